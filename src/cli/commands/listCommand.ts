@@ -1,0 +1,22 @@
+import { Command, Option } from "commander";
+import { LANGUAGES, type Language } from "../../domain/localizedText.js";
+import { listEvents } from "../../storage/repos/eventRepo.js";
+import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { formatEventLine } from "../formatEvent.js";
+import { withDatabase } from "../withDatabase.js";
+
+/** `aigov list`: events oldest first, filtered; one line each, or a JSON array. */
+export function listCommand(): Command {
+  const command = new Command("list").description("list events, oldest first");
+  addFilterOptions(command)
+    .option("--json", "print a JSON array of events in the public shape")
+    .addOption(new Option("--lang <lang>", "language of the titles shown").choices(LANGUAGES).default("zh"))
+    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .action(async (options: Record<string, unknown> & { json?: boolean; lang: Language; db?: string }) => {
+      const filter = readFilterOptions(options);
+      const events = await withDatabase(options.db, (db) => listEvents(db, filter));
+      if (options.json) process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+      else for (const event of events) process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
+    });
+  return command;
+}

@@ -1,0 +1,21 @@
+import { Command } from "commander";
+import { findEvent } from "../../storage/repos/eventRepo.js";
+import { CliError } from "../cliError.js";
+import { formatEventDetail } from "../formatEvent.js";
+import { withDatabase } from "../withDatabase.js";
+
+/** `aigov show ID`: one event with all its fields. */
+export function showCommand(): Command {
+  return new Command("show")
+    .description("show one event, all fields")
+    .argument("<id>", "the event's id")
+    .option("--json", "print the event as JSON in the public shape")
+    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .action(async (id: string, options: { json?: boolean; db?: string }) => {
+      const event = await withDatabase(options.db, (db) => findEvent(db, id));
+      if (!event) throw new CliError(`no event with id "${id}"`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(event, null, 2)}\n` : `${formatEventDetail(event)}\n`,
+      );
+    });
+}

@@ -1,0 +1,386 @@
+import { createHash } from "node:crypto";
+import type { NarrativeSection, SourceDocument } from "../../domain/document.js";
+import type { EffectiveDate, EventDate, Source } from "../../domain/event.js";
+import type { Language } from "../../domain/localizedText.js";
+import { formatPartialDate } from "../../domain/partialDate.js";
+import { ImportError } from "../importError.js";
+import {
+  type Block,
+  blockText,
+  firstLine,
+  groupBlocks,
+  type HeadingContext,
+  headingKey,
+  isHeadingBlock,
+  stitchPageBreaks,
+} from "./blocks.js";
+import { findEffectiveDates, findWrittenDates } from "./chronicleDates.js";
+import {
+  extractFootnoteRefs,
+  type FootnoteDefinition,
+  isUrlOnlyLine,
+  matchDefinitionLine,
+  parseNoteText,
+} from "./footnotes.js";
+import {
+  isChronicleHeading,
+  isTocHeading,
+  type Line,
+  matchMonthHeader,
+  matchNumberedLine,
+  matchPartHeading,
+  matchTocEntry,
+  startsSummary,
+  stripSummaryMark,
+  undress,
+} from "./lineKinds.js";
+
+/** An event as a chronicle states it: what the text gives, nothing inferred. */
+export interface ChronicleEvent {
+  id: string;
+  seq: number;
+  title: Partial<Record<Language, string>>;
+  summary: Partial<Record<Language, string>>;
+  date: EventDate;
+  sources: Source[];
+  effectiveDates: EffectiveDate[];
+  document: string;
+  /** Line of the event's title in the file. */
+  line: number;
+}
+
+export interface ChronicleWarning {
+  line: number;
+  message: string;
+}
+
+export interface ParsedChronicle {
+  document: SourceDocument;
+  events: ChronicleEvent[];
+  warnings: ChronicleWarning[];
+}
+
+const isBlankText = (text: string) => text.trim() === "";
+
+function readLines(text: string): Line[] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((raw, index) => ({ no: index + 1, text: raw.replace(/[\s\u00a0\u3000]+$/u, "") }));
+}
+
+/** Marks the table of contents as consumed and returns its entries as heading keys. */
+function takeTableOfContents(lines: Line[], consumed: Set<number>): Set<string> {
+  const headings = new Set<string>();
+  const start = lines.findIndex((line) => isTocHeading(line.text));
+  if (start === -1) return headings;
+  consumed.add(start);
+  for (let i = start + 1; i < lines.length; i++) {
+    const text = (lines[i] as Line).text;
+    if (isBlankText(text)) continue;
+    const entry = matchTocEntry(text);
+    if (entry === null) break;
+    headings.add(headingKey(entry));
+    consumed.add(i);
+  }
+  return headings;
+}
+
+/** Collects footnote definitions wherever a page end put them, and marks their lines as consumed. */
+function takeFootnotes(
+  lines: Line[],
+  consumed: Set<number>,
+  warnings: ChronicleWarning[],
+): Map<number, FootnoteDefinition> {
+  const notes = new Map<number, FootnoteDefinition>();
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i)) continue;
+    const line = lines[i] as Line;
+    const definition = matchDefinitionLine(line.text);
+    if (!definition) continue;
+    consumed.add(i);
+    let printed = definition.body;
+    // A publisher on one line and its URL on the next (possibly after a blank line).
+    if (!/https?:\/\//.test(printed)) {
+      for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+        const next = (lines[j] as Line).text;
+        if (isBlankText(next)) continue;
+        if (isUrlOnlyLine(next)) {
+          printed = `${printed} ${next.trim()}`;
+          consumed.add(j);
+        }
+        break;
+      }
+    }
+    if (notes.has(definition.note)) {
+      warnings.push({
+        line: line.no,
+        message: `note ${definition.note} is defined twice; the first definition is kept`,
+      });
+      continue;
+    }
+    notes.set(definition.note, {
+      note: definition.note,
+      line: line.no,
+      source: parseNoteText(printed, definition.note),
+    });
+  }
+  return notes;
+}
+
+function findChronicleStart(lines: Line[], consumed: Set<number>): number {
+  const heading = lines.findIndex((line, i) => !consumed.has(i) && isChronicleHeading(line.text));
+  if (heading !== -1) return heading;
+  // No heading: the chronicle starts at the first month header followed by a numbered line.
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i) || !matchMonthHeader((lines[i] as Line).text)) continue;
+    const next = lines.slice(i + 1).find((line, j) => !consumed.has(i + 1 + j) && !isBlankText(line.text));
+    if (next && matchNumberedLine(next.text)) return i;
+  }
+  return -1;
+}
+
+function detectLanguage(text: string): Language {
+  const cjk = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return cjk * 2 >= latin ? "zh" : "en";
+}
+
+/** A short, stable key for a document, derived from its title, so that re-imports find it again. */
+export function documentKey(title: string): string {
+  const normalized = headingKey(title).toLowerCase();
+  return `doc-${createHash("sha256").update(normalized).digest("hex").slice(0, 10)}`;
+}
+
+function buildNarrative(blocks: Block[], context: HeadingContext, lang: Language): NarrativeSection[] {
+  const sections: NarrativeSection[] = [];
+  for (const block of blocks) {
+    const text = blockText(block);
+    if (isHeadingBlock(block, context)) {
+      const heading = undress(text);
+      const depth = matchPartHeading(text) ?? (matchNumberedLine(text) ? 2 : 1);
+      sections.push({ heading, depth, paragraphs: [] });
+      continue;
+    }
+    if (sections.length === 0)
+      sections.push({ heading: lang === "zh" ? "引言" : "Introduction", depth: 1, paragraphs: [] });
+    const paragraph = extractFootnoteRefs(text).text;
+    (sections[sections.length - 1] as NarrativeSection).paragraphs.push(paragraph);
+  }
+  return sections;
+}
+
+interface OpenEvent {
+  number: number;
+  titleLine: Line;
+  month: number | null;
+  year: number | null;
+  paragraphs: string[];
+}
+
+/**
+ * Reads a chronicle report such as the seed — title, table of contents, analysis, then "大事记" with
+ * month headers, numbered events, "摘要：" summaries and footnotes at page ends — into its events (as
+ * the text states them) and its narrative. Throws an ImportError naming the line when there is no
+ * chronicle to read.
+ */
+export function parseChronicle(text: string, file: string): ParsedChronicle {
+  const lines = readLines(text);
+  const warnings: ChronicleWarning[] = [];
+  const consumed = new Set<number>();
+  const tocHeadings = takeTableOfContents(lines, consumed);
+  const notes = takeFootnotes(lines, consumed, warnings);
+
+  const chronicleIndex = findChronicleStart(lines, consumed);
+  if (chronicleIndex === -1) {
+    throw new ImportError(
+      file,
+      null,
+      "no chronicle found: expected a heading such as '附：2025 年全球人工智能治理大事记' or month headers ('1 月') followed by numbered events ('1. 标题') with a '摘要：' summary",
+    );
+  }
+  const chronicleLine = (lines[chronicleIndex] as Line).no;
+  const titleLine = lines.find((line, i) => !consumed.has(i) && !isBlankText(line.text));
+  const title = undress(titleLine?.text ?? "");
+  const headingYear = /(\d{4})/.exec(undress((lines[chronicleIndex] as Line).text))?.[1];
+  let year: number | null = headingYear ? Number(headingYear) : null;
+  if (year === null) {
+    const titleYear = /(\d{4})/.exec(title)?.[1];
+    year = titleYear ? Number(titleYear) : null;
+  }
+
+  const context: HeadingContext = { tocHeadings, chronicleLine };
+  const body = lines.filter((_line, i) => !consumed.has(i));
+  const blocks = stitchPageBreaks(
+    groupBlocks(body, (line) => isBlankText(line.text)),
+    context,
+  );
+  const narrativeBlocks = blocks.filter(
+    (block) => firstLine(block).no < chronicleLine && firstLine(block) !== titleLine,
+  );
+  const chronicleBlocks = blocks.filter((block) => firstLine(block).no > chronicleLine);
+  const lang = detectLanguage(chronicleBlocks.map(blockText).join("\n"));
+  const key = documentKey(title || undress((lines[chronicleIndex] as Line).text));
+
+  const usesSummaryMarks = chronicleBlocks.some((block) => startsSummary(firstLine(block).text));
+  const usesMonths = chronicleBlocks.some((block) => matchMonthHeader(firstLine(block).text));
+  const open: OpenEvent[] = [];
+  let month: number | null = null;
+  let monthYear: number | null = year;
+  let monthChanged = false;
+  for (const [index, block] of chronicleBlocks.entries()) {
+    const head = firstLine(block);
+    const monthHeader = block.lines.length === 1 ? matchMonthHeader(head.text) : null;
+    if (monthHeader) {
+      month = monthHeader.month;
+      monthYear = monthHeader.year ?? year;
+      monthChanged = true;
+      continue;
+    }
+    const numbered = matchNumberedLine(head.text);
+    const current = open[open.length - 1];
+    if (numbered && (month !== null || !usesMonths)) {
+      const inSequence =
+        current === undefined ||
+        numbered.number === current.number + 1 ||
+        (numbered.number === 1 && monthChanged);
+      const next = chronicleBlocks[index + 1];
+      const summaryFollows =
+        !usesSummaryMarks ||
+        (block.lines[1] !== undefined && startsSummary(block.lines[1].text)) ||
+        (next !== undefined && startsSummary(firstLine(next).text));
+      if (inSequence && summaryFollows) {
+        open.push({
+          number: numbered.number,
+          titleLine: { no: head.no, text: numbered.rest },
+          month,
+          year: monthYear,
+          paragraphs:
+            block.lines.length > 1
+              ? [
+                  block.lines
+                    .slice(1)
+                    .map((l) => l.text)
+                    .join("\n"),
+                ]
+              : [],
+        });
+        monthChanged = false;
+        continue;
+      }
+    }
+    if (current) current.paragraphs.push(blockText(block));
+  }
+
+  if (open.length === 0) {
+    throw new ImportError(
+      file,
+      chronicleLine,
+      "the chronicle has no events: expected numbered events ('1. 标题') under month headers ('1 月'), each followed by a '摘要：' summary",
+    );
+  }
+
+  const renumber = open.some((event, i) => i > 0 && event.number !== (open[i - 1] as OpenEvent).number + 1);
+  if (renumber)
+    warnings.push({
+      line: chronicleLine,
+      message: "event numbers restart within the chronicle; events are numbered by their order instead",
+    });
+  const isDefined = (note: number) => notes.has(note);
+  const referenced = new Set<number>();
+  const events = open.map((event, i): ChronicleEvent => {
+    const seq = renumber ? i + 1 : event.number;
+    const title = extractFootnoteRefs(event.titleLine.text, isDefined);
+    const summaryParts = event.paragraphs.map((paragraph, p) => {
+      const unmarked = p === 0 ? stripSummaryMark(paragraph) : paragraph;
+      return extractFootnoteRefs(unmarked, isDefined);
+    });
+    const summary = summaryParts
+      .map((part) => part.text.trim())
+      .filter((part) => part !== "")
+      .join("\n\n");
+    const sources: Source[] = [];
+    const seen = new Set<number>();
+    for (const ref of [...title.refs, ...summaryParts.flatMap((part) => part.refs)]) {
+      if (seen.has(ref.note)) continue;
+      seen.add(ref.note);
+      referenced.add(ref.note);
+      const definition = notes.get(ref.note);
+      if (!definition)
+        warnings.push({
+          line: event.titleLine.no,
+          message: `event ${seq} cites note ${ref.note}, which the document does not define; it is kept without URL or text`,
+        });
+      sources.push(definition?.source ?? { note: ref.note, url: null, publisher: null, text: null });
+    }
+    const titleText = title.text.replace(/\s+/g, " ").trim();
+    const date = eventDate(summary, titleText, event, warnings, seq, file);
+    const stated = findEffectiveDates(summary, event.year);
+    const effectiveDates: EffectiveDate[] = stated.map((found) => ({
+      date: found.date,
+      label: { [lang]: found.words },
+    }));
+    const idYear = date.start.slice(0, 4);
+    return {
+      id: `${idYear}-${key.slice(4, 10)}-${String(seq).padStart(2, "0")}`,
+      seq,
+      title: { [lang]: titleText },
+      summary: summary === "" ? {} : { [lang]: summary },
+      date,
+      sources,
+      effectiveDates,
+      document: key,
+      line: event.titleLine.no,
+    };
+  });
+  for (const [note, definition] of notes)
+    if (!referenced.has(note))
+      warnings.push({ line: definition.line, message: `note ${note} is defined but no event cites it` });
+
+  const document: SourceDocument = {
+    key,
+    title: title || undress((lines[chronicleIndex] as Line).text),
+    lang,
+    year,
+    narrative: buildNarrative(narrativeBlocks, context, lang),
+  };
+  return { document, events, warnings };
+}
+
+/**
+ * The date an event is filed under: the first date its summary writes in the month it is filed in
+ * (the chronicle's month header), else the first full date it writes, else the month header itself.
+ */
+function eventDate(
+  summary: string,
+  title: string,
+  event: OpenEvent,
+  warnings: ChronicleWarning[],
+  seq: number,
+  file: string,
+): EventDate {
+  const written = [...findWrittenDates(summary, event.year), ...findWrittenDates(title, event.year)].filter(
+    (date) => date.precision !== "year",
+  );
+  const inMonth = written.find(
+    (date) =>
+      event.month !== null &&
+      Number(date.start.slice(5, 7)) === event.month &&
+      (event.year === null || Number(date.start.slice(0, 4)) === event.year),
+  );
+  const chosen = inMonth ?? (event.month === null ? written[0] : undefined);
+  if (chosen) return { start: chosen.start, end: chosen.end, precision: chosen.precision };
+  if (event.month !== null && event.year !== null) {
+    if (written.length > 0)
+      warnings.push({
+        line: event.titleLine.no,
+        message: `event ${seq}: no date in its text falls in its month; filed under the month header`,
+      });
+    return { start: formatPartialDate(event.year, event.month), end: null, precision: "month" };
+  }
+  throw new ImportError(
+    file,
+    event.titleLine.no,
+    `event ${seq} has no date: expected a date such as '2025 年 1 月 20 日' in its summary or a month header with a year`,
+  );
+}

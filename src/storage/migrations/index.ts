@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001_initial.js";
+
+/**
+ * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
+ * the schema is a new file here.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
