@@ -6,6 +6,7 @@ import type { ChronicleEvent } from "./chronicle/parseChronicle.js";
  * The event a chronicle import stores. What the chronicle states (number, title and summary in its
  * language, date, footnotes) comes from the chronicle; what it cannot state (the other language,
  * jurisdictions, classification, tags, relations, sources an editor added) is kept from the stored event.
+ * Effective dates read from the text seed a new event only: once stored, editors own them.
  */
 export function mergeChronicleEvent(existing: Event | null, incoming: ChronicleEvent, lang: Language): Event {
   const { line: _line, ...stated } = incoming;
@@ -19,6 +20,5 @@ export function mergeChronicleEvent(existing: Event | null, incoming: ChronicleE
     summary: { ...existing.summary, ...incoming.summary },
     date: incoming.date,
     sources: [...incoming.sources, ...addedByEditors],
-    effectiveDates: existing.effectiveDates.length ? existing.effectiveDates : incoming.effectiveDates,
   });
 }

@@ -70,8 +70,10 @@ function build(
   const precision: DatePrecision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
   if (endDay === undefined) return { start, end: null, precision };
   const lastMonth = endMonth ?? month ?? 1;
-  if (lastMonth < 1 || lastMonth > 12 || endDay < 1 || endDay > daysInMonth(year, lastMonth)) return null;
-  const end = formatPartialDate(year, lastMonth, endDay);
+  // "12月30日至1月2日": a span that ends in an earlier month ends in the next year.
+  const endYear = month !== undefined && lastMonth < month ? year + 1 : year;
+  if (lastMonth < 1 || lastMonth > 12 || endDay < 1 || endDay > daysInMonth(endYear, lastMonth)) return null;
+  const end = formatPartialDate(endYear, lastMonth, endDay);
   return end > start ? { start, end, precision } : null;
 }
 

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { SourceDocument } from "../domain/document.js";
+import { Event } from "../domain/event.js";
+import { Jurisdiction } from "../domain/jurisdiction.js";
+import type { Database } from "../storage/database.js";
+import { writeDocument } from "../storage/repos/documentRepo.js";
+import { countEvents, writeEvent } from "../storage/repos/eventRepo.js";
+import { writeJurisdictions } from "../storage/repos/jurisdictionRepo.js";
+
+/** The data/ folder of the package, from src/ (tsx) and from dist/ (built) alike. */
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
+
+export interface BundledDataset {
+  events: Event[];
+  documents: SourceDocument[];
+  jurisdictions: Jurisdiction[];
+}
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
+const jsonFiles = (folder: string) =>
+  readdirSync(join(DATA_DIR, folder))
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => join(DATA_DIR, folder, name));
+
+/** Reads and validates the bundled dataset: data/events/*.json, data/documents/*.json, data/jurisdictions.json. */
+export function readBundledDataset(): BundledDataset {
+  return {
+    events: jsonFiles("events").flatMap((file) => z.array(Event).parse(readJson(file))),
+    documents: jsonFiles("documents").map((file) => SourceDocument.parse(readJson(file))),
+    jurisdictions: z.array(Jurisdiction).parse(readJson(join(DATA_DIR, "jurisdictions.json"))),
+  };
+}
+
+/** Loads the bundled dataset into a database that has no events yet (what `serve` does on first start). */
+export async function loadBundledDatasetIfEmpty(db: Database): Promise<number> {
+  if ((await countEvents(db)) > 0) return 0;
+  const dataset = readBundledDataset();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await writeJurisdictions(trx, dataset.jurisdictions);
+    for (const document of dataset.documents) await writeDocument(trx, document, now);
+    for (const event of dataset.events) await writeEvent(trx, event, "bundled dataset", now);
+  });
+  return dataset.events.length;
+}

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Event } from "../domain/event.js";
+import { eventsToCsv } from "../export/eventsCsv.js";
+import { ImportError } from "./importError.js";
+import { readCsvEvents } from "./readCsvEvents.js";
+
+const sample = Event.parse({
+  id: "2025-sample",
+  seq: 3,
+  title: { zh: "样例，含逗号", en: 'A "quoted" title' },
+  summary: { zh: "第一段。\n\n第二段。" },
+  date: { start: "2025-02-04", end: "2025-02-07" },
+  jurisdictions: ["EU", "US-CA"],
+  level: "regional",
+  type: "law",
+  bindingness: "binding",
+  tags: ["gpai", "transparency"],
+  sources: [{ note: 1, url: "https://example.org/a", publisher: "Ex", text: "Ex. <https://example.org/a>." }],
+  effectiveDates: [{ date: "2026-01-22", label: { en: "in force" } }],
+  relations: [{ kind: "revokes", label: { en: "EO 14110" } }],
+  identifiers: [{ scheme: "us-eo", value: "14179" }],
+  document: "doc-abc",
+});
+
+describe("readCsvEvents", () => {
+  it("reads back exactly what eventsToCsv wrote", () => {
+    assert.deepEqual(readCsvEvents(eventsToCsv([sample]), "e.csv"), [sample]);
+  });
+  it("reads a minimal hand-written file", () => {
+    const [event] = readCsvEvents("title_en,date_start,jurisdictions\nKorea AI Basic Act,2025-01-21,KR\n", "e.csv");
+    assert.equal(event?.id, "2025-korea-ai-basic-act");
+    assert.deepEqual(event?.jurisdictions, ["KR"]);
+  });
+  it("names the line of a row with a bad date", () => {
+    assert.throws(
+      () => readCsvEvents("id,date_start,title_en\na,2025-01-02,Fine\nb,2025-13-01,Bad\n", "e.csv"),
+      (e: unknown) => e instanceof ImportError && e.message.startsWith("e.csv:3: date.start: expected a date"),
+    );
+  });
+  it("rejects unknown columns, a missing title column and ragged rows", () => {
+    assert.throws(() => readCsvEvents("id,date_start,title_en,colour\n", "e.csv"), /e\.csv:1: unknown column "colour"/);
+    assert.throws(() => readCsvEvents("id,date_start\na,2025\n", "e.csv"), /e\.csv:1: expected a header row/);
+    assert.throws(() => readCsvEvents("id,date_start,title_en\na,2025\n", "e.csv"), /e\.csv:2: invalid CSV/);
+  });
+});

@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import type { Event } from "../src/domain/event.js";
+import { fixture, runCli, SEED, tempDir } from "./runCli.js";
+
+const listJson = (db: string, ...filters: string[]) => {
+  const result = runCli(["list", "--db", db, "--json", ...filters]);
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as Event[];
+};
+
+describe("aigov CLI, end to end on a temp database", () => {
+  const dir = tempDir();
+  const db = join(dir, "a.db");
+
+  it("imports the seed: 47 events with their footnotes, then re-imports without duplicates", () => {
+    const first = runCli(["import", SEED, "--db", db]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /added 47, updated 0, skipped 0/);
+    const events = listJson(db);
+    assert.equal(events.length, 47);
+    // Oldest first: a month-only date ("2025 年 4 月") counts from the month's first day.
+    assert.deepEqual(
+      events.map((e) => e.seq).sort((a, b) => (a ?? 0) - (b ?? 0)),
+      Array.from({ length: 47 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(events.slice(9, 13).map((e) => e.date.start), ["2025-04", "2025-04", "2025-04", "2025-04-09"]);
+    assert.equal(events.flatMap((e) => e.sources).length, 58);
+    const again = runCli(["import", SEED, "--db", db]);
+    assert.match(again.stdout, /added 0, updated 0, skipped 47 \(unchanged\)/);
+    assert.equal(listJson(db).length, 47);
+  });
+
+  it("filters by date range", () => {
+    const december = listJson(db, "--from", "2025-12", "--to", "2025-12-31");
+    assert.deepEqual(
+      december.map((e) => e.seq),
+      [46, 47],
+    );
+  });
+
+  it("shows one event, as text and as JSON, and fails clearly for an unknown id", () => {
+    const id = listJson(db)[4]?.id as string;
+    const text = runCli(["show", id, "--db", db]);
+    assert.match(text.stdout, /2025-02-04\/2025-02-07 \(day\)/);
+    assert.match(text.stdout, /\[8\] Arab League Educational/);
+    assert.equal(JSON.parse(runCli(["show", id, "--json", "--db", db]).stdout).seq, 5);
+    const missing = runCli(["show", "no-such-event", "--db", db]);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr, 'error: no event with id "no-such-event"\n');
+  });
+
+  it("exports JSON and CSV that import into another database unchanged", () => {
+    const original = listJson(db);
+    for (const format of ["json", "csv"]) {
+      const out = join(dir, `export.${format}`);
+      assert.equal(runCli(["export", "--format", format, "--out", out, "--db", db]).code, 0);
+      const other = join(dir, `other-${format}.db`);
+      const imported = runCli(["import", out, "--db", other]);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.deepEqual(listJson(other), original);
+    }
+  });
+
+  it("keeps curated fields when the seed is imported over the bundled dataset", () => {
+    const bundled = join(dir, "bundled.db");
+    const exported = join(dir, "bundled.json");
+    // The bundled events file is an ordinary JSON import.
+    const events = join(new URL("..", import.meta.url).pathname, "data/events/2025-global-ai-governance-report.json");
+    assert.equal(runCli(["import", events, "--db", bundled]).code, 0);
+    const reimport = runCli(["import", SEED, "--db", bundled]);
+    assert.match(reimport.stdout, /added 0, updated 0, skipped 47/);
+    runCli(["export", "--out", exported, "--db", bundled]);
+    const after = listJson(bundled);
+    assert.equal(after[0]?.title.en?.startsWith("United States issues Executive Order 14179"), true);
+    assert.deepEqual(after[0]?.jurisdictions, ["US"]);
+  });
+});
+
+describe("aigov CLI, bad input changes nothing", () => {
+  const dir = tempDir();
+  const db = join(dir, "b.db");
+  runCli(["import", SEED, "--db", db]);
+  const count = () => (JSON.parse(runCli(["list", "--json", "--db", db]).stdout) as Event[]).length;
+
+  const cases: [string, string, RegExp][] = [
+    ["truncated JSON", fixture("truncated.json"), /truncated\.json:\d+: invalid JSON/],
+    ["a CSV row with a bad date", fixture("bad-date.csv"), /bad-date\.csv:3: date\.start: expected a date/],
+    ["a chronicle with no events", fixture("chronicle-no-events.txt"), /chronicle-no-events\.txt:3: the chronicle has no events/],
+    ["a binary file", fixture("binary.bin"), /binary\.bin: (binary content|not UTF-8)/],
+    ["an empty file", fixture("empty.txt"), /empty\.txt: the file is empty/],
+    ["a missing file", join(dir, "nope.json"), /nope\.json: cannot read: no such file/],
+  ];
+  for (const [name, file, message] of cases) {
+    it(`rejects ${name} with one line and exit 1`, () => {
+      // A good file beside the bad one is not written either: imports are all or nothing.
+      const good = join(dir, "good.json");
+      writeFileSync(good, JSON.stringify([{ id: "2025-new", title: { en: "New" }, date: { start: "2025-03-01" } }]));
+      const result = runCli(["import", good, file, "--db", db]);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, message);
+      assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
+      assert.match(result.stderr, /^error: /);
+      assert.equal(count(), 47);
+    });
+  }
+
+  it("answers bad usage with exit 2 and --help with exit 0", () => {
+    assert.equal(runCli(["list", "--from", "2025-13", "--db", db]).code, 2);
+    assert.equal(runCli(["list", "--type", "treaty", "--db", db]).code, 2);
+    assert.equal(runCli(["frobnicate"]).code, 2);
+    assert.equal(runCli(["import", "--format", "xml", SEED]).code, 2);
+    const help = runCli(["import", "--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--format <format>/);
+  });
+
+  it("puts the database in $AIGOV_DB, else under $XDG_DATA_HOME", () => {
+    const viaEnv = join(dir, "env.db");
+    assert.equal(runCli(["list"], { AIGOV_DB: viaEnv }).code, 0);
+    assert.ok(existsSync(viaEnv));
+    const xdg = join(dir, "xdg");
+    assert.equal(runCli(["list"], { XDG_DATA_HOME: xdg }).code, 0);
+    assert.ok(existsSync(join(xdg, "aigov", "aigov.db")));
+  });
+});
