@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { parseChronicle } from "../src/import/chronicle/parseChronicle.js";
 import { DATA_DIR } from "../src/import/bundledDataset.js";
+import { parseChronicle } from "../src/import/chronicle/parseChronicle.js";
 import { CurationEntry, joinCuration } from "../src/import/curatedDataset.js";
 
 /** The bundled files as they should be: one events file and one document file per seed chronicle. */
@@ -18,7 +18,10 @@ export function buildBundledFiles(): { path: string; content: string }[] {
     const events = joinCuration(chronicle, curation);
     return [
       { path: join(DATA_DIR, "events", `${name}.json`), content: `${JSON.stringify(events, null, 2)}\n` },
-      { path: join(DATA_DIR, "documents", `${name}.json`), content: `${JSON.stringify(chronicle.document, null, 2)}\n` },
+      {
+        path: join(DATA_DIR, "documents", `${name}.json`),
+        content: `${JSON.stringify(chronicle.document, null, 2)}\n`,
+      },
     ];
   });
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "node_modules" || name === "fixtures" ? [] : findTests(path);
+    if (statSync(path).isDirectory())
+      return name === "node_modules" || name === "fixtures" ? [] : findTests(path);
     return name.endsWith(".test.ts") ? [path] : [];
   });
 }

@@ -26,7 +26,10 @@ describe("aigov CLI, end to end on a temp database", () => {
       events.map((e) => e.seq).sort((a, b) => (a ?? 0) - (b ?? 0)),
       Array.from({ length: 47 }, (_, i) => i + 1),
     );
-    assert.deepEqual(events.slice(9, 13).map((e) => e.date.start), ["2025-04", "2025-04", "2025-04", "2025-04-09"]);
+    assert.deepEqual(
+      events.slice(9, 13).map((e) => e.date.start),
+      ["2025-04", "2025-04", "2025-04", "2025-04-09"],
+    );
     assert.equal(events.flatMap((e) => e.sources).length, 58);
     const again = runCli(["import", SEED, "--db", db]);
     assert.match(again.stdout, /added 0, updated 0, skipped 47 \(unchanged\)/);
@@ -68,7 +71,10 @@ describe("aigov CLI, end to end on a temp database", () => {
     const bundled = join(dir, "bundled.db");
     const exported = join(dir, "bundled.json");
     // The bundled events file is an ordinary JSON import.
-    const events = join(new URL("..", import.meta.url).pathname, "data/events/2025-global-ai-governance-report.json");
+    const events = join(
+      new URL("..", import.meta.url).pathname,
+      "data/events/2025-global-ai-governance-report.json",
+    );
     assert.equal(runCli(["import", events, "--db", bundled]).code, 0);
     const reimport = runCli(["import", SEED, "--db", bundled]);
     assert.match(reimport.stdout, /added 0, updated 0, skipped 47/);
@@ -88,7 +94,11 @@ describe("aigov CLI, bad input changes nothing", () => {
   const cases: [string, string, RegExp][] = [
     ["truncated JSON", fixture("truncated.json"), /truncated\.json:\d+: invalid JSON/],
     ["a CSV row with a bad date", fixture("bad-date.csv"), /bad-date\.csv:3: date\.start: expected a date/],
-    ["a chronicle with no events", fixture("chronicle-no-events.txt"), /chronicle-no-events\.txt:3: the chronicle has no events/],
+    [
+      "a chronicle with no events",
+      fixture("chronicle-no-events.txt"),
+      /chronicle-no-events\.txt:3: the chronicle has no events/,
+    ],
     ["a binary file", fixture("binary.bin"), /binary\.bin: (binary content|not UTF-8)/],
     ["an empty file", fixture("empty.txt"), /empty\.txt: the file is empty/],
     ["a missing file", join(dir, "nope.json"), /nope\.json: cannot read: no such file/],
@@ -97,7 +107,10 @@ describe("aigov CLI, bad input changes nothing", () => {
     it(`rejects ${name} with one line and exit 1`, () => {
       // A good file beside the bad one is not written either: imports are all or nothing.
       const good = join(dir, "good.json");
-      writeFileSync(good, JSON.stringify([{ id: "2025-new", title: { en: "New" }, date: { start: "2025-03-01" } }]));
+      writeFileSync(
+        good,
+        JSON.stringify([{ id: "2025-new", title: { en: "New" }, date: { start: "2025-03-01" } }]),
+      );
       const result = runCli(["import", good, file, "--db", db]);
       assert.equal(result.code, 1);
       assert.match(result.stderr, message);

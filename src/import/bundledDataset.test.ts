@@ -5,11 +5,15 @@ import { buildBundledFiles } from "../../scripts/datasetFiles.js";
 import { readBundledDataset } from "./bundledDataset.js";
 
 const dataset = readBundledDataset();
-const seed = readFileSync(new URL("../../data/seeds/2025-global-ai-governance-report.zh.txt", import.meta.url), "utf8");
+const seed = readFileSync(
+  new URL("../../data/seeds/2025-global-ai-governance-report.zh.txt", import.meta.url),
+  "utf8",
+);
 
 describe("the bundled dataset", () => {
   it("is what scripts/build-dataset.ts makes from the seed and its curation", () => {
-    for (const file of buildBundledFiles()) assert.equal(readFileSync(file.path, "utf8"), file.content, file.path);
+    for (const file of buildBundledFiles())
+      assert.equal(readFileSync(file.path, "utf8"), file.content, file.path);
   });
 
   it("holds the 47 events of the seed, each in both languages and classified", () => {
@@ -41,7 +45,9 @@ describe("the bundled dataset", () => {
   });
 
   it("states effective dates found in the seed's text", () => {
-    const effective = Object.fromEntries(dataset.events.map((e) => [e.seq, e.effectiveDates.map((d) => d.date)]));
+    const effective = Object.fromEntries(
+      dataset.events.map((e) => [e.seq, e.effectiveDates.map((d) => d.date)]),
+    );
     assert.deepEqual(effective[2], ["2026-01-22"]);
     assert.deepEqual(effective[46], ["2026-03-01"]);
   });

@@ -28,18 +28,25 @@ describe("readCsvEvents", () => {
     assert.deepEqual(readCsvEvents(eventsToCsv([sample]), "e.csv"), [sample]);
   });
   it("reads a minimal hand-written file", () => {
-    const [event] = readCsvEvents("title_en,date_start,jurisdictions\nKorea AI Basic Act,2025-01-21,KR\n", "e.csv");
+    const [event] = readCsvEvents(
+      "title_en,date_start,jurisdictions\nKorea AI Basic Act,2025-01-21,KR\n",
+      "e.csv",
+    );
     assert.equal(event?.id, "2025-korea-ai-basic-act");
     assert.deepEqual(event?.jurisdictions, ["KR"]);
   });
   it("names the line of a row with a bad date", () => {
     assert.throws(
       () => readCsvEvents("id,date_start,title_en\na,2025-01-02,Fine\nb,2025-13-01,Bad\n", "e.csv"),
-      (e: unknown) => e instanceof ImportError && e.message.startsWith("e.csv:3: date.start: expected a date"),
+      (e: unknown) =>
+        e instanceof ImportError && e.message.startsWith("e.csv:3: date.start: expected a date"),
     );
   });
   it("rejects unknown columns, a missing title column and ragged rows", () => {
-    assert.throws(() => readCsvEvents("id,date_start,title_en,colour\n", "e.csv"), /e\.csv:1: unknown column "colour"/);
+    assert.throws(
+      () => readCsvEvents("id,date_start,title_en,colour\n", "e.csv"),
+      /e\.csv:1: unknown column "colour"/,
+    );
     assert.throws(() => readCsvEvents("id,date_start\na,2025\n", "e.csv"), /e\.csv:1: expected a header row/);
     assert.throws(() => readCsvEvents("id,date_start,title_en\na,2025\n", "e.csv"), /e\.csv:2: invalid CSV/);
   });

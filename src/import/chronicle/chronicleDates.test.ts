@@ -16,7 +16,11 @@ describe("findWrittenDates", () => {
     assert.deepEqual(first("9 月 15 日", 2024), { start: "2024-09-15", end: null, precision: "day" });
   });
   it("reads English and ISO dates", () => {
-    assert.deepEqual(first("on 10-11 February 2025 in Paris"), { start: "2025-02-10", end: "2025-02-11", precision: "day" });
+    assert.deepEqual(first("on 10-11 February 2025 in Paris"), {
+      start: "2025-02-10",
+      end: "2025-02-11",
+      precision: "day",
+    });
     assert.deepEqual(first("On September 29, 2025"), { start: "2025-09-29", end: null, precision: "day" });
     assert.deepEqual(first("in April 2025"), { start: "2025-04", end: null, precision: "month" });
     assert.deepEqual(first("dated 2025-08-02."), { start: "2025-08-02", end: null, precision: "day" });
@@ -29,7 +33,9 @@ describe("findWrittenDates", () => {
 
 describe("findEffectiveDates", () => {
   it("finds dates stated as taking effect", () => {
-    assert.deepEqual(findEffectiveDates("将于 2026 年 1 月 22 日起全面生效", 2025), [{ date: "2026-01-22", words: "全面生效" }]);
+    assert.deepEqual(findEffectiveDates("将于 2026 年 1 月 22 日起全面生效", 2025), [
+      { date: "2026-01-22", words: "全面生效" },
+    ]);
     assert.deepEqual(findEffectiveDates("The act takes effect on 1 March 2026.", 2025), [
       { date: "2026-03-01", words: "takes effect on" },
     ]);

@@ -36,8 +36,14 @@ describe("extractFootnoteRefs", () => {
 
 describe("footnote definitions", () => {
   it("recognise printed and Markdown definitions but not a page that starts with a mark", () => {
-    assert.deepEqual(matchDefinitionLine("¹² OECD. <https://x.org>."), { note: 12, body: "OECD. <https://x.org>." });
-    assert.deepEqual(matchDefinitionLine("[^3]: UN. https://un.org"), { note: 3, body: "UN. https://un.org" });
+    assert.deepEqual(matchDefinitionLine("¹² OECD. <https://x.org>."), {
+      note: 12,
+      body: "OECD. <https://x.org>.",
+    });
+    assert.deepEqual(matchDefinitionLine("[^3]: UN. https://un.org"), {
+      note: 3,
+      body: "UN. https://un.org",
+    });
     assert.equal(matchDefinitionLine("⁵，这是首份报告"), null);
   });
   it("take the URL without <> and the final dot, and the publisher before it", () => {

@@ -5,7 +5,8 @@ import { ImportError } from "../importError.js";
 import { type ChronicleEvent, parseChronicle } from "./parseChronicle.js";
 
 const SEED = new URL("../../../data/seeds/2025-global-ai-governance-report.zh.txt", import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), "utf8");
 const seed = parseChronicle(readFileSync(SEED, "utf8"), "seed.txt");
 const event = (seq: number) => seed.events.find((e) => e.seq === seq) as ChronicleEvent;
 
@@ -33,7 +34,10 @@ describe("parseChronicle › the seed", () => {
 
   it("keeps titles as printed", () => {
     assert.equal(event(1).title.zh, "美国发布第 14179 号行政令(消除美国人工智能领导力障碍)");
-    assert.equal(event(32).title.zh, "EDPB 发布首份《数字服务法》（DSA）与《通用数据保护条例》（GDPR）协同适用指南");
+    assert.equal(
+      event(32).title.zh,
+      "EDPB 发布首份《数字服务法》（DSA）与《通用数据保护条例》（GDPR）协同适用指南",
+    );
     assert.equal(
       event(15).title.zh,
       "中央政治局就人工智能发展与监管进行集体学习 习近平总书记强调推动人工智能健康有序发展",
@@ -54,7 +58,10 @@ describe("parseChronicle › the seed", () => {
   });
 
   it("stitches sentences broken by a footnote block at a page end", () => {
-    assert.match(event(3).summary.zh ?? "", /发布《国际人工智能安全报告》\(\*International AI Safety Report\*\)，这是/);
+    assert.match(
+      event(3).summary.zh ?? "",
+      /发布《国际人工智能安全报告》\(\*International AI Safety Report\*\)，这是/,
+    );
     assert.match(event(4).summary.zh ?? "", /模型的访问与共享，同时/);
     assert.match(event(8).summary.zh ?? "", /将面临暂停服务、罚款/);
     assert.match(event(17).summary.zh ?? "", /迫使盟友对齐出口限制。/);
@@ -106,7 +113,10 @@ describe("parseChronicle › the seed", () => {
     const headings = seed.document.narrative.map((s) => s.heading);
     assert.equal(headings[0], "执行摘要");
     for (const part of ["一、", "二、", "三、", "四、"])
-      assert.ok(headings.some((h) => h.startsWith(part)), part);
+      assert.ok(
+        headings.some((h) => h.startsWith(part)),
+        part,
+      );
     const trends = seed.document.narrative.find((s) => s.heading.startsWith("四、"));
     assert.equal(trends?.paragraphs.filter((p) => /^\d\. /.test(p)).length, 5);
     const iso = seed.document.narrative.flatMap((s) => s.paragraphs).find((p) => p.includes("(ISO)"));
@@ -147,9 +157,15 @@ describe("parseChronicle › other chronicles", () => {
     assert.equal(parsed.events.length, 3);
     assert.deepEqual(first?.date, { start: "2023-11-01", end: "2023-11-02", precision: "day" });
     assert.match(first?.summary.zh ?? "", /风险开展科学评估，并计划/);
-    assert.equal(first?.sources[0]?.url, "https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration");
+    assert.equal(
+      first?.sources[0]?.url,
+      "https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration",
+    );
     assert.equal(second?.title.zh, "G7发布广岛进程行为准则");
-    assert.deepEqual(second?.sources.map((s) => s.note), [12]);
+    assert.deepEqual(
+      second?.sources.map((s) => s.note),
+      [12],
+    );
     assert.match(second?.summary.zh ?? "", /\n\n1\. 第一条。\n\n2\. 第二条。$/);
     assert.deepEqual(third?.date, { start: "2023-12-30", end: "2024-01-02", precision: "day" });
   });

@@ -13,7 +13,12 @@ describe("eventRepo (SQLite, real migrations)", () => {
     db = await openDatabase({ kind: "sqlite", path: ":memory:" });
     const now = "2025-01-01T00:00:00Z";
     for (const event of [
-      makeEvent({ id: "span", date: { start: "2025-01-30", end: "2025-02-02" }, jurisdictions: ["EU"], tags: ["a", "b"] }),
+      makeEvent({
+        id: "span",
+        date: { start: "2025-01-30", end: "2025-02-02" },
+        jurisdictions: ["EU"],
+        tags: ["a", "b"],
+      }),
       makeEvent({ id: "ca", date: { start: "2025-09" }, jurisdictions: ["US-CA"], type: "law", tags: ["a"] }),
       makeEvent({ id: "us", date: { start: "2025-12-11" }, jurisdictions: ["US"], type: "executive_order" }),
     ])
@@ -21,7 +26,8 @@ describe("eventRepo (SQLite, real migrations)", () => {
   });
   after(() => db.destroy());
 
-  const ids = async (filter: Parameters<typeof listEvents>[1]) => (await listEvents(db, filter)).map((e) => e.id);
+  const ids = async (filter: Parameters<typeof listEvents>[1]) =>
+    (await listEvents(db, filter)).map((e) => e.id);
 
   it("lists oldest first", async () => assert.deepEqual(await ids({}), ["span", "ca", "us"]));
   it("finds a span that overlaps the range", async () => {
@@ -29,7 +35,8 @@ describe("eventRepo (SQLite, real migrations)", () => {
     assert.deepEqual(await ids({ from: "2025-02-03", to: "2025-09-30" }), ["ca"]);
     assert.deepEqual(await ids({ to: "2025-01" }), ["span"]);
   });
-  it("finds subdivisions under their country", async () => assert.deepEqual(await ids({ jurisdictions: ["US"] }), ["ca", "us"]));
+  it("finds subdivisions under their country", async () =>
+    assert.deepEqual(await ids({ jurisdictions: ["US"] }), ["ca", "us"]));
   it("combines filters; several tags must all match", async () => {
     assert.deepEqual(await ids({ tags: ["a", "b"] }), ["span"]);
     assert.deepEqual(await ids({ tags: ["a"], types: ["law"] }), ["ca"]);
