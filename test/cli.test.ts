@@ -139,3 +139,40 @@ describe("aigov CLI, bad input changes nothing", () => {
     assert.ok(existsSync(join(xdg, "aigov", "aigov.db")));
   });
 });
+
+describe("aigov search and the other export formats", () => {
+  const dir = tempDir();
+  const db = join(dir, "s.db");
+  runCli([
+    "import",
+    join(new URL("..", import.meta.url).pathname, "data/events/2025-global-ai-governance-report.json"),
+    "--db",
+    db,
+  ]);
+
+  it("searches in Chinese and English, best first, with filters and snippets", () => {
+    const chips = runCli(["search", "芯片", "--db", db]);
+    assert.equal(chips.code, 0, chips.stderr);
+    assert.match(chips.stdout.split("\n")[0] ?? "", /2025-us-rescinds-ai-diffusion-rule/);
+    assert.match(chips.stdout, /\[芯片\]/);
+    const json = JSON.parse(
+      runCli(["search", "FLOP", "--json", "--jurisdiction", "US-CA", "--db", db]).stdout,
+    ) as Event[];
+    assert.deepEqual(
+      json.map((e) => e.seq),
+      [37],
+    );
+    assert.equal(runCli(["search", "x".repeat(201), "--db", db]).code, 2);
+    assert.equal(runCli(["search", "AI", "--limit", "0", "--db", db]).code, 2);
+  });
+
+  it("exports iCalendar, Atom and CSL-JSON", () => {
+    assert.match(runCli(["export", "--format", "ics", "--db", db]).stdout, /^BEGIN:VCALENDAR/);
+    assert.match(
+      runCli(["export", "--format", "atom", "--lang", "en", "--db", db]).stdout,
+      /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/,
+    );
+    const csl = JSON.parse(runCli(["export", "--format", "csl", "--db", db]).stdout) as { URL?: string }[];
+    assert.equal(csl.length, 58);
+  });
+});

@@ -4,6 +4,8 @@ import { CliError } from "./cliError.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
+import { searchCommand } from "./commands/searchCommand.js";
+import { serveCommand } from "./commands/serveCommand.js";
 import { showCommand } from "./commands/showCommand.js";
 
 /** Builds the `aigov` program with every command. */
@@ -13,7 +15,14 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
-  for (const command of [importCommand(), listCommand(), showCommand(), exportCommand()]) {
+  for (const command of [
+    importCommand(),
+    listCommand(),
+    showCommand(),
+    searchCommand(),
+    exportCommand(),
+    serveCommand(),
+  ]) {
     command.exitOverride();
     program.addCommand(command);
   }

@@ -57,7 +57,15 @@ export const Tag = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase tag such as 'export-controls'");
 
-/** When an event happened: a partial date with its precision, and an optional end for spans. */
+/** The stored form of an event's date: start, optional end, and the precision of start. */
+export const EventDateShape = z
+  .object({ start: PartialDate, end: PartialDate.nullable(), precision: DatePrecision })
+  .strict();
+
+/**
+ * When an event happened: a partial date with its precision, and an optional end for spans. Input may
+ * leave out `end` and `precision` (derived from how `start` is written); output always has both.
+ */
 export const EventDate = z
   .object({
     start: PartialDate,
@@ -79,7 +87,8 @@ export const EventDate = z
       ctx.addIssue({ code: "custom", path: ["end"], message: "expected end on or after start" });
     }
     return { start: date.start, end: date.end, precision };
-  });
+  })
+  .pipe(EventDateShape);
 export type EventDate = z.output<typeof EventDate>;
 
 /** One footnote of the document the event was read from, or a source added by an editor. */

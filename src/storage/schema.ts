@@ -59,7 +59,13 @@ export interface JurisdictionsTable {
   parent: string | null;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Tables {
+  data_version: DataVersionTable;
   events: EventsTable;
   event_jurisdictions: EventJurisdictionsTable;
   event_tags: EventTagsTable;

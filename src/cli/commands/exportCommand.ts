@@ -1,14 +1,34 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import type { Event } from "../../domain/event.js";
+import { LANGUAGES, type Language } from "../../domain/localizedText.js";
+import { eventsToAtom } from "../../export/eventsAtom.js";
 import { eventsToCsv } from "../../export/eventsCsv.js";
+import { eventsToIcs } from "../../export/eventsIcs.js";
 import { eventsToJson } from "../../export/eventsJson.js";
+import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import { listEvents } from "../../storage/repos/eventRepo.js";
 import { CliError } from "../cliError.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
 
-const EXPORT_FORMATS = ["json", "csv"] as const;
+const EXPORT_FORMATS = ["json", "csv", "ics", "atom", "csl"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+function render(format: ExportFormat, events: Event[], options: { lang: Language; baseUrl: string }): string {
+  switch (format) {
+    case "csv":
+      return eventsToCsv(events);
+    case "ics":
+      return eventsToIcs(events, options);
+    case "atom":
+      return eventsToAtom([...events].reverse(), options);
+    case "csl":
+      return `${JSON.stringify(sourcesToCsl(events, options.lang), null, 2)}\n`;
+    default:
+      return eventsToJson(events);
+  }
+}
 
 /** `aigov export`: the events (filtered) as JSON or CSV, to stdout or a file written whole or not at all. */
 export function exportCommand(): Command {
@@ -16,12 +36,30 @@ export function exportCommand(): Command {
   addFilterOptions(command)
     .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).default("json"))
     .option("--out <file>", "write to this file instead of stdout")
+    .addOption(
+      new Option("--lang <lang>", "language of feed, calendar and citation titles")
+        .choices(LANGUAGES)
+        .default("zh"),
+    )
+    .option(
+      "--base-url <url>",
+      "where the server runs, for links in feeds and calendars",
+      "http://localhost:8080",
+    )
     .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
     .action(
-      async (options: Record<string, unknown> & { format: ExportFormat; out?: string; db?: string }) => {
+      async (
+        options: Record<string, unknown> & {
+          format: ExportFormat;
+          out?: string;
+          db?: string;
+          lang: Language;
+          baseUrl: string;
+        },
+      ) => {
         const filter = readFilterOptions(options);
         const events = await withDatabase(options.db, (db) => listEvents(db, filter));
-        const output = options.format === "csv" ? eventsToCsv(events) : eventsToJson(events);
+        const output = render(options.format, events, options);
         if (!options.out) {
           process.stdout.write(output);
           return;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
+import * as dataVersion from "./0002_data_version.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -7,6 +8,7 @@ import * as initial from "./0001_initial.js";
  */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_data_version": dataVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

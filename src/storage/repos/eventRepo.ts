@@ -176,6 +176,11 @@ export async function writeEvent(db: Db, event: Event, origin: string, now: stri
     .insertInto("event_revisions")
     .values({ event_id: event.id, revision, body, changed_at: now, origin })
     .execute();
+  await db
+    .updateTable("data_version")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "=", 1)
+    .execute();
   return existing ? "updated" : "added";
 }
 
@@ -196,4 +201,33 @@ export async function listRevisions(
     origin: row.origin,
     event: parseBody(row.body),
   }));
+}
+
+/** A number that changes whenever any event is written, by this process or another. */
+export async function readDataVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom("data_version").select("version").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+/** Every event, newest first (the order the search index numbers them in), read in batches. */
+export async function* streamEventsNewestFirst(db: Db): AsyncGenerator<Event> {
+  const rows = db
+    .selectFrom("events")
+    .select("body")
+    .orderBy("first_day", "desc")
+    .orderBy("seq", "desc")
+    .orderBy("id", "desc")
+    .stream(1000);
+  for await (const row of rows) yield parseBody(row.body);
+}
+
+/** The events with these ids, in the order of the ids given. */
+export async function findEvents(db: Db, ids: string[]): Promise<Event[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("events").select(["id", "body"]).where("id", "in", ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row.body]));
+  return ids.flatMap((id) => {
+    const body = byId.get(id);
+    return body === undefined ? [] : [parseBody(body)];
+  });
 }

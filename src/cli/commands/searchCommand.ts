@@ -1,0 +1,67 @@
+import { Command, Option } from "commander";
+import { LANGUAGES, type Language } from "../../domain/localizedText.js";
+import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
+import { SearchService } from "../../search/searchService.js";
+import { CliError } from "../cliError.js";
+import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { formatEventLine } from "../formatEvent.js";
+import { withDatabase } from "../withDatabase.js";
+
+const parseLimit = (value: string) => {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > 500)
+    throw new CliError(`--limit: expected 1-500, got "${value}"`, 2);
+  return limit;
+};
+
+/** `aigov search QUERY`: full-text search, best first, in Chinese and English, with the filters of list. */
+export function searchCommand(): Command {
+  const command = new Command("search").description(
+    "full-text search over titles, summaries and sources, best first",
+  );
+  command.argument("<query>", "words in Chinese and/or English; all must match");
+  addFilterOptions(command)
+    .option("--limit <n>", "at most this many results (1-500)", parseLimit, 20)
+    .option("--json", "print a JSON array of events, best first")
+    .addOption(
+      new Option("--lang <lang>", "language of titles and snippets shown").choices(LANGUAGES).default("zh"),
+    )
+    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .action(
+      async (
+        query: string,
+        options: Record<string, unknown> & { limit: number; json?: boolean; lang: Language; db?: string },
+      ) => {
+        if (query.length > MAX_QUERY_LENGTH)
+          throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
+        const filter = readFilterOptions(options);
+        const outcome = await withDatabase(options.db, (db) =>
+          new SearchService(db).search({ q: query, filter, limit: options.limit, lang: options.lang }),
+        );
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify(
+              outcome.hits.map((hit) => hit.event),
+              null,
+              2,
+            )}\n`,
+          );
+          return;
+        }
+        for (const { event, snippet } of outcome.hits) {
+          process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
+          if (snippet) {
+            let text = "";
+            let at = 0;
+            for (const [start, end] of snippet.marks) {
+              text += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`;
+              at = end;
+            }
+            process.stdout.write(`            ${text}${snippet.text.slice(at)}\n`);
+          }
+        }
+        process.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
+      },
+    );
+  return command;
+}

@@ -1,0 +1,56 @@
+import { Command } from "commander";
+import { resolveDatabaseLocation } from "../../config.js";
+import { createApp } from "../../http/app.js";
+import { startServer } from "../../http/server.js";
+import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
+import { SearchService } from "../../search/searchService.js";
+import { openDatabase } from "../../storage/database.js";
+import { CliError } from "../cliError.js";
+
+const parsePort = (value: string) => {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new CliError(`--port: expected a port number 0-65535, got "${value}"`, 2);
+  return port;
+};
+
+/** `aigov serve`: the HTTP API under /api/ and the web app at /, on a database that gets the bundled data if empty. */
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("serve the HTTP API (/api/) and the web app (/)")
+    .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .action(async (options: { port: number; host: string; db?: string }) => {
+      const db = await openDatabase(resolveDatabaseLocation(options.db)).catch((error: Error) => {
+        throw new CliError(error.message);
+      });
+      const loaded = await loadBundledDatasetIfEmpty(db);
+      if (loaded) process.stderr.write(`loaded the bundled dataset: ${loaded} events\n`);
+      const search = new SearchService(db);
+      const index = await search.currentIndex();
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer(createApp({ db, search }), { port: options.port, host: options.host });
+      } catch (error) {
+        await db.destroy();
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(
+          code === "EADDRINUSE"
+            ? `port ${options.port} is in use; try --port`
+            : `cannot listen: ${(error as Error).message}`,
+        );
+      }
+      process.stdout.write(
+        `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs)\n`,
+      );
+      const stop = async () => {
+        await server.close();
+        await db.destroy();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,52 @@
+import ical from "ical-generator";
+import type { Event } from "../domain/event.js";
+import { type Language, pickText } from "../domain/localizedText.js";
+
+const dayAfter = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date;
+};
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * An iCalendar of events as all-day entries: the day (or days) each event happened and every effective
+ * date its text states. Dates known only to the month or year are left out: a calendar cannot show them
+ * truthfully.
+ */
+export function eventsToIcs(events: Event[], options: { baseUrl: string; lang: Language }): string {
+  const calendar = ical({
+    name: options.lang === "zh" ? "aigov 人工智能治理日历" : "aigov AI governance calendar",
+    prodId: { company: "aigov", product: "aigov", language: options.lang.toUpperCase() },
+    timezone: null,
+  });
+  for (const event of events) {
+    const title = pickText(event.title, options.lang) ?? event.id;
+    const url = event.sources.find((s) => s.url)?.url ?? `${options.baseUrl}/api/events/${event.id}`;
+    if (event.date.precision === "day" && (event.date.end === null || event.date.end.length === 10)) {
+      calendar.createEvent({
+        id: `${event.id}@aigov`,
+        start: asDate(event.date.start),
+        end: dayAfter(event.date.end ?? event.date.start),
+        allDay: true,
+        summary: title,
+        description: pickText(event.summary, options.lang),
+        url,
+      });
+    }
+    event.effectiveDates.forEach((effective, index) => {
+      if (effective.date.length !== 10) return;
+      const label = effective.label ? pickText(effective.label, options.lang) : undefined;
+      const prefix = options.lang === "zh" ? "生效" : "Takes effect";
+      calendar.createEvent({
+        id: `${event.id}-effective-${index + 1}@aigov`,
+        start: asDate(effective.date),
+        end: dayAfter(effective.date),
+        allDay: true,
+        summary: `${prefix}: ${title}${label ? ` (${label})` : ""}`,
+        url,
+      });
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,36 @@
+import type { Event } from "../domain/event.js";
+import { type Language, pickText } from "../domain/localizedText.js";
+
+/** One bibliography item in CSL-JSON (the input format of citeproc, Zotero and Pandoc). */
+export interface CslItem {
+  id: string;
+  type: "webpage";
+  title: string;
+  publisher?: string;
+  URL?: string;
+  issued?: { "date-parts": number[][] };
+  note?: string;
+  language?: string;
+}
+
+/**
+ * Every source of the events as a CSL-JSON item: titled by the event it documents (a footnote names
+ * a publisher and a URL, not the page's own title), dated by the event, with the note as printed.
+ */
+export function sourcesToCsl(events: Event[], lang: Language): CslItem[] {
+  return events.flatMap((event) =>
+    event.sources.map((source, index): CslItem => {
+      const parts = event.date.start.split("-").map(Number);
+      return {
+        id: `${event.id}-${source.note ?? `s${index + 1}`}`,
+        type: "webpage",
+        title: pickText(event.title, lang) ?? event.id,
+        ...(source.publisher ? { publisher: source.publisher } : {}),
+        ...(source.url ? { URL: source.url } : {}),
+        issued: { "date-parts": [parts] },
+        ...(source.text ? { note: source.text } : {}),
+        language: lang === "zh" ? "zh-CN" : "en",
+      };
+    }),
+  );
+}

@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { Language } from "../domain/localizedText.js";
+import { readDataVersion } from "../storage/repos/eventRepo.js";
+import { apiReferencePage } from "../web/apiReferencePage.js";
+import { homePage } from "../web/homePage.js";
+import type { AppContext } from "./appContext.js";
+import { MAX_QUERY_LENGTH } from "./eventsQuery.js";
+import { compression, conditionalGet } from "./middleware.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import { HttpProblem } from "./problem.js";
+import { registerEventRoutes } from "./routes/eventRoutes.js";
+import { registerExportRoutes } from "./routes/exportRoutes.js";
+import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
+
+/**
+ * The HTTP application. Hono rather than Fastify: its handlers are Web-standard Request → Response
+ * functions, so the same app runs in tests through `app.request()` without a socket, on Node behind
+ * @hono/node-server, and on other runtimes later (stateless API servers at scale); its router and
+ * middleware are small enough to keep the overhead over bare node:http within the throughput target,
+ * which `npm run bench` measures.
+ */
+export function createApp(context: AppContext): Hono {
+  const app = new Hono();
+  const openApi = buildOpenApiDocument();
+  const openApiJson = JSON.stringify(openApi);
+
+  app.use("*", compression());
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use(
+    "*",
+    conditionalGet(() => readDataVersion(context.db)),
+  );
+
+  registerEventRoutes(app, context);
+  registerReferenceRoutes(app, context);
+  registerExportRoutes(app, context);
+
+  app.get("/api/openapi.json", (c) =>
+    c.body(openApiJson, 200, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
+  );
+  app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
+
+  app.get("/", async (c) => {
+    const q = (c.req.query("q") ?? "").slice(0, MAX_QUERY_LENGTH);
+    const lang = Language.safeParse(c.req.query("lang")).data ?? "zh";
+    const outcome = await context.search.search({
+      q,
+      filter: {},
+      sort: q ? "relevance" : "-date",
+      limit: 50,
+      lang,
+    });
+    return c.html(homePage({ q, lang, total: outcome.total, hits: outcome.hits }));
+  });
+
+  app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
+    const problem = new HttpProblem(405, `${c.req.method} is not supported: the API is read-only`);
+    return c.json(problem.toDocument(new URL(c.req.url).pathname), 405, {
+      "content-type": "application/problem+json",
+      allow: "GET, HEAD, OPTIONS",
+    });
+  });
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const problem = new HttpProblem(404, `nothing at ${path}; see /api/docs`);
+    return c.json(problem.toDocument(path), 404, { "content-type": "application/problem+json" });
+  });
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    const problem =
+      error instanceof HttpProblem
+        ? error
+        : new HttpProblem(500, "the server failed to answer; the error is logged");
+    if (!(error instanceof HttpProblem))
+      process.stderr.write(`error: ${c.req.method} ${c.req.url}: ${error.stack ?? error}\n`);
+    return c.json(problem.toDocument(path), problem.status as 400, {
+      "content-type": "application/problem+json",
+    });
+  });
+  return app;
+}

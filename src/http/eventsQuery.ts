@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { Bindingness, EventType, JurisdictionCode, Level, Tag } from "../domain/event.js";
+import { Language } from "../domain/localizedText.js";
+import { PartialDate } from "../domain/partialDate.js";
+import { HttpProblem } from "./problem.js";
+
+export const MAX_LIMIT = 500;
+export const MAX_QUERY_LENGTH = 200;
+export const SORTS = ["relevance", "date", "-date"] as const;
+
+/** The query parameters of GET /api/events (and of the exports, which take the same filters). */
+export const EventsQuery = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH, `expected at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    from: PartialDate.optional(),
+    to: PartialDate.optional(),
+    jurisdiction: z.array(JurisdictionCode).default([]),
+    type: z.array(EventType).default([]),
+    level: z.array(Level).default([]),
+    bindingness: z.array(Bindingness).default([]),
+    tag: z.array(Tag).default([]),
+    sort: z.enum(SORTS).optional(),
+    limit: z.coerce
+      .number({ message: "expected a whole number" })
+      .int("expected a whole number")
+      .min(1, "expected at least 1")
+      .max(MAX_LIMIT, `expected at most ${MAX_LIMIT}`)
+      .default(50),
+    cursor: z.string().max(200).optional(),
+    lang: Language.default("zh"),
+  })
+  .strict();
+export type EventsQuery = z.output<typeof EventsQuery>;
+
+const LIST_PARAMS = new Set(["jurisdiction", "type", "level", "bindingness", "tag"]);
+
+/**
+ * Reads URL search parameters against a schema: list parameters may repeat or be comma-separated;
+ * anything else given twice, unknown, or out of range is a 400 problem naming the parameter.
+ */
+export function parseSearchParams<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+  const raw: Record<string, unknown> = {};
+  const errors: { parameter: string; message: string }[] = [];
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (LIST_PARAMS.has(key)) {
+      raw[key] = values
+        .flatMap((value) => value.split(","))
+        .map((value) => value.trim())
+        .filter(Boolean)
+        .map((value) => (key === "jurisdiction" ? value.toUpperCase() : value));
+    } else if (values.length > 1) {
+      errors.push({ parameter: key, message: "expected once" });
+    } else {
+      raw[key] = values[0];
+    }
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success)
+    for (const issue of result.error.issues) {
+      const parameter = issue.path.length
+        ? String(issue.path[0])
+        : ((issue as { keys?: string[] }).keys?.join(", ") ?? "");
+      const message = issue.code === "unrecognized_keys" ? "unknown parameter" : issue.message;
+      errors.push({ parameter, message });
+    }
+  if (errors.length || !result.success)
+    throw new HttpProblem(400, errors.map((e) => `${e.parameter}: ${e.message}`).join("; "), errors);
+  return result.data;
+}
+
+/** Pagination cursors are opaque to clients: an encoded offset. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): number {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
+    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0) return value.o;
+  } catch {
+    // fall through to the problem below
+  }
+  throw new HttpProblem(400, "cursor: expected a cursor taken from a previous response's `next`", [
+    { parameter: "cursor", message: "not a cursor this API issued" },
+  ]);
+}

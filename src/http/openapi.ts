@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { Event } from "../domain/event.js";
+import { Jurisdiction } from "../domain/jurisdiction.js";
+import { EventsQuery, MAX_LIMIT } from "./eventsQuery.js";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  q: "Full-text query in Chinese and/or English; every word must match. Results are ranked title > summary > sources.",
+  from: "Events that end on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+  to: "Events that start on or before this date.",
+  jurisdiction:
+    "ISO 3166 or body code (CN, US-CA, EU); repeat or comma-separate for any of several. A country also finds its subdivisions.",
+  type: "Instrument type; any of several.",
+  level: "international, regional, national or subnational; any of several.",
+  bindingness: "binding, voluntary, draft or none; any of several.",
+  tag: "A tag; several tags must all match.",
+  sort: "relevance (default with q), date (oldest first, default without q) or -date (newest first).",
+  limit: `Page size, 1 to ${MAX_LIMIT}.`,
+  cursor: "Opaque cursor from a previous response's `next`.",
+  lang: "Language of snippets, feed titles and calendar entries.",
+};
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = jsonSchema(field as z.ZodType, "input");
+    const isArray = fieldSchema.type === "array";
+    return {
+      name,
+      in: "query",
+      required: false,
+      description: DESCRIPTIONS[name],
+      schema: fieldSchema,
+      ...(isArray ? { style: "form", explode: true } : {}),
+    };
+  });
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+const ok = (description: string, type: string, schema: JsonSchema) => ({
+  description,
+  content: { [type]: { schema } },
+});
+
+const FacetCountsSchema: JsonSchema = {
+  type: "object",
+  description: "Counts per value for the current query and filters.",
+  properties: Object.fromEntries(
+    ["jurisdiction", "level", "type", "bindingness", "tag", "month"].map((facet) => [
+      facet,
+      { type: "object", additionalProperties: { type: "integer", minimum: 0 } },
+    ]),
+  ),
+};
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated from the same zod schemas that validate requests
+ * and records. A test keeps the committed copy (docs/openapi.json) equal to this.
+ */
+export function buildOpenApiDocument(): JsonSchema {
+  const exportParameters = queryParameters(EventsQuery.omit({ cursor: true }));
+  const errors = { "400": problem("A bad parameter: which one and why, as an RFC 9457 problem document.") };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "aigov API",
+      version: "0.1.0",
+      description:
+        "AI-governance events as structured, sourced records. Keys may be added to responses; cursors are opaque. Every read carries an ETag and answers If-None-Match with 304.",
+    },
+    paths: {
+      "/api/events": {
+        get: {
+          summary: "Search and filter events, with facet counts and cursor pagination",
+          parameters: queryParameters(EventsQuery),
+          responses: {
+            "200": ok("A page of events", "application/json", { $ref: "#/components/schemas/EventPage" }),
+            ...errors,
+          },
+        },
+      },
+      "/api/events/{id}": {
+        get: {
+          summary: "One event",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": ok("The event", "application/json", { $ref: "#/components/schemas/Event" }),
+            "404": problem("No event has this id"),
+          },
+        },
+      },
+      "/api/jurisdictions": {
+        get: {
+          summary: "Jurisdictions with their names (zh, en) and event counts",
+          responses: {
+            "200": ok("Every jurisdiction", "application/json", {
+              type: "object",
+              properties: {
+                items: { type: "array", items: { $ref: "#/components/schemas/JurisdictionCount" } },
+              },
+              required: ["items"],
+            }),
+          },
+        },
+      },
+      "/api/jurisdictions/{code}": {
+        get: {
+          summary: "One jurisdiction: counts, facets and its latest events",
+          parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": ok("The jurisdiction", "application/json", { type: "object" }),
+            "404": problem("No jurisdiction has this code"),
+          },
+        },
+      },
+      "/api/stats": {
+        get: {
+          summary: "Counts by month, type, level, bindingness, jurisdiction and tag",
+          responses: { "200": ok("The counts", "application/json", { type: "object" }) },
+        },
+      },
+      "/api/events.csv": {
+        get: {
+          summary: "The matching events as CSV (the columns `aigov import` reads back)",
+          parameters: exportParameters,
+          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors },
+        },
+      },
+      "/api/feed.atom": {
+        get: {
+          summary: "The newest matching events as an Atom feed (50 unless `limit` says otherwise)",
+          parameters: exportParameters,
+          responses: { "200": ok("Atom", "application/atom+xml", { type: "string" }), ...errors },
+        },
+      },
+      "/api/calendar.ics": {
+        get: {
+          summary: "Event days and stated effective dates as all-day iCalendar events",
+          parameters: exportParameters,
+          responses: { "200": ok("iCalendar", "text/calendar", { type: "string" }), ...errors },
+        },
+      },
+      "/api/sources.csl.json": {
+        get: {
+          summary: "Every source of the matching events as CSL-JSON, for Zotero and citeproc",
+          parameters: exportParameters,
+          responses: {
+            "200": ok("CSL-JSON", "application/vnd.citationstyles.csl+json", {
+              type: "array",
+              items: { type: "object" },
+            }),
+            ...errors,
+          },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: { "200": ok("OpenAPI 3.1", "application/json", { type: "object" }) },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Event: jsonSchema(Event, "output"),
+        EventPage: {
+          type: "object",
+          properties: {
+            items: { type: "array", items: { $ref: "#/components/schemas/Event" } },
+            total: { type: "integer", minimum: 0 },
+            facets: FacetCountsSchema,
+            next: { type: ["string", "null"], description: "Cursor of the next page, null on the last" },
+          },
+          required: ["items", "total", "facets", "next"],
+        },
+        JurisdictionCount: {
+          ...jsonSchema(Jurisdiction, "output"),
+          description: "A jurisdiction with the number of events that name it",
+        },
+        Problem: {
+          type: "object",
+          properties: {
+            type: { type: "string" },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            instance: { type: "string" },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { parameter: { type: "string" }, message: { type: "string" } },
+                required: ["parameter", "message"],
+              },
+            },
+          },
+          required: ["type", "title", "status", "detail"],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Event } from "../domain/event.js";
+import type { Language } from "../domain/localizedText.js";
+import type { Database } from "../storage/database.js";
+import { findEvents, readDataVersion, streamEventsNewestFirst } from "../storage/repos/eventRepo.js";
+import { parseQuery } from "./queryParser.js";
+import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
+import { makeSnippet, type Snippet } from "./snippet.js";
+
+export interface SearchParams {
+  q?: string;
+  filter: IndexFilter;
+  sort?: SearchSort;
+  offset?: number;
+  limit: number;
+  facets?: boolean;
+  lang?: Language;
+}
+
+export interface SearchHit {
+  event: Event;
+  snippet: Snippet | null;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  total: number;
+  facets: FacetCounts | null;
+}
+
+/**
+ * Search over one database: keeps an in-memory index and rebuilds it when the data changed (the
+ * database's data version moved, also when another process imported), then serves queries from it.
+ */
+export class SearchService {
+  private index: SearchIndex | null = null;
+  private version = -1;
+  private building: Promise<SearchIndex> | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  /** The current index, rebuilt first if the data changed since it was built. */
+  async currentIndex(): Promise<SearchIndex> {
+    const version = await readDataVersion(this.db);
+    if (this.index && version === this.version) return this.index;
+    if (!this.building) {
+      this.building = (async () => {
+        const events: Event[] = [];
+        for await (const event of streamEventsNewestFirst(this.db)) events.push(event);
+        this.index = new SearchIndex(events);
+        this.version = version;
+        return this.index;
+      })().finally(() => {
+        this.building = null;
+      });
+    }
+    return this.building;
+  }
+
+  /** Runs a search and loads the page of events, each with a snippet when there is a query. */
+  async search(params: SearchParams): Promise<SearchOutcome> {
+    const index = await this.currentIndex();
+    const query = params.q?.trim() ? parseQuery(params.q) : null;
+    const sort = params.sort ?? (query?.clauses.length ? "relevance" : "date");
+    const result = index.search({
+      query,
+      filter: params.filter,
+      sort,
+      offset: params.offset ?? 0,
+      limit: params.limit,
+      facets: params.facets ?? false,
+    });
+    const events = await findEvents(this.db, result.ids);
+    const lang = params.lang ?? "zh";
+    return {
+      hits: events.map((event) => ({ event, snippet: query ? makeSnippet(event, query, lang) : null })),
+      total: result.total,
+      facets: result.facets,
+    };
+  }
+}

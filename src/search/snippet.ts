@@ -1,0 +1,56 @@
+import type { Event } from "../domain/event.js";
+import type { Language } from "../domain/localizedText.js";
+import type { ParsedQuery } from "./queryParser.js";
+
+/** A short passage of an event around what matched, with the matched ranges (offsets into `text`). */
+export interface Snippet {
+  field: "title" | "summary" | "sources";
+  text: string;
+  marks: [number, number][];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const RADIUS = 60;
+
+function patternFor(query: ParsedQuery): RegExp | null {
+  const parts = query.clauses.map((clause) =>
+    /\p{Script=Han}/u.test(clause.text)
+      ? escapeRegExp(clause.text)
+      : `(?<![\\p{L}\\p{N}])${escapeRegExp(clause.text.slice(0, Math.max(3, clause.text.length - 2)))}[\\p{L}\\p{N}]*`,
+  );
+  return parts.length ? new RegExp(parts.join("|"), "giu") : null;
+}
+
+/**
+ * Picks the passage that shows why an event matched: the summary in the preferred language first, then
+ * the title, then the sources; a window around the first match, with every match inside it marked.
+ */
+export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): Snippet | null {
+  const pattern = patternFor(query);
+  if (!pattern) return null;
+  const other: Language = lang === "zh" ? "en" : "zh";
+  const candidates: [Snippet["field"], string | undefined][] = [
+    ["summary", event.summary[lang]],
+    ["summary", event.summary[other]],
+    ["title", event.title[lang]],
+    ["title", event.title[other]],
+    ["sources", event.sources.map((s) => s.text ?? s.url ?? "").join(" ")],
+  ];
+  for (const [field, text] of candidates) {
+    if (!text) continue;
+    // Offsets refer to the text as stored, which is what a client shows.
+    const first = [...text.matchAll(pattern)][0];
+    if (!first) continue;
+    const normalized = text;
+    const start = Math.max(0, first.index - RADIUS);
+    const end = Math.min(normalized.length, first.index + first[0].length + RADIUS);
+    const prefix = start > 0 ? "…" : "";
+    const body = normalized.slice(start, end).replace(/\s+/g, " ");
+    const window = `${prefix}${body}${end < normalized.length ? "…" : ""}`;
+    const marks: [number, number][] = [];
+    for (const match of normalized.slice(start, end).replace(/\s+/g, " ").matchAll(pattern))
+      marks.push([prefix.length + match.index, prefix.length + match.index + match[0].length]);
+    return { field, text: window, marks };
+  }
+  return null;
+}
