@@ -124,6 +124,31 @@ export function findWrittenDates(text: string, defaultYear: number | null): Writ
   return found.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The date a chronicle's text gives an event filed under a month header: the first date (not a bare
+ * year) that its summary, then its title, writes in that month, or, when it is filed under no month, the
+ * first such date at all. Undefined when the text writes none of them; `wroteDates` tells whether it
+ * wrote dates elsewhere. The importer falls back to the month header; a writer checks whether a date
+ * line is needed.
+ */
+export function textEventDate(
+  summary: string,
+  title: string,
+  month: number | null,
+  year: number | null,
+): { date: WrittenDate | undefined; wroteDates: boolean } {
+  const written = [...findWrittenDates(summary, year), ...findWrittenDates(title, year)].filter(
+    (date) => date.precision !== "year",
+  );
+  const inMonth = written.find(
+    (date) =>
+      month !== null &&
+      Number(date.start.slice(5, 7)) === month &&
+      (year === null || Number(date.start.slice(0, 4)) === year),
+  );
+  return { date: inMonth ?? (month === null ? written[0] : undefined), wroteDates: written.length > 0 };
+}
+
 // What follows a date that says something takes effect then: "起全面生效", "正式生效", "全面实施".
 const ZH_EFFECT_AFTER = /^\s*(?:起)?\s*(?:正式|全面)?\s*(?:生效|实施|施行|适用)/;
 const EN_EFFECT_BEFORE =

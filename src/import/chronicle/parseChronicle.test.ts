@@ -184,3 +184,54 @@ describe("parseChronicle › other chronicles", () => {
     );
   });
 });
+
+describe("parseChronicle › date lines", () => {
+  const chronicle = (body: string) =>
+    `# 报告\n\n## 附：2025 年人工智能治理大事记\n\n${body}\n\n[^1]: Example. <https://example.org/1>.\n`;
+
+  it("takes the date an optional line after the title states, in its own block or on the next line", () => {
+    const parsed = parseChronicle(
+      chronicle(
+        [
+          "### 1 月",
+          "#### 1. 某国发布人工智能法",
+          "日期：2025 年 1 月 20 日",
+          "摘要：该国发布人工智能法，将于 2025 年 3 月 1 日起生效。[^1]",
+          "2. 某组织发布指南",
+          "Date: 2025-01-03 to 2025-01-05",
+          "",
+          "摘要：该组织发布指南。",
+          "### 2 月",
+          "#### 3. 某机构成立",
+          "",
+          "日期：2025 年",
+          "",
+          "摘要：2025 年 2 月 10 日宣布，机构于今年成立。",
+        ].join("\n"),
+      ),
+      "d.md",
+    );
+    assert.deepEqual(
+      parsed.events.map((e) => [e.seq, e.title.zh, e.date]),
+      [
+        [1, "某国发布人工智能法", { start: "2025-01-20", end: null, precision: "day" }],
+        [2, "某组织发布指南", { start: "2025-01-03", end: "2025-01-05", precision: "day" }],
+        [3, "某机构成立", { start: "2025", end: null, precision: "year" }],
+      ],
+    );
+    assert.equal(parsed.events[0]?.summary.zh, "该国发布人工智能法，将于 2025 年 3 月 1 日起生效。");
+    assert.equal(parsed.events[2]?.summary.zh, "2025 年 2 月 10 日宣布，机构于今年成立。");
+    assert.deepEqual(parsed.warnings, []);
+  });
+
+  it("warns about a date line it cannot read and reads the date from the summary instead", () => {
+    const parsed = parseChronicle(
+      chronicle(
+        "### 1 月\n\n#### 1. 某国发布人工智能法\n\n日期：不详\n\n摘要：2025 年 1 月 9 日，该国发布。[^1]",
+      ),
+      "d.md",
+    );
+    assert.deepEqual(parsed.events[0]?.date, { start: "2025-01-09", end: null, precision: "day" });
+    assert.match(parsed.warnings[0]?.message ?? "", /event 1: its date line holds no date/);
+  });
+});

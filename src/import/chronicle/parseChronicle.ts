@@ -14,7 +14,8 @@ import {
   isHeadingBlock,
   stitchPageBreaks,
 } from "./blocks.js";
-import { findEffectiveDates, findWrittenDates } from "./chronicleDates.js";
+import { findEffectiveDates, textEventDate } from "./chronicleDates.js";
+import { matchDateLine } from "./dateLine.js";
 import {
   extractFootnoteRefs,
   type FootnoteDefinition,
@@ -175,6 +176,8 @@ interface OpenEvent {
   titleLine: Line;
   month: number | null;
   year: number | null;
+  /** The date an optional "日期：…" line right after the title states; undefined without one. */
+  statedDate: EventDate | null | undefined;
   paragraphs: string[];
 }
 
@@ -225,10 +228,12 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
   const usesSummaryMarks = chronicleBlocks.some((block) => startsSummary(firstLine(block).text));
   const usesMonths = chronicleBlocks.some((block) => matchMonthHeader(firstLine(block).text));
   const open: OpenEvent[] = [];
+  const dateLineBlocks = new Set<number>();
   let month: number | null = null;
   let monthYear: number | null = year;
   let monthChanged = false;
   for (const [index, block] of chronicleBlocks.entries()) {
+    if (dateLineBlocks.has(index)) continue;
     const head = firstLine(block);
     const monthHeader = block.lines.length === 1 ? matchMonthHeader(head.text) : null;
     if (monthHeader) {
@@ -244,10 +249,16 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
         current === undefined ||
         numbered.number === current.number + 1 ||
         (numbered.number === 1 && monthChanged);
-      const next = chronicleBlocks[index + 1];
+      // An optional date line right after the title: on the title's next line, or a block of its own.
+      const inlineDate = block.lines[1] ? matchDateLine(block.lines[1].text) : null;
+      const following = chronicleBlocks[index + 1];
+      const ownDate =
+        !inlineDate && following?.lines.length === 1 ? matchDateLine(firstLine(following).text) : null;
+      const rest = block.lines.slice(inlineDate ? 2 : 1);
+      const next = ownDate ? chronicleBlocks[index + 2] : following;
       const summaryFollows =
         !usesSummaryMarks ||
-        (block.lines[1] !== undefined && startsSummary(block.lines[1].text)) ||
+        (rest[0] !== undefined && startsSummary(rest[0].text)) ||
         (next !== undefined && startsSummary(firstLine(next).text));
       if (inSequence && summaryFollows) {
         open.push({
@@ -255,16 +266,10 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
           titleLine: { no: head.no, text: numbered.rest },
           month,
           year: monthYear,
-          paragraphs:
-            block.lines.length > 1
-              ? [
-                  block.lines
-                    .slice(1)
-                    .map((l) => l.text)
-                    .join("\n"),
-                ]
-              : [],
+          statedDate: (inlineDate ?? ownDate)?.date,
+          paragraphs: rest.length > 0 ? [rest.map((l) => l.text).join("\n")] : [],
         });
+        if (ownDate) dateLineBlocks.add(index + 1);
         monthChanged = false;
         continue;
       }
@@ -348,8 +353,8 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
 }
 
 /**
- * The date an event is filed under: the first date its summary writes in the month it is filed in
- * (the chronicle's month header), else the first full date it writes, else the month header itself.
+ * The date an event is filed under: the date its date line states, else the first date its summary
+ * writes in the month it is filed in (the chronicle's month header), else the month header itself.
  */
 function eventDate(
   summary: string,
@@ -359,19 +364,16 @@ function eventDate(
   seq: number,
   file: string,
 ): EventDate {
-  const written = [...findWrittenDates(summary, event.year), ...findWrittenDates(title, event.year)].filter(
-    (date) => date.precision !== "year",
-  );
-  const inMonth = written.find(
-    (date) =>
-      event.month !== null &&
-      Number(date.start.slice(5, 7)) === event.month &&
-      (event.year === null || Number(date.start.slice(0, 4)) === event.year),
-  );
-  const chosen = inMonth ?? (event.month === null ? written[0] : undefined);
+  if (event.statedDate) return event.statedDate;
+  if (event.statedDate === null)
+    warnings.push({
+      line: event.titleLine.no,
+      message: `event ${seq}: its date line holds no date such as '日期：2025 年 1 月 20 日' or 'Date: 2025-01-20'; the date is read from its text`,
+    });
+  const { date: chosen, wroteDates } = textEventDate(summary, title, event.month, event.year);
   if (chosen) return { start: chosen.start, end: chosen.end, precision: chosen.precision };
   if (event.month !== null && event.year !== null) {
-    if (written.length > 0)
+    if (wroteDates)
       warnings.push({
         line: event.titleLine.no,
         message: `event ${seq}: no date in its text falls in its month; filed under the month header`,
