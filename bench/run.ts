@@ -5,9 +5,15 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { type Measurement, printTable } from "./harness.js";
 import { benchImport } from "./importBench.js";
+import { benchSearch } from "./searchBench.js";
+import { benchThroughput } from "./throughputBench.js";
 
 const BASELINE = new URL("./baseline.json", import.meta.url);
-const suites: Record<string, () => Promise<Measurement[]>> = { import: benchImport };
+const suites: Record<string, () => Promise<Measurement[]>> = {
+  import: benchImport,
+  search: benchSearch,
+  throughput: benchThroughput,
+};
 
 const args = process.argv.slice(2);
 const only = args.filter((arg) => !arg.startsWith("--"));

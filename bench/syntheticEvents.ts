@@ -22,8 +22,12 @@ export function* generateEvents(count: number, seed = 42): Generator<Event> {
   const { events } = readBundledDataset();
   const next = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T;
-  const zhSentences = events.flatMap((e) => (e.summary.zh ?? "").split(/(?<=。)/).filter((s) => s.trim().length > 8 && !s.includes("\t")));
-  const enSentences = events.flatMap((e) => (e.summary.en ?? "").split(/(?<=\.)\s+/).filter((s) => s.length > 20));
+  const zhSentences = events.flatMap((e) =>
+    (e.summary.zh ?? "").split(/(?<=。)/).filter((s) => s.trim().length > 8 && !s.includes("\t")),
+  );
+  const enSentences = events.flatMap((e) =>
+    (e.summary.en ?? "").split(/(?<=\.)\s+/).filter((s) => s.length > 20),
+  );
   const sources = events.flatMap((e) => e.sources);
   for (let i = 0; i < count; i++) {
     const template = pick(events);

@@ -268,6 +268,8 @@ describe("HTTP API over real HTTP", () => {
 
   it("renders the web page with data escaped, and sees new data without a restart", async () => {
     const evil = "<script>alert(1)</script>";
+    const before = await page("limit=1");
+    assert.equal((await page("limit=1")).total, before.total, "served again (from the read cache)");
     await writeEvent(
       harness.db,
       {
@@ -294,5 +296,6 @@ describe("HTTP API over real HTTP", () => {
     assert.ok(!html.includes(evil));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert.equal((await page("q=evil")).total, 1);
+    assert.equal((await page("limit=1")).total, before.total + 1, "a write invalidates cached reads");
   });
 });

@@ -14,7 +14,7 @@ export async function startTestServer(): Promise<{
 }> {
   const db = await openDatabase({ kind: "sqlite", path: join(tempDir(), "api.db") });
   await loadBundledDatasetIfEmpty(db);
-  const server = await startServer(createApp({ db, search: new SearchService(db) }), {
+  const server = await startServer(createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 }), {
     port: 0,
     host: "127.0.0.1",
   });

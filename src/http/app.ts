@@ -1,17 +1,25 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Language } from "../domain/localizedText.js";
-import { readDataVersion } from "../storage/repos/eventRepo.js";
 import { apiReferencePage } from "../web/apiReferencePage.js";
 import { homePage } from "../web/homePage.js";
 import type { AppContext } from "./appContext.js";
+import { dataVersionReader } from "./dataVersion.js";
 import { MAX_QUERY_LENGTH } from "./eventsQuery.js";
-import { compression, conditionalGet } from "./middleware.js";
+import { cachedReads, compression } from "./middleware.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { HttpProblem } from "./problem.js";
+import { ResponseCache } from "./responseCache.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
+
+/** The HTTP application with the response cache and data version its Node front shares. */
+export interface AigovApp {
+  hono: Hono;
+  cache: ResponseCache;
+  readVersion: () => Promise<number>;
+}
 
 /**
  * The HTTP application. Hono rather than Fastify: its handlers are Web-standard Request → Response
@@ -20,17 +28,17 @@ import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
  * middleware are small enough to keep the overhead over bare node:http within the throughput target,
  * which `npm run bench` measures.
  */
-export function createApp(context: AppContext): Hono {
+export function createApp(context: AppContext): AigovApp {
   const app = new Hono();
+  const cache = new ResponseCache();
+  const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
 
-  app.use("*", compression());
+  // Outermost first: CORS headers on everything, then the read cache (which stores compressed bodies).
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-  app.use(
-    "*",
-    conditionalGet(() => readDataVersion(context.db)),
-  );
+  app.use("*", cachedReads(readVersion, cache));
+  app.use("*", compression());
 
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
@@ -81,5 +89,5 @@ export function createApp(context: AppContext): Hono {
       "content-type": "application/problem+json",
     });
   });
-  return app;
+  return { hono: app, cache, readVersion };
 }

@@ -5,4 +5,6 @@ import type { Database } from "../storage/database.js";
 export interface AppContext {
   db: Database;
   search: SearchService;
+  /** How long a read of the data version may be reused (ms); 0 reads it on every request. Default 250. */
+  versionMaxAgeMs?: number;
 }

@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -43,33 +44,28 @@ export function compression(): MiddlewareHandler {
   };
 }
 
-/** FNV-1a, enough to tell URLs apart inside an ETag. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
-}
-
 /**
- * Conditional GETs: every read's ETag is the data version and the URL, so a client that has the current
- * answer gets 304 without the server doing the work again; reads may be cached briefly.
+ * Reads answered from memory. Every read's ETag is the data version and the URL: a client holding the
+ * current answer gets 304, and a repeated read is served from the response cache (the Node front in
+ * server.ts answers hits before the framework even sees the request).
  */
-export function conditionalGet(readVersion: () => Promise<number>): MiddlewareHandler {
+export function cachedReads(readVersion: () => Promise<number>, cache: ResponseCache): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
-    const etag = `W/"${await readVersion()}-${fnv1a(url.pathname + url.search)}"`;
-    const match = c.req.header("if-none-match");
-    if (match?.split(",").some((tag) => tag.trim() === etag)) {
+    const pathAndQuery = url.pathname + url.search;
+    const version = await readVersion();
+    const etag = etagFor(version, pathAndQuery);
+    if (matchesEtag(c.req.header("if-none-match"), etag))
       return c.body(null, 304, { etag, "cache-control": "public, max-age=60" });
-    }
+    const key = ResponseCache.key(version, encodingClass(c.req.header("accept-encoding")), pathAndQuery);
+    const hit = cache.get(key);
+    if (hit) return new Response(new Uint8Array(hit.body), { status: hit.status, headers: hit.headers });
     await next();
-    if (c.res.status === 200) {
-      c.res.headers.set("etag", etag);
-      if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
-    }
+    if (c.res.status !== 200) return;
+    c.res.headers.set("etag", etag);
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
+    const body = Buffer.from(await c.res.clone().arrayBuffer());
+    cache.set(key, { status: 200, headers: Object.fromEntries(c.res.headers.entries()), body });
   };
 }

@@ -1,6 +1,8 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import type { Hono } from "hono";
+import { getRequestListener } from "@hono/node-server";
+import type { AigovApp } from "./app.js";
+import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -8,19 +10,58 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The Node front: a cached read (the common case for a read-only observatory) is answered straight
+ * from the response cache, without building Web Request and Response objects; everything else goes
+ * to the Hono app. The bench compares this with a bare node:http server.
+ */
+function front(app: AigovApp) {
+  const listener = getRequestListener(app.hono.fetch);
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "GET" || req.method === "HEAD") {
+      const url = new URL(req.url ?? "/", "http://front");
+      const pathAndQuery = url.pathname + url.search;
+      const version = await app.readVersion();
+      const etag = etagFor(version, pathAndQuery);
+      const ifNoneMatch = req.headers["if-none-match"];
+      if (!matchesEtag(ifNoneMatch, etag)) {
+        const hit = app.cache.get(
+          ResponseCache.key(version, encodingClass(req.headers["accept-encoding"]), pathAndQuery),
+        );
+        if (hit) {
+          res.writeHead(hit.status, hit.headers);
+          res.end(req.method === "HEAD" ? undefined : hit.body);
+          return;
+        }
+      }
+    }
+    await listener(req, res);
+  };
+}
+
 /** Serves the app over real HTTP on host:port (port 0 picks a free one). */
-export function startServer(app: Hono, options: { port: number; host: string }): Promise<RunningServer> {
+export function startServer(app: AigovApp, options: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host },
-      (info: AddressInfo) => {
-        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${host}:${info.port}`,
-          close: () => new Promise((done) => server.close(() => done())),
-        });
-      },
-    );
+    const handle = front(app);
+    const server = createServer((req, res) => {
+      handle(req, res).catch((error: Error) => {
+        process.stderr.write(`error: ${req.method} ${req.url}: ${error.stack ?? error}\n`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
+        res.end();
+      });
+    });
     server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      const info = server.address() as AddressInfo;
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
   });
 }

@@ -6,7 +6,7 @@ type RoaringBitmap32 = InstanceType<typeof RoaringBitmap32>;
 import type { Event } from "../domain/event.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
-import { indexTerms, normalizeText, stemWord, tokenize } from "./textTerms.js";
+import { indexTerms, normalizeText, stemWord } from "./textTerms.js";
 
 /**
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
@@ -86,17 +86,40 @@ export class SearchIndex {
   private readonly titles: string[] = [];
   /** Documents whose last day is after their first (spans, months, years), for "from" filters. */
   private readonly spans: { doc: number; lastDay: string }[] = [];
-  private readonly postings: Record<Field, Map<string, RoaringBitmap32>>;
-  private readonly facetValues: Record<Facet, Map<string, RoaringBitmap32>>;
+  private postings: Record<Field, Map<string, RoaringBitmap32>> = {
+    title: new Map(),
+    summary: new Map(),
+    sources: new Map(),
+  };
+  private facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as Record<
+    Facet,
+    Map<string, RoaringBitmap32>
+  >;
   /** Distinct Latin words seen, sorted, with their stems: prefix search runs over this. */
-  private readonly words: string[];
+  private words: string[] = [];
   private readonly stemOf = new Map<string, string>();
   /** Han bigrams by the characters they contain, so that a one-character query finds its words. */
   private readonly bigramsOfChar = new Map<string, string[]>();
-  private readonly all: RoaringBitmap32;
+  private all: RoaringBitmap32 = new RoaringBitmap32();
+  private overall: FacetCounts | null = null;
 
   /** Indexes events given newest first (the order document numbers follow). */
-  constructor(events: Iterable<Event>) {
+  constructor(events: Iterable<Event> = []) {
+    const builder = this.startBuilding();
+    for (const event of events) builder.add(event);
+    builder.finish();
+  }
+
+  /** Indexes events read one at a time (newest first), without holding them all in memory. */
+  static async fromStream(events: AsyncIterable<Event>): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    const builder = index.startBuilding();
+    for await (const event of events) builder.add(event);
+    builder.finish();
+    return index;
+  }
+
+  private startBuilding() {
     const builders = {
       title: new PostingBuilder(),
       summary: new PostingBuilder(),
@@ -107,8 +130,20 @@ export class SearchIndex {
       PostingBuilder
     >;
     const words = new Set<string>();
-    let doc = 0;
-    for (const event of events) {
+    const addWord = (word: string, stem: string) => {
+      if (words.has(word)) return;
+      words.add(word);
+      this.stemOf.set(word, stem);
+    };
+    // Building again (the constructor runs first with nothing) starts from empty.
+    this.ids.length = 0;
+    this.firstDays.length = 0;
+    this.titles.length = 0;
+    this.spans.length = 0;
+    this.stemOf.clear();
+    this.bigramsOfChar.clear();
+    const add = (event: Event) => {
+      const doc = this.ids.length;
       this.ids.push(event.id);
       const first = dateBounds(event.date.start).first;
       const last = dateBounds(event.date.end ?? event.date.start).last;
@@ -121,43 +156,40 @@ export class SearchIndex {
         summary: `${event.summary.zh ?? ""} ${event.summary.en ?? ""}`,
         sources: sourceText(event),
       };
-      for (const field of FIELDS) {
-        for (const term of indexTerms(texts[field])) builders[field].add(term, doc);
-        for (const token of tokenize(texts[field]))
-          if (token.kind === "word" && !words.has(token.text)) {
-            words.add(token.text);
-            this.stemOf.set(token.text, token.stem);
-          }
-      }
+      for (const field of FIELDS)
+        for (const term of indexTerms(texts[field], addWord)) builders[field].add(term, doc);
       for (const code of new Set(event.jurisdictions)) facetBuilders.jurisdiction.add(code, doc);
       if (event.level) facetBuilders.level.add(event.level, doc);
       if (event.type) facetBuilders.type.add(event.type, doc);
       if (event.bindingness) facetBuilders.bindingness.add(event.bindingness, doc);
       for (const tag of new Set(event.tags)) facetBuilders.tag.add(tag, doc);
       facetBuilders.month.add(event.date.start.slice(0, 7), doc);
-      doc++;
-    }
-    this.postings = {
-      title: builders.title.build(),
-      summary: builders.summary.build(),
-      sources: builders.sources.build(),
     };
-    this.facetValues = Object.fromEntries(FACETS.map((f) => [f, facetBuilders[f].build()])) as Record<
-      Facet,
-      Map<string, RoaringBitmap32>
-    >;
-    this.words = [...words].sort();
-    for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
-      const chars = [...term];
-      if (chars.length !== 2 || !/\p{Script=Han}/u.test(term)) continue;
-      for (const char of new Set(chars)) {
-        const list = this.bigramsOfChar.get(char);
-        if (list) list.push(term);
-        else this.bigramsOfChar.set(char, [term]);
+    const finish = () => {
+      this.postings = {
+        title: builders.title.build(),
+        summary: builders.summary.build(),
+        sources: builders.sources.build(),
+      };
+      this.facetValues = Object.fromEntries(FACETS.map((f) => [f, facetBuilders[f].build()])) as Record<
+        Facet,
+        Map<string, RoaringBitmap32>
+      >;
+      this.words = [...words].sort();
+      for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
+        const chars = [...term];
+        if (chars.length !== 2 || !/\p{Script=Han}/u.test(term)) continue;
+        for (const char of new Set(chars)) {
+          const list = this.bigramsOfChar.get(char);
+          if (list) list.push(term);
+          else this.bigramsOfChar.set(char, [term]);
+        }
       }
-    }
-    this.all = new RoaringBitmap32();
-    if (doc > 0) this.all.addRange(0, doc);
+      this.all = new RoaringBitmap32();
+      if (this.ids.length > 0) this.all.addRange(0, this.ids.length);
+      this.overall = null;
+    };
+    return { add, finish };
   }
 
   get size(): number {
@@ -235,7 +267,8 @@ export class SearchIndex {
 
   /** Counts per facet value over every document: the statistics of the whole dataset. */
   overallCounts(): FacetCounts {
-    return this.facetCounts(this.all);
+    this.overall ??= this.facetCounts(this.all);
+    return this.overall;
   }
 
   /** Counts per facet value among the given documents. */
@@ -284,7 +317,12 @@ export class SearchIndex {
         for (const doc of page) ids.push(this.ids[doc] as string);
       }
     }
-    return { ids, total, facets: request.facets ? this.facetCounts(match) : null };
+    const facets = request.facets
+      ? total === this.size
+        ? this.overallCounts()
+        : this.facetCounts(match)
+      : null;
+    return { ids, total, facets };
   }
 
   /**

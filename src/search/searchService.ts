@@ -44,9 +44,7 @@ export class SearchService {
     if (this.index && version === this.version) return this.index;
     if (!this.building) {
       this.building = (async () => {
-        const events: Event[] = [];
-        for await (const event of streamEventsNewestFirst(this.db)) events.push(event);
-        this.index = new SearchIndex(events);
+        this.index = await SearchIndex.fromStream(streamEventsNewestFirst(this.db));
         this.version = version;
         return this.index;
       })().finally(() => {

@@ -47,19 +47,25 @@ export function tokenize(text: string): Token[] {
 
 /** The bigrams of a Han run (or the run itself when it is one character). */
 export function hanTerms(run: string): string[] {
-  const chars = [...run];
+  const chars = Array.from(run);
   if (chars.length === 1) return chars;
-  const terms: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) terms.push(`${chars[i]}${chars[i + 1]}`);
+  const terms: string[] = new Array(chars.length - 1);
+  for (let i = 0; i + 1 < chars.length; i++) terms[i] = (chars[i] as string) + (chars[i + 1] as string);
   return terms;
 }
 
-/** The distinct terms a document field is indexed under. */
-export function indexTerms(text: string): Set<string> {
+/**
+ * The distinct terms a document field is indexed under; `onWord` sees each Latin word with its stem
+ * (the index keeps them for prefix search).
+ */
+export function indexTerms(text: string, onWord?: (word: string, stem: string) => void): Set<string> {
   const terms = new Set<string>();
   for (const token of tokenize(text)) {
     if (token.kind === "han") for (const term of hanTerms(token.text)) terms.add(term);
-    else terms.add(token.stem);
+    else {
+      terms.add(token.stem);
+      onWord?.(token.text, token.stem);
+    }
   }
   return terms;
 }
