@@ -150,7 +150,7 @@ export class SearchIndex {
       this.firstDays.push(first);
       if (last > first) this.spans.push({ doc, lastDay: last });
       const title = `${event.title.zh ?? ""} ${event.title.en ?? ""}`;
-      this.titles.push(normalizeText(title));
+      this.titles.push(phraseKey(title));
       const texts: Record<Field, string> = {
         title,
         summary: `${event.summary.zh ?? ""} ${event.summary.en ?? ""}`,
@@ -344,7 +344,7 @@ export class SearchIndex {
     let titlePhrase = new RoaringBitmap32();
     if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS)
       for (const doc of inTitle)
-        if ((this.titles[doc] as string).includes(query.phrase)) titlePhrase.add(doc);
+        if ((this.titles[doc] as string).includes(phraseKey(query.phrase))) titlePhrase.add(doc);
     if (titlePhrase.size === inTitle.size) titlePhrase = new RoaringBitmap32();
     const ordered = [titlePhrase, inTitle, inSummary, inBody, match];
     const seen = new RoaringBitmap32();
@@ -354,6 +354,14 @@ export class SearchIndex {
       return fresh;
     });
   }
+}
+
+/**
+ * Text reduced to its letters and digits, lowercased: "《科技繁荣协议》" and the query "科技繁荣 协议"
+ * meet as the same phrase. Only used once every clause already matched the title.
+ */
+function phraseKey(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** The intersection of several bitmaps. */

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Event, type EventInput } from "../domain/event.js";
+import { parseQuery } from "./queryParser.js";
+import { type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
+
+let counter = 0;
+const makeEvent = (overrides: Partial<EventInput>): Event =>
+  Event.parse({ id: `e${++counter}`, title: { en: "Untitled" }, date: { start: "2025-01-01" }, ...overrides });
+
+// Newest first, as the index expects.
+const events = [
+  makeEvent({ id: "sources-only", date: { start: "2025-12-01" }, title: { en: "Other" }, sources: [{ text: "欧盟 Commission" }] }),
+  makeEvent({ id: "summary", date: { start: "2025-11-01" }, title: { en: "A plan" }, summary: { zh: "欧盟发布计划" }, jurisdictions: ["EU"], tags: ["a"] }),
+  makeEvent({ id: "scattered", date: { start: "2025-10-01" }, title: { zh: "协议与科技繁荣" }, jurisdictions: ["US"], tags: ["a", "b"] }),
+  makeEvent({ id: "phrase", date: { start: "2025-09-01" }, title: { zh: "美英签署《科技繁荣协议》" }, jurisdictions: ["US", "GB"], type: "agreement" }),
+  makeEvent({ id: "title", date: { start: "2025-02-04", end: "2025-03-02" }, title: { zh: "欧盟人工智能法" }, summary: { en: "Labelling duties; models above 10^25 FLOPs" }, jurisdictions: ["EU"], type: "law" }),
+  makeEvent({ id: "ca", date: { start: "2024-09" }, title: { en: "California frontier AI act" }, jurisdictions: ["US-CA"], type: "law" }),
+];
+const index = new SearchIndex(events);
+const run = (q: string | null, filter: IndexFilter = {}, sort: SearchSort = q ? "relevance" : "date", offset = 0, limit = 10) =>
+  index.search({ query: q ? parseQuery(q) : null, filter, sort, offset, limit, facets: true });
+
+describe("SearchIndex", () => {
+  it("ranks title matches above summary above sources, newest first within each", () => {
+    assert.deepEqual(run("欧盟").ids, ["title", "summary", "sources-only"]);
+  });
+  it("puts the exact phrase above the same words scattered", () => {
+    assert.deepEqual(run("科技繁荣 协议").ids, ["phrase", "scattered"]);
+  });
+  it("finds inflections, word prefixes and one-character queries", () => {
+    assert.deepEqual(run("label").ids, ["title"]);
+    assert.deepEqual(run("FLOP").ids, ["title"]);
+    assert.deepEqual(run("calif").ids, ["ca"]);
+    assert.deepEqual(run("法").ids, ["title"]);
+    assert.equal(run("nothing-like-this").total, 0);
+  });
+  it("filters by date overlap, subdivisions and tags, and counts facets over all matches", () => {
+    assert.deepEqual(run(null, { from: "2025-03-01", to: "2025-09-30" }).ids, ["title", "phrase"]);
+    assert.deepEqual(run(null, { to: "2024" }).ids, ["ca"]);
+    assert.deepEqual(run(null, { jurisdictions: ["US"] }).ids, ["ca", "phrase", "scattered"]);
+    assert.deepEqual(run(null, { tags: ["a", "b"] }).ids, ["scattered"]);
+    const facets = run(null, { jurisdictions: ["EU"] }).facets;
+    assert.deepEqual(facets?.type, { law: 1 });
+    assert.deepEqual(facets?.month, { "2025-11": 1, "2025-02": 1 });
+  });
+  it("pages through results in either date order", () => {
+    assert.deepEqual(run(null, {}, "date", 0, 2).ids, ["ca", "title"]);
+    assert.deepEqual(run(null, {}, "date", 2, 2).ids, ["phrase", "scattered"]);
+    assert.deepEqual(run(null, {}, "-date", 1, 2).ids, ["summary", "scattered"]);
+    assert.deepEqual(run("欧盟", {}, "relevance", 1, 5).ids, ["summary", "sources-only"]);
+  });
+});
