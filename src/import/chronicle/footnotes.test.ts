@@ -22,6 +22,11 @@ describe("extractFootnoteRefs", () => {
     for (const text of ["超过 10^{23} FLOP", "$\\geq 10^{26}$ FLOPs", "10²⁵ FLOP"])
       assert.deepEqual(extractFootnoteRefs(text), { text, refs: [] });
   });
+  it("reads a defined note after a year as a note, not an exponent", () => {
+    assert.deepEqual(extractFootnoteRefs("takes effect on 1 February 2026².", (n) => n === 2).refs, [
+      { note: 2, offset: 31 },
+    ]);
+  });
   it("reads a mark after a name that ends in a digit as a note", () => {
     assert.deepEqual(extractFootnoteRefs("G7¹ 声明").refs, [{ note: 1, offset: 2 }]);
   });

@@ -95,7 +95,7 @@ export function extractFootnoteRefs(
     const at = match.index;
     const before = text.slice(0, at);
     const isMarkdown = match[3] !== undefined;
-    if (!isMarkdown && (inMath(at) || /(?:^|[^\p{L}\d.])\d+$/u.test(before))) continue;
+    if (!isMarkdown && (inMath(at) || isExponent(before, match[1], isDefined))) continue;
     clean += text.slice(last, at);
     last = at + match[0].length;
     const notes =
@@ -106,6 +106,21 @@ export function extractFootnoteRefs(
   }
   clean += text.slice(last);
   return { text: clean, refs };
+}
+
+/**
+ * Whether a mark after a number is an exponent: `10^{23}` always (the braces are TeX), `10²⁵` always;
+ * after any other number ("in 2026²") a superscript is a note when the document defines that note.
+ */
+function isExponent(
+  before: string,
+  superscript: string | undefined,
+  isDefined: (note: number) => boolean,
+): boolean {
+  const base = /(?:^|[^\p{L}\d.])(\d+)$/u.exec(before)?.[1];
+  if (base === undefined) return false;
+  if (superscript === undefined || base === "10") return true;
+  return !isDefined(superscriptToNumber(superscript));
 }
 
 function splitSuperscriptRun(run: string, isDefined: (note: number) => boolean): number[] {

@@ -170,6 +170,30 @@ describe("parseChronicle › other chronicles", () => {
     assert.deepEqual(third?.date, { start: "2023-12-30", end: "2024-01-02", precision: "day" });
   });
 
+  it("reads an English chronicle: month names, 'Summary:', English dates, a sentence broken by notes", () => {
+    const parsed = parseChronicle(fixture("chronicle-2024-english.txt"), "en.txt");
+    assert.equal(parsed.document.lang, "en");
+    assert.deepEqual(
+      parsed.document.narrative.map((s) => s.heading),
+      ["Executive summary"],
+    );
+    const [adopted, colorado] = parsed.events;
+    assert.deepEqual([adopted?.date.start, colorado?.date.start], ["2024-03-13", "2024-05-17"]);
+    assert.deepEqual(
+      colorado?.sources.map((s) => s.note),
+      [2],
+    );
+    assert.match(
+      colorado?.summary.en ?? "",
+      /must use reasonable care to avoid algorithmic discrimination\.$/,
+    );
+    assert.deepEqual(
+      colorado?.effectiveDates.map((d) => d.date),
+      ["2026-02-01"],
+    );
+    assert.deepEqual(parsed.warnings, []);
+  });
+
   it("rejects a chronicle that has no events, naming the line of its heading", () => {
     assert.throws(
       () => parseChronicle(fixture("chronicle-no-events.txt"), "n.txt"),
