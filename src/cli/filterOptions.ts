@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { describeIssues } from "../domain/event.js";
-import { EventFilterInput } from "../domain/eventQuery.js";
-import type { EventFilter } from "../storage/repos/eventRepo.js";
+import { type EventFilter, EventFilterInput, toEventFilter } from "../domain/eventQuery.js";
 import { CliError } from "./cliError.js";
 
 const collect = (value: string, previous: string[] = []) => [
@@ -45,14 +44,5 @@ export function readFilterOptions(options: Record<string, unknown>): EventFilter
   });
   if (!result.success)
     throw new CliError(`bad filter: ${describeIssues(result.error).replace(/^(\w+)/, "--$1")}`, 2);
-  const f = result.data;
-  return {
-    from: f.from,
-    to: f.to,
-    jurisdictions: f.jurisdiction,
-    types: f.type,
-    levels: f.level,
-    bindingness: f.bindingness,
-    tags: f.tag,
-  };
+  return toEventFilter(result.data);
 }

@@ -15,3 +15,30 @@ export const EventFilterInput = z
   })
   .strict();
 export type EventFilterInput = z.output<typeof EventFilterInput>;
+
+/** A filter over events as storage and the search index apply it: each list means "any of these", tags "all". */
+export interface EventFilter {
+  /** Events that end on or after this partial date. */
+  from?: string;
+  /** Events that start on or before this partial date. */
+  to?: string;
+  jurisdictions?: string[];
+  types?: string[];
+  levels?: string[];
+  bindingness?: string[];
+  tags?: string[];
+  ids?: string[];
+}
+
+/** Turns validated filter parameters (CLI options, query parameters) into the filter storage applies. */
+export function toEventFilter(input: EventFilterInput): EventFilter {
+  return {
+    from: input.from,
+    to: input.to,
+    jurisdictions: input.jurisdiction,
+    types: input.type,
+    levels: input.level,
+    bindingness: input.bindingness,
+    tags: input.tag,
+  };
+}

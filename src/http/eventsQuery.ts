@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { Bindingness, EventType, JurisdictionCode, Level, Tag } from "../domain/event.js";
+import { EventFilterInput } from "../domain/eventQuery.js";
 import { Language } from "../domain/localizedText.js";
-import { PartialDate } from "../domain/partialDate.js";
 import { HttpProblem } from "./problem.js";
 
 export const MAX_LIMIT = 500;
@@ -9,27 +8,18 @@ export const MAX_QUERY_LENGTH = 200;
 export const SORTS = ["relevance", "date", "-date"] as const;
 
 /** The query parameters of GET /api/events (and of the exports, which take the same filters). */
-export const EventsQuery = z
-  .object({
-    q: z.string().max(MAX_QUERY_LENGTH, `expected at most ${MAX_QUERY_LENGTH} characters`).optional(),
-    from: PartialDate.optional(),
-    to: PartialDate.optional(),
-    jurisdiction: z.array(JurisdictionCode).default([]),
-    type: z.array(EventType).default([]),
-    level: z.array(Level).default([]),
-    bindingness: z.array(Bindingness).default([]),
-    tag: z.array(Tag).default([]),
-    sort: z.enum(SORTS).optional(),
-    limit: z.coerce
-      .number({ message: "expected a whole number" })
-      .int("expected a whole number")
-      .min(1, "expected at least 1")
-      .max(MAX_LIMIT, `expected at most ${MAX_LIMIT}`)
-      .default(50),
-    cursor: z.string().max(200).optional(),
-    lang: Language.default("zh"),
-  })
-  .strict();
+export const EventsQuery = EventFilterInput.extend({
+  q: z.string().max(MAX_QUERY_LENGTH, `expected at most ${MAX_QUERY_LENGTH} characters`).optional(),
+  sort: z.enum(SORTS).optional(),
+  limit: z.coerce
+    .number({ message: "expected a whole number" })
+    .int("expected a whole number")
+    .min(1, "expected at least 1")
+    .max(MAX_LIMIT, `expected at most ${MAX_LIMIT}`)
+    .default(50),
+  cursor: z.string().max(200).optional(),
+  lang: Language.default("zh"),
+}).strict();
 export type EventsQuery = z.output<typeof EventsQuery>;
 
 const LIST_PARAMS = new Set(["jurisdiction", "type", "level", "bindingness", "tag"]);

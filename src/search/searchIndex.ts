@@ -4,6 +4,7 @@ const { RoaringBitmap32 } = roaring;
 type RoaringBitmap32 = InstanceType<typeof RoaringBitmap32>;
 
 import type { Event } from "../domain/event.js";
+import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
 import { indexTerms, normalizeText, stemWord } from "./textTerms.js";
@@ -25,15 +26,8 @@ export type FacetCounts = Record<Facet, Record<string, number>>;
 const FIELDS = ["title", "summary", "sources"] as const;
 type Field = (typeof FIELDS)[number];
 
-export interface IndexFilter {
-  from?: string;
-  to?: string;
-  jurisdictions?: string[];
-  types?: string[];
-  levels?: string[];
-  bindingness?: string[];
-  tags?: string[];
-}
+/** The filters the index applies (those of storage, less lookups by id). */
+export type IndexFilter = Omit<EventFilter, "ids">;
 
 export type SearchSort = "relevance" | "date" | "-date";
 

@@ -1,22 +1,10 @@
 import type { Hono } from "hono";
+import { toEventFilter } from "../../domain/eventQuery.js";
 import { findEvent } from "../../storage/repos/eventRepo.js";
 import type { AppContext } from "../appContext.js";
 import { decodeCursor, EventsQuery, encodeCursor, parseSearchParams } from "../eventsQuery.js";
 import { presentEvent } from "../presenters/eventPresenter.js";
 import { HttpProblem } from "../problem.js";
-
-/** Maps validated query parameters to the index's filter. */
-export function filterOf(query: EventsQuery) {
-  return {
-    from: query.from,
-    to: query.to,
-    jurisdictions: query.jurisdiction,
-    types: query.type,
-    levels: query.level,
-    bindingness: query.bindingness,
-    tags: query.tag,
-  };
-}
 
 /** GET /api/events (search, filters, facets, pages) and GET /api/events/{id}. */
 export function registerEventRoutes(app: Hono, context: AppContext): void {
@@ -25,7 +13,7 @@ export function registerEventRoutes(app: Hono, context: AppContext): void {
     const offset = query.cursor ? decodeCursor(query.cursor) : 0;
     const outcome = await context.search.search({
       q: query.q,
-      filter: filterOf(query),
+      filter: toEventFilter(query),
       sort: query.sort,
       offset,
       limit: query.limit,

@@ -1,12 +1,12 @@
 import type { Context, Hono } from "hono";
 import type { Event } from "../../domain/event.js";
+import { toEventFilter } from "../../domain/eventQuery.js";
 import { eventsToAtom } from "../../export/eventsAtom.js";
 import { eventsToCsv } from "../../export/eventsCsv.js";
 import { eventsToIcs } from "../../export/eventsIcs.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import type { AppContext } from "../appContext.js";
 import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
-import { filterOf } from "./eventRoutes.js";
 
 const PAGE = 500;
 
@@ -27,7 +27,13 @@ export function registerExportRoutes(app: Hono, context: AppContext): void {
     for (let offset = 0; ; offset += PAGE) {
       const limit = cap === undefined ? PAGE : Math.min(PAGE, cap - offset);
       if (limit <= 0) break;
-      const page = await context.search.search({ q: query.q, filter: filterOf(query), sort, offset, limit });
+      const page = await context.search.search({
+        q: query.q,
+        filter: toEventFilter(query),
+        sort,
+        offset,
+        limit,
+      });
       events.push(...page.hits.map((hit) => hit.event));
       if (page.hits.length < limit || events.length >= page.total) break;
     }

@@ -1,23 +1,13 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
+
+export type { EventFilter } from "../../domain/eventQuery.js";
+
 import { Event } from "../../domain/event.js";
+import type { EventFilter } from "../../domain/eventQuery.js";
 import { dateBounds } from "../../domain/partialDate.js";
 import type { Tables } from "../schema.js";
 
 type Db = Kysely<Tables>;
-
-/** The filters of `aigov list` and `GET /api/events`; each list means "any of these". */
-export interface EventFilter {
-  /** Events that end on or after this partial date. */
-  from?: string;
-  /** Events that start on or before this partial date. */
-  to?: string;
-  jurisdictions?: string[];
-  types?: string[];
-  levels?: string[];
-  bindingness?: string[];
-  tags?: string[];
-  ids?: string[];
-}
 
 export type WriteOutcome = "added" | "updated" | "unchanged";
 
