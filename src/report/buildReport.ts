@@ -1,0 +1,156 @@
+import type { SourceDocument } from "../domain/document.js";
+import type { Event } from "../domain/event.js";
+import type { Language } from "../domain/localizedText.js";
+import { documentKey } from "../import/chronicle/parseChronicle.js";
+import type { EventFilter } from "../storage/repos/eventRepo.js";
+import { buildChronicle } from "./buildChronicle.js";
+import { buildGeneratedNarrative } from "./generatedNarrative.js";
+import type { NameJurisdiction } from "./jurisdictionNames.js";
+import { formatPeriod, periodLabel, type ReportPeriod } from "./reportDates.js";
+import { buildFigures } from "./reportFigures.js";
+import {
+  BINDINGNESS_LABELS,
+  type Bindingness,
+  type EventType,
+  LEVEL_LABELS,
+  type Level,
+  TYPE_LABELS,
+  tagLabel,
+  WORDS,
+} from "./reportLabels.js";
+import type { Report, ReportChronicle, ReportSection } from "./reportModel.js";
+import { computeStatistics } from "./reportStatistics.js";
+
+/** Everything a report is made from, read from the database by loadReportInput. */
+export interface ReportInput {
+  period: ReportPeriod;
+  /** The events of the period that match the filters. */
+  events: Event[];
+  filter: EventFilter;
+  documents: SourceDocument[];
+  name: NameJurisdiction;
+}
+
+const isFiltered = (filter: EventFilter) =>
+  [filter.jurisdictions, filter.types, filter.levels, filter.bindingness, filter.tags].some(
+    (list) => list?.length,
+  );
+
+/** Whether the period is exactly one calendar year, and which. */
+function calendarYear(period: ReportPeriod): number | null {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? Number(year) : null;
+}
+
+/**
+ * The stored narrative a report may reuse verbatim: that of a document in the report's language about
+ * exactly the report's calendar year, with events in the report, when no filter narrows the events (the
+ * narrative speaks of them all). The document with the most events in the report wins.
+ */
+export function findStoredNarrative(input: ReportInput, lang: Language): SourceDocument | null {
+  const year = calendarYear(input.period);
+  if (year === null || isFiltered(input.filter)) return null;
+  const candidates = input.documents
+    .filter((doc) => doc.lang === lang && doc.year === year && doc.narrative.some((s) => s.paragraphs.length))
+    .map((doc) => ({ doc, events: input.events.filter((e) => e.document === doc.key).length }))
+    .filter((c) => c.events > 0)
+    .sort((a, b) => b.events - a.events || b.doc.narrative.length - a.doc.narrative.length);
+  return candidates[0]?.doc ?? null;
+}
+
+/** Stored sections as they are, their depths made relative to the shallowest (a re-imported Markdown report starts at 2). */
+function storedSections(doc: SourceDocument): Omit<ReportSection, "id">[] {
+  const shallowest = Math.min(...doc.narrative.map((s) => s.depth));
+  return doc.narrative.map((section) => ({
+    heading: section.heading,
+    depth: Math.min(3, section.depth - shallowest + 1),
+    blocks: section.paragraphs.map((text) => ({ kind: "paragraph" as const, text })),
+  }));
+}
+
+/** The filters as a reader reads them, or null without filters. */
+function describeFilters(filter: EventFilter, lang: Language, name: NameJurisdiction): string | null {
+  const join = (items: string[]) => items.join(lang === "zh" ? "、" : ", ");
+  const parts = [
+    join((filter.jurisdictions ?? []).map((code) => name(code, lang))),
+    join((filter.types ?? []).map((t) => TYPE_LABELS[lang][t as EventType] ?? t)),
+    join((filter.levels ?? []).map((l) => LEVEL_LABELS[lang][l as Level] ?? l)),
+    join((filter.bindingness ?? []).map((b) => BINDINGNESS_LABELS[lang][b as Bindingness] ?? b)),
+    join((filter.tags ?? []).map((t) => tagLabel(t, lang))),
+  ].filter(Boolean);
+  return parts.length ? parts.join(lang === "zh" ? "；" : "; ") : null;
+}
+
+/**
+ * The report's title, in the seed's words for a calendar year. Re-importing the report must not merge
+ * its events into a stored chronicle's under other numbers: when the title's document key is that of a
+ * document whose events the report does not hold one to one, the title says it is a compilation.
+ */
+function reportTitle(
+  input: ReportInput,
+  lang: Language,
+  filters: string | null,
+  chronicle: ReportChronicle,
+): string {
+  const year = calendarYear(input.period);
+  const label = periodLabel(input.period, lang);
+  let title =
+    lang === "zh"
+      ? year !== null
+        ? `${year} 年度全球人工智能治理报告`
+        : `全球人工智能治理报告（${label}）`
+      : year !== null
+        ? `Global AI Governance Report ${year}`
+        : `Global AI Governance Report, ${label}`;
+  if (filters) title += lang === "zh" ? `：${filters}` : `: ${filters}`;
+  const key = documentKey(title);
+  const printed = chronicle.months.flatMap((month) => month.events);
+  const known =
+    input.documents.some((doc) => doc.key === key) || input.events.some((e) => e.document === key);
+  const sameNumbers = printed.every((e) => e.event.document === key && e.event.seq === e.number);
+  if (known && !sameNumbers) title += lang === "zh" ? "（汇编）" : " (compilation)";
+  return title;
+}
+
+/**
+ * Lays out a report in one language: title and period, executive summary and analysis (stored
+ * narrative reused verbatim where it fits, else built from the data), figures, and the chronicle.
+ */
+export function buildReport(input: ReportInput, lang: Language): Report {
+  const { period, events } = input;
+  const statistics = computeStatistics(events, period);
+  const chronicle = buildChronicle(events, period, lang);
+  const numbers = new Map(
+    chronicle.months.flatMap((m) => m.events.map((e) => [e.event.id, e.number] as const)),
+  );
+  const stored = findStoredNarrative(input, lang);
+  const sections = stored
+    ? storedSections(stored)
+    : buildGeneratedNarrative({
+        lang,
+        period,
+        events: chronicle.months.flatMap((m) => m.events.map((e) => e.event)),
+        numberOf: (event) => numbers.get(event.id) ?? 0,
+        statistics,
+        name: input.name,
+      });
+  const filters = describeFilters(input.filter, lang, input.name);
+  const words = WORDS[lang];
+  const counts =
+    lang === "zh"
+      ? `${statistics.total} 件事件 · ${statistics.sources} 个来源`
+      : `${statistics.total} event${statistics.total === 1 ? "" : "s"} · ${statistics.sources} source${statistics.sources === 1 ? "" : "s"}`;
+  const separator = lang === "zh" ? "：" : ": ";
+  return {
+    lang,
+    title: reportTitle(input, lang, filters, chronicle),
+    period,
+    periodLine: `${words.period}${separator}${formatPeriod(period, lang)} · ${counts}`,
+    filterLine: filters === null ? null : `${words.filters}${separator}${filters}`,
+    sections: sections.map((section, i) => ({ ...section, id: `s-${i + 1}` })),
+    narrativeFrom: stored?.key ?? null,
+    figures: buildFigures(statistics, lang),
+    chronicle,
+    statistics,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Database } from "../storage/database.js";
+import { listDocuments } from "../storage/repos/documentRepo.js";
+import { countEvents, type EventFilter, listEvents } from "../storage/repos/eventRepo.js";
+import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
+import type { ReportInput } from "./buildReport.js";
+import { jurisdictionNamer, readBundledJurisdictions } from "./jurisdictionNames.js";
+import { ReportPeriodError, resolvePeriod } from "./reportPeriod.js";
+
+/** The year the latest event matching the filters starts in, or null when none matches. */
+async function lastYearWithData(db: Database, filter: EventFilter): Promise<number | null> {
+  const count = await countEvents(db, filter);
+  if (count === 0) return null;
+  const [latest] = await listEvents(db, filter, { limit: 1, offset: count - 1 });
+  return latest ? Number(latest.date.start.slice(0, 4)) : null;
+}
+
+/**
+ * Reads what a report needs from the database: the period (resolved from --from/--to or the data), the
+ * events of that period matching the filters, the stored documents and the jurisdictions' names.
+ * Throws ReportPeriodError when the period is impossible or holds no event.
+ */
+export async function loadReportInput(
+  db: Database,
+  options: { from?: string; to?: string; filter: EventFilter },
+): Promise<ReportInput> {
+  const { from: _from, to: _to, ...filter } = options.filter;
+  const needsData = options.from === undefined || options.to === undefined;
+  const period = resolvePeriod(
+    options.from,
+    options.to,
+    needsData ? await lastYearWithData(db, filter) : null,
+  );
+  const events = await listEvents(db, { ...filter, from: period.from, to: period.to });
+  if (events.length === 0)
+    throw new ReportPeriodError(
+      `no events from ${period.from} to ${period.to} match; there is nothing to report`,
+    );
+  return {
+    period,
+    events,
+    filter,
+    documents: await listDocuments(db),
+    name: jurisdictionNamer(await listJurisdictions(db), readBundledJurisdictions()),
+  };
+}

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { barChart, columnChart, donutChart, textWidth } from "./svgCharts.js";
+
+describe("svgCharts", () => {
+  const data = [
+    { label: "<script>x</script>", value: 3 },
+    { label: '法律 & "规章"', value: 0 },
+    { label: "Guidance", value: 7 },
+  ];
+
+  it("escapes labels in every chart", () => {
+    for (const chart of [columnChart(data, "t<"), barChart(data, "t<"), donutChart(data, "t<")]) {
+      assert.doesNotMatch(chart.svg, /<script>/);
+      assert.match(chart.svg, /&lt;script&gt;x&lt;\/script&gt;/);
+      assert.match(chart.svg, /法律 &amp; &quot;规章&quot;/);
+      assert.match(chart.svg, /aria-label="t&lt;"/);
+      assert.match(chart.svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+    }
+  });
+
+  it("draws whole-number ticks and a bar per value", () => {
+    const chart = columnChart(data, "per month");
+    assert.equal((chart.svg.match(/<rect x=/g) ?? []).length, 3);
+    assert.doesNotMatch(chart.svg, />\d+\.\d+</);
+  });
+
+  it("gives the binding share as counts and percentages", () => {
+    const chart = donutChart(
+      [
+        { label: "binding", value: 1 },
+        { label: "voluntary", value: 3 },
+      ],
+      "share",
+    );
+    assert.match(chart.svg, /binding {2}1 \(25%\)/);
+    assert.match(chart.svg, /voluntary {2}3 \(75%\)/);
+  });
+
+  it("measures CJK text wider than Latin", () => {
+    assert.ok(textWidth("中国", 10) > textWidth("CN", 10));
+  });
+});

@@ -1,0 +1,147 @@
+import { escapeHtml } from "./escapeHtml.js";
+
+/** One bar or slice: what it stands for and how many events it counts. */
+export interface Datum {
+  label: string;
+  value: number;
+}
+
+/** A chart as a standalone SVG document with its size in CSS pixels. */
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+// The fonts the PDF prints with (Debian's fonts-noto-cjk), so that Chinese labels render.
+const FONT = `font-family="'Noto Sans CJK SC','Noto Sans SC','Noto Sans',sans-serif"`;
+const PALETTE = ["#2f5d8a", "#d1793c", "#4f9a6b", "#b3475a", "#7a5ea8", "#8c8c3a", "#3f9bb0", "#9c6b4e"];
+const INK = "#222";
+const GRID = "#d8dde3";
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** The width a text takes, roughly: CJK characters are square, Latin ones about half as wide. */
+export function textWidth(text: string, size: number): number {
+  let width = 0;
+  for (const char of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? size : size * 0.58;
+  return width;
+}
+
+function svgDocument(width: number, height: number, label: string, body: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" ${FONT}>`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    ...body,
+    "</svg>",
+  ].join("\n");
+}
+
+function text(x: number, y: number, content: string, attributes = ""): string {
+  return `<text x="${round(x)}" y="${round(y)}" ${attributes}>${escapeHtml(content)}</text>`;
+}
+
+/** Whole-number ticks for counts: a step of 1, 2 or 5 times a power of ten, about four of them. */
+function axisTicks(max: number): { step: number; top: number } {
+  const rough = Math.max(1, max / 4);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= rough) ?? rough;
+  return { step, top: Math.max(step, Math.ceil(max / step) * step) };
+}
+
+/** Vertical bars in order (events per month), labels thinned out when they would overlap. */
+export function columnChart(data: Datum[], title: string, width = 640, height = 280): Chart {
+  const left = 40;
+  const right = 12;
+  const top = 16;
+  const bottom = 40;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const { step, top: max } = axisTicks(Math.max(0, ...data.map((d) => d.value)));
+  const slot = plotWidth / Math.max(1, data.length);
+  const widest = Math.max(1, ...data.map((d) => textWidth(d.label, 11)));
+  const every = Math.max(1, Math.ceil((widest + 6) / slot));
+  const body: string[] = [];
+  for (let tick = 0; tick <= max; tick += step) {
+    const y = top + plotHeight - (plotHeight * tick) / max;
+    body.push(
+      `<line x1="${left}" x2="${width - right}" y1="${round(y)}" y2="${round(y)}" stroke="${GRID}"/>`,
+    );
+    body.push(text(left - 6, y + 4, String(tick), `font-size="10" fill="${INK}" text-anchor="end"`));
+  }
+  data.forEach((d, i) => {
+    const barHeight = (plotHeight * d.value) / max;
+    const x = left + i * slot + slot * 0.15;
+    const y = top + plotHeight - barHeight;
+    body.push(
+      `<rect x="${round(x)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(barHeight)}" fill="${PALETTE[0]}"><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
+    );
+    if (d.value > 0 && slot >= 16)
+      body.push(
+        text(x + slot * 0.35, y - 3, String(d.value), `font-size="10" fill="${INK}" text-anchor="middle"`),
+      );
+    if (i % every === 0)
+      body.push(
+        text(
+          x + slot * 0.35,
+          top + plotHeight + 16,
+          d.label,
+          `font-size="11" fill="${INK}" text-anchor="middle"`,
+        ),
+      );
+  });
+  return { svg: svgDocument(width, height, title, body), width, height };
+}
+
+/** Horizontal bars, largest first as given (events by type, by level). */
+export function barChart(data: Datum[], title: string, width = 640): Chart {
+  const row = 24;
+  const top = 8;
+  const labelWidth = Math.min(width * 0.4, Math.max(40, ...data.map((d) => textWidth(d.label, 12))) + 12);
+  const valueWidth = 36;
+  const height = top * 2 + row * Math.max(1, data.length);
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const plotWidth = width - labelWidth - valueWidth;
+  const body = data.flatMap((d, i) => {
+    const y = top + i * row;
+    const barWidth = (plotWidth * d.value) / max;
+    return [
+      text(labelWidth - 8, y + row * 0.65, d.label, `font-size="12" fill="${INK}" text-anchor="end"`),
+      `<rect x="${round(labelWidth)}" y="${round(y + 4)}" width="${round(barWidth)}" height="${row - 8}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
+      text(labelWidth + barWidth + 6, y + row * 0.65, String(d.value), `font-size="11" fill="${INK}"`),
+    ];
+  });
+  return { svg: svgDocument(width, height, title, body), width, height };
+}
+
+/** A ring of shares with a legend (binding, voluntary, draft, non-binding), each with its count and percentage. */
+export function donutChart(data: Datum[], title: string, width = 640, height = 220): Chart {
+  const total = data.reduce((sum, d) => sum + d.value, 0);
+  const cx = height / 2;
+  const cy = height / 2;
+  const radius = height / 2 - 30;
+  const circumference = 2 * Math.PI * radius;
+  const body: string[] = [
+    `<circle cx="${cx}" cy="${cy}" r="${round(radius)}" fill="none" stroke="${GRID}" stroke-width="34"/>`,
+  ];
+  let offset = 0;
+  data.forEach((d, i) => {
+    if (d.value <= 0 || total === 0) return;
+    const length = (circumference * d.value) / total;
+    // Each share is a dash of a circle's stroke, rotated to start at twelve o'clock.
+    body.push(
+      `<circle cx="${cx}" cy="${cy}" r="${round(radius)}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="34" stroke-dasharray="${round(length)} ${round(circumference - length)}" stroke-dashoffset="${round(-offset)}" transform="rotate(-90 ${cx} ${cy})"><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></circle>`,
+    );
+    offset += length;
+  });
+  body.push(text(cx, cy + 6, String(total), `font-size="18" fill="${INK}" text-anchor="middle"`));
+  data.forEach((d, i) => {
+    const y = 30 + i * 26;
+    const share = total === 0 ? 0 : Math.round((d.value * 100) / total);
+    body.push(
+      `<rect x="${height + 10}" y="${y - 11}" width="14" height="14" fill="${PALETTE[i % PALETTE.length]}"/>`,
+    );
+    body.push(text(height + 32, y, `${d.label}  ${d.value} (${share}%)`, `font-size="13" fill="${INK}"`));
+  });
+  return { svg: svgDocument(width, height, title, body), width, height };
+}
