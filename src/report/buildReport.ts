@@ -1,8 +1,8 @@
 import type { SourceDocument } from "../domain/document.js";
 import type { Event } from "../domain/event.js";
+import type { EventFilter } from "../domain/eventQuery.js";
 import type { Language } from "../domain/localizedText.js";
 import { documentKey } from "../import/chronicle/parseChronicle.js";
-import type { EventFilter } from "../storage/repos/eventRepo.js";
 import { buildChronicle } from "./buildChronicle.js";
 import { buildGeneratedNarrative } from "./generatedNarrative.js";
 import type { NameJurisdiction } from "./jurisdictionNames.js";

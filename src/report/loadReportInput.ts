@@ -1,6 +1,7 @@
+import type { EventFilter } from "../domain/eventQuery.js";
 import type { Database } from "../storage/database.js";
 import { listDocuments } from "../storage/repos/documentRepo.js";
-import { countEvents, type EventFilter, listEvents } from "../storage/repos/eventRepo.js";
+import { countEvents, listEvents } from "../storage/repos/eventRepo.js";
 import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 import type { ReportInput } from "./buildReport.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "./jurisdictionNames.js";

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Event, type EventInput } from "../domain/event.js";
+import type { EventFilter } from "../domain/eventQuery.js";
 import type { Language } from "../domain/localizedText.js";
 import { readBundledDataset } from "../import/bundledDataset.js";
 import { isChronicleHeading } from "../import/chronicle/lineKinds.js";
 import { parseChronicle } from "../import/chronicle/parseChronicle.js";
-import type { EventFilter } from "../storage/repos/eventRepo.js";
 import { buildReport } from "./buildReport.js";
 import { jurisdictionNamer } from "./jurisdictionNames.js";
 import { writeMarkdownReport } from "./markdownReport.js";
