@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Event } from "../domain/event.js";
+import { buildReport } from "./buildReport.js";
+import { writeHtmlReport } from "./htmlReport.js";
+import { jurisdictionNamer } from "./jurisdictionNames.js";
+
+const hostile = Event.parse({
+  id: "2025-hostile",
+  seq: 1,
+  title: { zh: "<script>alert('title')</script>", en: "<script>alert('title')</script>" },
+  summary: { zh: "2025 年 3 月 1 日，<img src=x onerror=alert(1)> 与 **粗体** & 其他。" },
+  date: { start: "2025-03-01" },
+  jurisdictions: ["XX"],
+  level: "national",
+  type: "law",
+  bindingness: "binding",
+  sources: [
+    {
+      note: 1,
+      url: "https://example.org/?a=1&b=<2>",
+      publisher: "P",
+      text: 'P "quoted" <https://example.org/?a=1&b=<2>>.',
+    },
+  ],
+});
+const sneaky = Event.parse({
+  ...hostile,
+  id: "2025-sneaky",
+  seq: 2,
+  title: { zh: "链接" },
+  sources: [{ note: 2, url: null, publisher: null, text: "javascript:alert(1)" }],
+});
+
+function html(lang: "zh" | "en") {
+  const name = jurisdictionNamer([
+    { code: "XX", kind: "country", name: { zh: "<b>某国</b>", en: "<b>X</b>" }, parent: null },
+  ]);
+  const report = buildReport(
+    {
+      period: { from: "2025-01-01", to: "2025-12-31" },
+      events: [hostile, sneaky],
+      filter: {},
+      documents: [],
+      name,
+    },
+    lang,
+  );
+  return writeHtmlReport(report);
+}
+
+describe("writeHtmlReport", () => {
+  for (const lang of ["zh", "en"] as const) {
+    it(`escapes every text from the data: no tag from a title, summary, name or note gets through (${lang})`, () => {
+      const page = html(lang);
+      assert.doesNotMatch(page, /<script>/i);
+      assert.doesNotMatch(page, /<img/i);
+      assert.doesNotMatch(page, /<b>/);
+      assert.match(page, /&lt;script&gt;alert\(&#39;title&#39;\)&lt;\/script&gt;/);
+      assert.doesNotMatch(page, /href="javascript:/i);
+    });
+  }
+
+  it("is a self-contained page: inline styles and figures, nothing to fetch", () => {
+    const page = html("zh");
+    assert.match(page, /^<!doctype html>/);
+    assert.match(page, /<html lang="zh-CN">/);
+    assert.match(page, /font-family: "Noto Sans CJK SC", "Noto Serif CJK SC"/);
+    assert.equal((page.match(/<svg /g) ?? []).length, 4);
+    assert.doesNotMatch(page, /<link |<script|src="http/);
+  });
+
+  it("links a note's URL, escaped, and shows the data's bold as bold", () => {
+    const page = html("zh");
+    assert.match(page, /<a href="https:\/\/example\.org\/\?a=1&amp;b=&lt;2&gt;">/);
+    assert.match(page, /<strong>粗体<\/strong>/);
+    assert.match(page, /<sup class="fn"><a href="#n-1" id="r-1">1<\/a><\/sup>/);
+  });
+});
