@@ -4,6 +4,7 @@ import { CliError } from "./cliError.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
+import { reportCommand } from "./commands/reportCommand.js";
 import { searchCommand } from "./commands/searchCommand.js";
 import { serveCommand } from "./commands/serveCommand.js";
 import { showCommand } from "./commands/showCommand.js";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     showCommand(),
     searchCommand(),
     exportCommand(),
+    reportCommand(),
     serveCommand(),
   ]) {
     command.exitOverride();

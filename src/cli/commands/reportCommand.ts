@@ -1,0 +1,81 @@
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { LANGUAGES, type Language } from "../../domain/localizedText.js";
+import { buildReport } from "../../report/buildReport.js";
+import { ChromiumError } from "../../report/chromium.js";
+import { loadReportInput } from "../../report/loadReportInput.js";
+import {
+  BINARY_FORMATS,
+  REPORT_FORMATS,
+  type ReportFormat,
+  renderReport,
+} from "../../report/renderReport.js";
+import { ReportPeriodError } from "../../report/reportPeriod.js";
+import { CliError } from "../cliError.js";
+import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { withDatabase } from "../withDatabase.js";
+
+type ReportOptions = Record<string, unknown> & {
+  format: ReportFormat;
+  lang: Language;
+  out?: string;
+  db?: string;
+};
+
+/** Writes the output whole or not at all: a temporary file renamed into place. */
+function writeOut(path: string, output: string | Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, output);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** `aigov report`: a report like the seed for a period (default: the last calendar year with data). */
+export function reportCommand(): Command {
+  const command = new Command("report").description(
+    "write a report like the seed from the data: summary, analysis by level, figures and the chronicle",
+  );
+  addFilterOptions(command)
+    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
+    .addOption(new Option("--lang <lang>", "language of the report").choices(LANGUAGES).default("zh"))
+    .option(
+      "--out <file>",
+      "write to this file (required for pdf and docx; md and html go to stdout without it)",
+    )
+    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .action(async (options: ReportOptions) => {
+      const filter = readFilterOptions(options);
+      if (BINARY_FORMATS.includes(options.format) && !options.out)
+        throw new CliError(`--format ${options.format} writes a binary file: give it with --out FILE`, 2);
+      const input = await withDatabase(options.db, async (db) => {
+        try {
+          return await loadReportInput(db, { from: filter.from, to: filter.to, filter });
+        } catch (error) {
+          if (error instanceof ReportPeriodError) throw new CliError(error.message, error.usage ? 2 : 1);
+          throw error;
+        }
+      });
+      const report = buildReport(input, options.lang);
+      let output: string | Buffer;
+      try {
+        output = await renderReport(report, options.format);
+      } catch (error) {
+        if (error instanceof ChromiumError) throw new CliError(error.message);
+        throw error;
+      }
+      if (!options.out) {
+        process.stdout.write(output);
+        return;
+      }
+      writeOut(options.out, output);
+      const { total, sources } = report.statistics;
+      process.stderr.write(
+        `wrote ${options.out}: ${total} events, ${sources} sources, ${report.period.from} to ${report.period.to}\n`,
+      );
+    });
+  return command;
+}
