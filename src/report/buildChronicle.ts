@@ -23,13 +23,16 @@ function compareInMonth(a: Event, b: Event): number {
 }
 
 /**
- * The date the importer would read back for an event printed under a month header: the first date its
- * summary (or title) writes in that month, else the month header. A date line is printed when it differs.
+ * Whether an event printed under a month header needs a date line: when the date the importer would read
+ * back (the first date its summary or title writes in that month, else the month header) differs from
+ * its own, or when its text writes dates outside the month only (which the importer warns about).
  */
-function dateReadBack(summary: string, title: string, year: number, month: number): EventDate {
-  const { date } = textEventDate(summary, title, month, year);
-  if (date) return { start: date.start, end: date.end, precision: date.precision };
-  return { start: isoDate(year, month), end: null, precision: "month" };
+function needsDateLine(event: Event, summary: string, title: string, year: number, month: number): boolean {
+  const { date, wroteDates } = textEventDate(summary, title, month, year);
+  const readBack: EventDate = date
+    ? { start: date.start, end: date.end, precision: date.precision }
+    : { start: isoDate(year, month), end: null, precision: "month" };
+  return !isDeepStrictEqual(readBack, event.date) || (date === undefined && wroteDates);
 }
 
 /**
@@ -70,7 +73,6 @@ export function buildChronicle(events: Event[], period: ReportPeriod, lang: Lang
       const number = keepSeq ? (event.seq as number) : eventNumber;
       const title = pickText(event.title, lang) ?? "";
       const summary = pickText(event.summary, lang) ?? "";
-      const readBack = dateReadBack(summary, title, group.year, group.month);
       const notes = event.sources.map((source): ReportNote => {
         noteNumber++;
         return { number: keepNotes ? (source.note as number) : noteNumber, source };
@@ -80,7 +82,9 @@ export function buildChronicle(events: Event[], period: ReportPeriod, lang: Lang
         id: `e-${number}`,
         event,
         title,
-        dateLine: isDeepStrictEqual(readBack, event.date) ? null : dateLineValue(event.date, lang),
+        dateLine: needsDateLine(event, summary, title, group.year, group.month)
+          ? dateLineValue(event.date, lang)
+          : null,
         paragraphs: summary
           .split(/\n{2,}/)
           .map((paragraph) => paragraph.trim())
