@@ -5,12 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { type Measurement, printTable } from "./harness.js";
 import { benchImport } from "./importBench.js";
+import { benchReport } from "./reportBench.js";
 import { benchSearch } from "./searchBench.js";
 import { benchThroughput } from "./throughputBench.js";
 
 const BASELINE = new URL("./baseline.json", import.meta.url);
 const suites: Record<string, () => Promise<Measurement[]>> = {
   import: benchImport,
+  report: benchReport,
   search: benchSearch,
   throughput: benchThroughput,
 };
