@@ -151,8 +151,9 @@ class NarrativeBuilder {
     const blocks = [
       p.overview(formatPeriod(period, this.lang), s.total, s.byJurisdiction.length, s.sources),
       p.byLevel(p.list(s.byLevel.map((c) => p.levelCount(this.levelLabel(c.key), c.count)))),
-      p.byType(this.typeCounts(s, 3)),
     ];
+    // A sentence on types or bindingness only where some record states them.
+    if (s.byType.some((c) => c.key !== null)) blocks.push(p.byType(this.typeCounts(s, 3)));
     const binding = s.byBindingness.find((c) => c.key === "binding")?.count ?? 0;
     const others = s.byBindingness
       .filter((c) => c.key !== "binding")
@@ -162,7 +163,7 @@ class NarrativeBuilder {
           c.count,
         ),
       );
-    blocks.push(p.binding(binding, s.total, p.list(others)));
+    if (s.byBindingness.some((c) => c.key !== null)) blocks.push(p.binding(binding, s.total, p.list(others)));
     if (s.byJurisdiction.length) blocks.push(p.busiestJurisdictions(this.names(s.byJurisdiction)));
     const most = Math.max(...s.byMonth.map((m) => m.count));
     const withYear = s.byMonth.some((m) => m.year !== s.byMonth[0]?.year) || this.lang === "en";
@@ -291,10 +292,13 @@ class NarrativeBuilder {
       return years.length > 1 ? p.year(year) : p.quarter(Math.ceil(month / 3));
     };
     const order = years.length > 1 ? years.map((y) => p.year(y)) : [1, 2, 3, 4].map((q) => p.quarter(q));
+    // Records imported from a chronicle alone say nothing of bindingness: then no binding counts at all.
+    const knowsBinding = s.byBindingness.some((c) => c.key !== null);
     const segments = order.flatMap((label) => {
       const events = this.input.events.filter((e) => segment(e) === label);
       if (events.length === 0) return [];
-      return [p.segmentCount(label, events.length, events.filter((e) => e.bindingness === "binding").length)];
+      const binding = knowsBinding ? events.filter((e) => e.bindingness === "binding").length : null;
+      return [p.segmentCount(label, events.length, binding)];
     });
     const blocks: ReportBlock[] = [paragraph(p.overTime(p.list(segments)))];
     const trendTags = s.byTag.filter((t) => t.key in TREND_TAG_LABELS);

@@ -13,6 +13,7 @@ export interface NarrativePhrases {
   list: (items: string[]) => string;
   counted: (items: Counted[]) => string;
   percent: (part: number, whole: number) => string;
+  /** `jurisdictions` 0 when no record names one: the clause is left out. */
   overview: (period: string, events: number, jurisdictions: number, sources: number) => string;
   byLevel: (levels: string) => string;
   levelCount: (label: string, n: number) => string;
@@ -31,7 +32,8 @@ export interface NarrativePhrases {
   eventItem: (date: string, title: string, details: string[], number: number) => string;
   effectiveItem: (date: string, title: string, words: string | undefined, number: number) => string;
   overTime: (segments: string) => string;
-  segmentCount: (label: string, n: number, binding: number) => string;
+  /** `binding` is null when no record of the period says how binding it is. */
+  segmentCount: (label: string, n: number, binding: number | null) => string;
   trendTags: (tags: string) => string;
   topicTags: (tags: string) => string;
   effectiveList: string;
@@ -48,7 +50,7 @@ const zh: NarrativePhrases = {
   counted: (items) => items.map((i) => `${i.label}（${i.count} 件）`).join("、"),
   percent: (part, whole) => `${whole === 0 ? 0 : Math.round((part * 100) / whole)}%`,
   overview: (period, events, jurisdictions, sources) =>
-    `本报告涵盖 ${period}，共收录 ${events} 件人工智能治理事件，涉及 ${jurisdictions} 个国家、地区或国际组织，引用 ${sources} 个来源。`,
+    `本报告涵盖 ${period}，共收录 ${events} 件人工智能治理事件，${jurisdictions ? `涉及 ${jurisdictions} 个国家、地区或国际组织，` : ""}引用 ${sources} 个来源。`,
   byLevel: (levels) => `按层级分：${levels}。`,
   levelCount: (label, n) => `${label}层面 ${n} 件`,
   byType: (types) => `按类型分，最多的是${types}。`,
@@ -70,7 +72,8 @@ const zh: NarrativePhrases = {
   effectiveItem: (date, title, words, number) =>
     `${date}${words ? ` ${words}` : ""}：${title}（第 ${number} 件）`,
   overTime: (segments) => `按时间分：${segments}。`,
-  segmentCount: (label, n, binding) => `${label} ${n} 件（有约束力 ${binding} 件）`,
+  segmentCount: (label, n, binding) =>
+    `${label} ${n} 件${binding === null ? "" : `（有约束力 ${binding} 件）`}`,
   trendTags: (tags) => `记录中标注的趋势：${tags}。`,
   topicTags: (tags) => `最常见的主题标签：${tags}。`,
   effectiveList: "报告期内生效或开始适用：",
@@ -92,7 +95,7 @@ const en: NarrativePhrases = {
   counted: (items) => enList(items.map((i) => `${i.label} (${i.count})`)),
   percent: zh.percent,
   overview: (period, events, jurisdictions, sources) =>
-    `This report covers ${period}: ${plural(events, "AI-governance event")} involving ${plural(jurisdictions, "country, region or international body", "countries, regions or international bodies")}, citing ${plural(sources, "source")}.`,
+    `This report covers ${period}: ${plural(events, "AI-governance event")}${jurisdictions ? ` involving ${plural(jurisdictions, "country, region or international body", "countries, regions or international bodies")},` : ""} citing ${plural(sources, "source")}.`,
   byLevel: (levels) => `By level: ${levels}.`,
   levelCount: (label, n) => `${n} ${label}`,
   byType: (types) => `The most frequent types are ${types}.`,
@@ -118,7 +121,8 @@ const en: NarrativePhrases = {
   effectiveItem: (date, title, words, number) =>
     `${date}${words ? ` (${words})` : ""}: ${title} (no. ${number})`,
   overTime: (segments) => `Over time: ${segments}.`,
-  segmentCount: (label, n, binding) => `${label}: ${plural(n, "event")} (${binding} binding)`,
+  segmentCount: (label, n, binding) =>
+    `${label}: ${plural(n, "event")}${binding === null ? "" : ` (${binding} binding)`}`,
   trendTags: (tags) => `Trends tagged in the records: ${tags}.`,
   topicTags: (tags) => `The most frequent topic tags: ${tags}.`,
   effectiveList: "Taking effect or applying within the period:",
