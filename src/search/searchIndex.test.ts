@@ -6,20 +6,67 @@ import { type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js
 
 let counter = 0;
 const makeEvent = (overrides: Partial<EventInput>): Event =>
-  Event.parse({ id: `e${++counter}`, title: { en: "Untitled" }, date: { start: "2025-01-01" }, ...overrides });
+  Event.parse({
+    id: `e${++counter}`,
+    title: { en: "Untitled" },
+    date: { start: "2025-01-01" },
+    ...overrides,
+  });
 
 // Newest first, as the index expects.
 const events = [
-  makeEvent({ id: "sources-only", date: { start: "2025-12-01" }, title: { en: "Other" }, sources: [{ text: "欧盟 Commission" }] }),
-  makeEvent({ id: "summary", date: { start: "2025-11-01" }, title: { en: "A plan" }, summary: { zh: "欧盟发布计划" }, jurisdictions: ["EU"], tags: ["a"] }),
-  makeEvent({ id: "scattered", date: { start: "2025-10-01" }, title: { zh: "协议与科技繁荣" }, jurisdictions: ["US"], tags: ["a", "b"] }),
-  makeEvent({ id: "phrase", date: { start: "2025-09-01" }, title: { zh: "美英签署《科技繁荣协议》" }, jurisdictions: ["US", "GB"], type: "agreement" }),
-  makeEvent({ id: "title", date: { start: "2025-02-04", end: "2025-03-02" }, title: { zh: "欧盟人工智能法" }, summary: { en: "Labelling duties; models above 10^25 FLOPs" }, jurisdictions: ["EU"], type: "law" }),
-  makeEvent({ id: "ca", date: { start: "2024-09" }, title: { en: "California frontier AI act" }, jurisdictions: ["US-CA"], type: "law" }),
+  makeEvent({
+    id: "sources-only",
+    date: { start: "2025-12-01" },
+    title: { en: "Other" },
+    sources: [{ text: "欧盟 Commission" }],
+  }),
+  makeEvent({
+    id: "summary",
+    date: { start: "2025-11-01" },
+    title: { en: "A plan" },
+    summary: { zh: "欧盟发布计划" },
+    jurisdictions: ["EU"],
+    tags: ["a"],
+  }),
+  makeEvent({
+    id: "scattered",
+    date: { start: "2025-10-01" },
+    title: { zh: "协议与科技繁荣" },
+    jurisdictions: ["US"],
+    tags: ["a", "b"],
+  }),
+  makeEvent({
+    id: "phrase",
+    date: { start: "2025-09-01" },
+    title: { zh: "美英签署《科技繁荣协议》" },
+    jurisdictions: ["US", "GB"],
+    type: "agreement",
+  }),
+  makeEvent({
+    id: "title",
+    date: { start: "2025-02-04", end: "2025-03-02" },
+    title: { zh: "欧盟人工智能法" },
+    summary: { en: "Labelling duties; models above 10^25 FLOPs" },
+    jurisdictions: ["EU"],
+    type: "law",
+  }),
+  makeEvent({
+    id: "ca",
+    date: { start: "2024-09" },
+    title: { en: "California frontier AI act" },
+    jurisdictions: ["US-CA"],
+    type: "law",
+  }),
 ];
 const index = new SearchIndex(events);
-const run = (q: string | null, filter: IndexFilter = {}, sort: SearchSort = q ? "relevance" : "date", offset = 0, limit = 10) =>
-  index.search({ query: q ? parseQuery(q) : null, filter, sort, offset, limit, facets: true });
+const run = (
+  q: string | null,
+  filter: IndexFilter = {},
+  sort: SearchSort = q ? "relevance" : "date",
+  offset = 0,
+  limit = 10,
+) => index.search({ query: q ? parseQuery(q) : null, filter, sort, offset, limit, facets: true });
 
 describe("SearchIndex", () => {
   it("ranks title matches above summary above sources, newest first within each", () => {
