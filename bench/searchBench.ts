@@ -35,7 +35,10 @@ export async function benchSearch(): Promise<Measurement[]> {
     process.stderr.write(
       `  index of ${size} events built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    const server = await startServer(createApp({ db, search }), { port: 0, host: "127.0.0.1" });
+    const server = await startServer(createApp({ db, search, responseCache: false }), {
+      port: 0,
+      host: "127.0.0.1",
+    });
     const fts = rawFts(path);
     const all = { api: [] as number[], engine: [] as number[], fts: [] as number[] };
     for (const query of QUERY_MIX) {

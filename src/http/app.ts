@@ -37,7 +37,7 @@ export function createApp(context: AppContext): AigovApp {
 
   // Outermost first: CORS headers on everything, then the read cache (which stores compressed bodies).
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-  app.use("*", cachedReads(readVersion, cache));
+  if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
   registerEventRoutes(app, context);

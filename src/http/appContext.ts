@@ -7,4 +7,6 @@ export interface AppContext {
   search: SearchService;
   /** How long a read of the data version may be reused (ms); 0 reads it on every request. Default 250. */
   versionMaxAgeMs?: number;
+  /** Keep answers to repeated reads in memory (default true; benchmarks of the search itself turn it off). */
+  responseCache?: boolean;
 }

@@ -85,6 +85,11 @@ describe("SearchIndex", () => {
   it("filters by date overlap, subdivisions and tags, and counts facets over all matches", () => {
     assert.deepEqual(run(null, { from: "2025-03-01", to: "2025-09-30" }).ids, ["title", "phrase"]);
     assert.deepEqual(run(null, { to: "2024" }).ids, ["ca"]);
+    assert.deepEqual(
+      run(null, { from: "2024-09-15", to: "2024-12" }).ids,
+      ["ca"],
+      "a month reaches past its first day",
+    );
     assert.deepEqual(run(null, { jurisdictions: ["US"] }).ids, ["ca", "phrase", "scattered"]);
     assert.deepEqual(run(null, { tags: ["a", "b"] }).ids, ["scattered"]);
     const facets = run(null, { jurisdictions: ["EU"] }).facets;

@@ -79,7 +79,9 @@ export class SearchIndex {
   private readonly firstDays: string[] = [];
   private readonly titles: string[] = [];
   /** Documents whose last day is after their first (spans, months, years), for "from" filters. */
-  private readonly spans: { doc: number; lastDay: string }[] = [];
+  private spanDocs = new RoaringBitmap32();
+  private readonly spanLastDay = new Map<number, string>();
+  private longestSpanDays = 0;
   private postings: Record<Field, Map<string, RoaringBitmap32>> = {
     title: new Map(),
     summary: new Map(),
@@ -133,7 +135,8 @@ export class SearchIndex {
     this.ids.length = 0;
     this.firstDays.length = 0;
     this.titles.length = 0;
-    this.spans.length = 0;
+    this.spanLastDay.clear();
+    this.longestSpanDays = 0;
     this.stemOf.clear();
     this.bigramsOfChar.clear();
     const add = (event: Event) => {
@@ -142,7 +145,10 @@ export class SearchIndex {
       const first = dateBounds(event.date.start).first;
       const last = dateBounds(event.date.end ?? event.date.start).last;
       this.firstDays.push(first);
-      if (last > first) this.spans.push({ doc, lastDay: last });
+      if (last > first) {
+        this.spanLastDay.set(doc, last);
+        this.longestSpanDays = Math.max(this.longestSpanDays, daysBetween(first, last));
+      }
       const title = `${event.title.zh ?? ""} ${event.title.en ?? ""}`;
       this.titles.push(phraseKey(title));
       const texts: Record<Field, string> = {
@@ -181,6 +187,7 @@ export class SearchIndex {
       }
       this.all = new RoaringBitmap32();
       if (this.ids.length > 0) this.all.addRange(0, this.ids.length);
+      this.spanDocs = new RoaringBitmap32(Uint32Array.from(this.spanLastDay.keys()));
       this.overall = null;
     };
     return { add, finish };
@@ -243,11 +250,18 @@ export class SearchIndex {
     }
     if (filter.from) {
       const first = dateBounds(filter.from).first;
-      const startedAfter = firstIndexAtOrBefore(this.firstDays, previousDay(first));
+      // Those starting on or after `from` are a head of the numbering; of those starting before it, only
+      // spans that began within the longest span's length can still reach it.
+      const startedAfter = firstIndexAtOrBefore(this.firstDays, shiftDay(first, -1));
+      const reachBack = firstIndexAtOrBefore(this.firstDays, shiftDay(first, -this.longestSpanDays - 1));
       const admitted = new RoaringBitmap32();
       admitted.addRange(0, startedAfter);
-      for (const span of this.spans)
-        if (span.doc >= startedAfter && span.lastDay >= first) admitted.add(span.doc);
+      if (reachBack > startedAfter) {
+        const window = new RoaringBitmap32();
+        window.addRange(startedAfter, reachBack);
+        for (const doc of RoaringBitmap32.and(window, this.spanDocs))
+          if ((this.spanLastDay.get(doc) as string) >= first) admitted.add(doc);
+      }
       result = RoaringBitmap32.and(result, admitted);
     }
     if (filter.jurisdictions?.length)
@@ -390,8 +404,12 @@ function firstIndexAtOrBefore(daysDescending: string[], day: string): number {
   return lo;
 }
 
-function previousDay(day: string): string {
+function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
+  date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+function daysBetween(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
 }
