@@ -4,11 +4,10 @@ declare module "citeproc" {
     retrieveLocale(lang: string): string;
     retrieveItem(id: string): unknown;
   }
-  class Engine {
-    constructor(system: EngineSystem, style: string);
+  interface Engine {
     updateItems(ids: string[]): void;
     makeBibliography(): [unknown, string[]];
   }
-  const CSL: { Engine: typeof Engine };
+  const CSL: { Engine: new (system: EngineSystem, style: string) => Engine };
   export default CSL;
 }

@@ -6,28 +6,26 @@ const json = (value: unknown[]) => (value.length ? JSON.stringify(value) : "");
 
 /** One CSV row per event, with the header the CSV reader takes back without loss. */
 export function eventsToCsv(events: Event[]): string {
-  const rows = events.map(
-    (event): Record<CsvColumn, string> => ({
-      id: event.id,
-      seq: event.seq === null ? "" : String(event.seq),
-      date_start: event.date.start,
-      date_end: event.date.end ?? "",
-      date_precision: event.date.precision,
-      title_zh: event.title.zh ?? "",
-      title_en: event.title.en ?? "",
-      summary_zh: event.summary.zh ?? "",
-      summary_en: event.summary.en ?? "",
-      jurisdictions: event.jurisdictions.join(LIST_SEPARATOR),
-      level: event.level ?? "",
-      type: event.type ?? "",
-      bindingness: event.bindingness ?? "",
-      tags: event.tags.join(LIST_SEPARATOR),
-      sources: json(event.sources),
-      effective_dates: json(event.effectiveDates),
-      relations: json(event.relations),
-      identifiers: json(event.identifiers),
-      document: event.document ?? "",
-    }),
-  );
+  const rows = events.map((event): Record<CsvColumn, string> => ({
+    id: event.id,
+    seq: event.seq === null ? "" : String(event.seq),
+    date_start: event.date.start,
+    date_end: event.date.end ?? "",
+    date_precision: event.date.precision,
+    title_zh: event.title.zh ?? "",
+    title_en: event.title.en ?? "",
+    summary_zh: event.summary.zh ?? "",
+    summary_en: event.summary.en ?? "",
+    jurisdictions: event.jurisdictions.join(LIST_SEPARATOR),
+    level: event.level ?? "",
+    type: event.type ?? "",
+    bindingness: event.bindingness ?? "",
+    tags: event.tags.join(LIST_SEPARATOR),
+    sources: json(event.sources),
+    effective_dates: json(event.effectiveDates),
+    relations: json(event.relations),
+    identifiers: json(event.identifiers),
+    document: event.document ?? "",
+  }));
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
 }

@@ -238,7 +238,7 @@ class NarrativeBuilder {
       });
     if (accords.length)
       sections.push({
-        heading: `${++n}. ${this.lang === "zh" ? "多边协议、宣言与决议" : "Multilateral agreements, declarations and resolutions"}`,
+        heading: `${n + 1}. ${this.lang === "zh" ? "多边协议、宣言与决议" : "Multilateral agreements, declarations and resolutions"}`,
         depth: 2,
         blocks: this.eventList(accords),
       });

@@ -31,8 +31,7 @@ export function stemWord(word: string): string {
 
 /** A piece of text as the query and the index see it. */
 export type Token =
-  | { kind: "han"; text: string; at: number }
-  | { kind: "word"; text: string; stem: string; at: number };
+  { kind: "han"; text: string; at: number } | { kind: "word"; text: string; stem: string; at: number };
 
 /** Splits text into Han runs and words, with their offsets in the normalised text. */
 export function tokenize(text: string): Token[] {

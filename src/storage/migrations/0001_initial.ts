@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /** Events with their filter columns, revisions, source documents and jurisdictions. */
-// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("events")
