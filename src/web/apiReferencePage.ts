@@ -22,7 +22,9 @@ export function apiReferencePage(document: Record<string, unknown>): string {
           .map((p) => {
             const values = p.schema?.enum ?? p.schema?.items?.enum;
             return `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${escapeHtml(p.description ?? "")}${
-              values ? `<br><span class="muted">${values.map((v) => escapeHtml(v)).join(" · ")}</span>` : ""
+              values
+                ? `<br><span class="muted">${values.map((v) => escapeHtml(String(v))).join(" · ")}</span>`
+                : ""
             }</td></tr>`;
           })
           .join("");

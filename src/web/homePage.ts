@@ -30,7 +30,7 @@ export function homePage(input: {
       const when = event.date.end ? `${event.date.start} – ${event.date.end}` : event.date.start;
       const source = event.sources.find((s) => s.url);
       return `<li><span class="muted">${escapeHtml(when)} · ${escapeHtml(event.jurisdictions.join(", "))}</span><br>
-<a href="/api/events/${escapeHtml(event.id)}">${escapeHtml(pickText(event.title, input.lang))}</a>${
+<a href="/api/events/${escapeHtml(event.id)}">${escapeHtml(pickText(event.title, input.lang) ?? event.id)}</a>${
         source?.url
           ? ` <a class="muted" href="${escapeHtml(source.url)}" rel="noopener">[${escapeHtml(source.publisher ?? "source")}]</a>`
           : ""

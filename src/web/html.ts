@@ -1,15 +1,6 @@
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../report/escapeHtml.js";
 
-/** Escapes text for HTML content and attribute values: nothing from the data is rendered raw. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? "").replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
-}
+export { escapeHtml };
 
 /** A complete HTML page with the shared head. */
 export function page(title: string, lang: string, body: string): string {

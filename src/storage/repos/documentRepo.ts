@@ -13,17 +13,11 @@ export async function writeDocument(db: Db, document: SourceDocument, now: strin
     narrative: JSON.stringify(document.narrative),
     updated_at: now,
   };
-  const existing = await db
-    .selectFrom("documents")
-    .select("key")
-    .where("key", "=", document.key)
-    .executeTakeFirst();
-  if (existing) await db.updateTable("documents").set(row).where("key", "=", document.key).execute();
-  else
-    await db
-      .insertInto("documents")
-      .values({ key: document.key, ...row })
-      .execute();
+  await db
+    .insertInto("documents")
+    .values({ key: document.key, ...row })
+    .onConflict((conflict) => conflict.column("key").doUpdateSet(row))
+    .execute();
 }
 
 /** Every stored source document, with its narrative. */

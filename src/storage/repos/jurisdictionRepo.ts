@@ -8,17 +8,11 @@ type Db = Kysely<Tables>;
 export async function writeJurisdictions(db: Db, jurisdictions: Jurisdiction[]): Promise<void> {
   for (const j of jurisdictions) {
     const row = { kind: j.kind, name_zh: j.name.zh ?? null, name_en: j.name.en ?? null, parent: j.parent };
-    const existing = await db
-      .selectFrom("jurisdictions")
-      .select("code")
-      .where("code", "=", j.code)
-      .executeTakeFirst();
-    if (existing) await db.updateTable("jurisdictions").set(row).where("code", "=", j.code).execute();
-    else
-      await db
-        .insertInto("jurisdictions")
-        .values({ code: j.code, ...row })
-        .execute();
+    await db
+      .insertInto("jurisdictions")
+      .values({ code: j.code, ...row })
+      .onConflict((conflict) => conflict.column("code").doUpdateSet(row))
+      .execute();
   }
 }
 
