@@ -26,3 +26,10 @@ export function resolveDatabaseLocation(
 export function isInteractive(stream: NodeJS.WriteStream = process.stderr): boolean {
   return stream.isTTY === true && !process.env.CI;
 }
+
+/** Where the search index of a SQLite database is kept between runs: beside the file (none in memory). */
+export function searchSnapshotPath(location: DatabaseLocation): string | undefined {
+  return location.kind === "sqlite" && location.path !== ":memory:"
+    ? `${location.path}.search-index`
+    : undefined;
+}

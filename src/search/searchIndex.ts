@@ -23,8 +23,8 @@ export const FACETS = ["jurisdiction", "level", "type", "bindingness", "tag", "m
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, Record<string, number>>;
 
-const FIELDS = ["title", "summary", "sources"] as const;
-type Field = (typeof FIELDS)[number];
+export const FIELDS = ["title", "summary", "sources"] as const;
+export type Field = (typeof FIELDS)[number];
 
 /** The filters the index applies (those of storage, less lookups by id). */
 export type IndexFilter = Omit<EventFilter, "ids">;
@@ -72,6 +72,18 @@ const MAX_PHRASE_CHECKS = 5000;
 
 function sourceText(event: Event): string {
   return event.sources.map((s) => `${s.publisher ?? ""} ${s.text ?? s.url ?? ""}`).join(" ");
+}
+
+/** What an index holds, apart from what can be derived from it: the unit a snapshot stores. */
+export interface IndexContent {
+  ids: string[];
+  firstDays: string[];
+  titles: string[];
+  spanLastDay: [number, string][];
+  longestSpanDays: number;
+  words: [string, string][];
+  postings: Record<Field, Map<string, RoaringBitmap32>>;
+  facetValues: Record<Facet, Map<string, RoaringBitmap32>>;
 }
 
 export class SearchIndex {
@@ -176,21 +188,58 @@ export class SearchIndex {
         Map<string, RoaringBitmap32>
       >;
       this.words = [...words].sort();
-      for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
-        const chars = [...term];
-        if (chars.length !== 2 || !/\p{Script=Han}/u.test(term)) continue;
-        for (const char of new Set(chars)) {
-          const list = this.bigramsOfChar.get(char);
-          if (list) list.push(term);
-          else this.bigramsOfChar.set(char, [term]);
-        }
-      }
-      this.all = new RoaringBitmap32();
-      if (this.ids.length > 0) this.all.addRange(0, this.ids.length);
-      this.spanDocs = new RoaringBitmap32(Uint32Array.from(this.spanLastDay.keys()));
-      this.overall = null;
+      this.derive();
     };
     return { add, finish };
+  }
+
+  /** Computes what follows from the stored content: bigrams by character, all documents, span documents. */
+  private derive(): void {
+    this.bigramsOfChar.clear();
+    for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
+      const chars = [...term];
+      if (chars.length !== 2 || !/\p{Script=Han}/u.test(term)) continue;
+      for (const char of new Set(chars)) {
+        const list = this.bigramsOfChar.get(char);
+        if (list) list.push(term);
+        else this.bigramsOfChar.set(char, [term]);
+      }
+    }
+    this.all = new RoaringBitmap32();
+    if (this.ids.length > 0) this.all.addRange(0, this.ids.length);
+    this.spanDocs = new RoaringBitmap32(Uint32Array.from(this.spanLastDay.keys()));
+    this.overall = null;
+  }
+
+  /** The index's content, for a snapshot file (see indexSnapshot.ts). */
+  toContent(): IndexContent {
+    return {
+      ids: this.ids,
+      firstDays: this.firstDays,
+      titles: this.titles,
+      spanLastDay: [...this.spanLastDay],
+      longestSpanDays: this.longestSpanDays,
+      words: this.words.map((word) => [word, this.stemOf.get(word) ?? word]),
+      postings: this.postings,
+      facetValues: this.facetValues,
+    };
+  }
+
+  /** An index from content saved earlier, without reading a single event. */
+  static fromContent(content: IndexContent): SearchIndex {
+    const index = new SearchIndex();
+    // One at a time: a spread of a million arguments overflows the call stack.
+    for (const id of content.ids) index.ids.push(id);
+    for (const day of content.firstDays) index.firstDays.push(day);
+    for (const title of content.titles) index.titles.push(title);
+    for (const [doc, day] of content.spanLastDay) index.spanLastDay.set(doc, day);
+    index.longestSpanDays = content.longestSpanDays;
+    index.words = content.words.map(([word]) => word);
+    for (const [word, stem] of content.words) index.stemOf.set(word, stem);
+    index.postings = content.postings;
+    index.facetValues = content.facetValues;
+    index.derive();
+    return index;
   }
 
   get size(): number {

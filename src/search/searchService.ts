@@ -1,7 +1,13 @@
 import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import type { Database } from "../storage/database.js";
-import { findEvents, readDataVersion, streamEventsNewestFirst } from "../storage/repos/eventRepo.js";
+import {
+  countEvents,
+  findEvents,
+  readDataVersion,
+  streamEventsNewestFirst,
+} from "../storage/repos/eventRepo.js";
+import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
 import { parseQuery } from "./queryParser.js";
 import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
 import { makeSnippet, type Snippet } from "./snippet.js";
@@ -27,6 +33,9 @@ export interface SearchOutcome {
   facets: FacetCounts | null;
 }
 
+/** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
+const SNAPSHOT_THRESHOLD = 5000;
+
 /**
  * Search over one database: keeps an in-memory index and rebuilds it when the data changed (the
  * database's data version moved, also when another process imported), then serves queries from it.
@@ -36,7 +45,15 @@ export class SearchService {
   private version = -1;
   private building: Promise<SearchIndex> | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: {
+      /** Where to keep a snapshot of the index between runs (large databases start in seconds). */
+      snapshotPath?: string;
+      /** Told how the index came to be, for logs. */
+      onIndexed?: (how: "built" | "loaded", events: number, seconds: number) => void;
+    } = {},
+  ) {}
 
   /** The current index, rebuilt first if the data changed since it was built. */
   async currentIndex(): Promise<SearchIndex> {
@@ -44,7 +61,7 @@ export class SearchService {
     if (this.index && version === this.version) return this.index;
     if (!this.building) {
       this.building = (async () => {
-        this.index = await SearchIndex.fromStream(streamEventsNewestFirst(this.db));
+        this.index = await this.loadOrBuild(version);
         this.version = version;
         return this.index;
       })().finally(() => {
@@ -52,6 +69,28 @@ export class SearchService {
       });
     }
     return this.building;
+  }
+
+  private async loadOrBuild(version: number): Promise<SearchIndex> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const path = this.options.snapshotPath;
+    const stamp = { dataVersion: version, events: await countEvents(this.db) };
+    const useSnapshot = path !== undefined && stamp.events >= SNAPSHOT_THRESHOLD;
+    if (useSnapshot) {
+      const loaded = await readSnapshot(path, stamp);
+      if (loaded) {
+        this.options.onIndexed?.("loaded", loaded.size, seconds());
+        return loaded;
+      }
+    }
+    const built = await SearchIndex.fromStream(streamEventsNewestFirst(this.db));
+    this.options.onIndexed?.("built", built.size, seconds());
+    if (useSnapshot)
+      await writeSnapshot(path, built, stamp).catch((error: Error) =>
+        process.stderr.write(`warning: could not save the search index to ${path}: ${error.message}\n`),
+      );
+    return built;
   }
 
   /** Runs a search and loads the page of events, each with a snippet when there is a query. */

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
 import { SearchService } from "../../search/searchService.js";
@@ -36,7 +37,9 @@ export function searchCommand(): Command {
           throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
         const filter = readFilterOptions(options);
         const outcome = await withDatabase(options.db, (db) =>
-          new SearchService(db).search({ q: query, filter, limit: options.limit, lang: options.lang }),
+          new SearchService(db, {
+            snapshotPath: searchSnapshotPath(resolveDatabaseLocation(options.db)),
+          }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
         );
         if (options.json) {
           process.stdout.write(

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { resolveDatabaseLocation } from "../../config.js";
+import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { createApp } from "../../http/app.js";
 import { startServer } from "../../http/server.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
@@ -22,12 +22,19 @@ export function serveCommand(): Command {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: { port: number; host: string; db?: string }) => {
-      const db = await openDatabase(resolveDatabaseLocation(options.db)).catch((error: Error) => {
+      const location = resolveDatabaseLocation(options.db);
+      const db = await openDatabase(location).catch((error: Error) => {
         throw new CliError(error.message);
       });
       const loaded = await loadBundledDatasetIfEmpty(db);
       if (loaded) process.stderr.write(`loaded the bundled dataset: ${loaded} events\n`);
-      const search = new SearchService(db);
+      const search = new SearchService(db, {
+        snapshotPath: searchSnapshotPath(location),
+        onIndexed: (how, events, seconds) =>
+          process.stderr.write(
+            `search index of ${events} events ${how === "loaded" ? "loaded from its snapshot" : "built"} in ${seconds.toFixed(1)} s\n`,
+          ),
+      });
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
       try {

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { Event } from "../domain/event.js";
+import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
+import { parseQuery } from "./queryParser.js";
+import { SearchIndex } from "./searchIndex.js";
+
+const events = [
+  Event.parse({
+    id: "b",
+    title: { zh: "欧盟人工智能法" },
+    date: { start: "2025-08", end: null },
+    jurisdictions: ["EU"],
+    tags: ["gpai"],
+  }),
+  Event.parse({
+    id: "a",
+    title: { en: "Labelling measures" },
+    date: { start: "2025-03-07" },
+    jurisdictions: ["CN"],
+  }),
+];
+
+describe("index snapshots", () => {
+  const path = join(mkdtempSync(join(tmpdir(), "aigov-snapshot-")), "db.search-index");
+  const stamp = { dataVersion: 7, events: 2 };
+
+  it("load back an index that answers exactly like the one saved", async () => {
+    const original = new SearchIndex(events);
+    await writeSnapshot(path, original, stamp);
+    const loaded = await readSnapshot(path, stamp);
+    assert.ok(loaded);
+    for (const q of ["欧盟", "label", "法", "measure"]) {
+      const request = {
+        query: parseQuery(q),
+        filter: {},
+        sort: "relevance" as const,
+        offset: 0,
+        limit: 10,
+        facets: true,
+      };
+      assert.deepEqual(loaded.search(request), original.search(request), q);
+    }
+    const byDate = {
+      query: null,
+      filter: { from: "2025-08-15" },
+      sort: "date" as const,
+      offset: 0,
+      limit: 10,
+      facets: true,
+    };
+    assert.deepEqual(loaded.search(byDate), original.search(byDate));
+  });
+
+  it("are ignored when the data changed, or the file is not one", async () => {
+    assert.equal(await readSnapshot(path, { ...stamp, dataVersion: 8 }), null);
+    assert.equal(await readSnapshot(path, { ...stamp, events: 3 }), null);
+    writeFileSync(path, "not a snapshot");
+    assert.equal(await readSnapshot(path, stamp), null);
+    assert.equal(await readSnapshot(`${path}.missing`, stamp), null);
+  });
+});
