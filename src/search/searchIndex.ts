@@ -119,10 +119,17 @@ export class SearchIndex {
   }
 
   /** Indexes events read one at a time (newest first), without holding them all in memory. */
-  static async fromStream(events: AsyncIterable<Event>): Promise<SearchIndex> {
+  static async fromStream(
+    events: AsyncIterable<Event>,
+    onProgress?: (indexed: number) => void,
+  ): Promise<SearchIndex> {
     const index = new SearchIndex();
     const builder = index.startBuilding();
-    for await (const event of events) builder.add(event);
+    let indexed = 0;
+    for await (const event of events) {
+      builder.add(event);
+      if (++indexed % 10_000 === 0) onProgress?.(indexed);
+    }
     builder.finish();
     return index;
   }

@@ -52,6 +52,8 @@ export class SearchService {
       snapshotPath?: string;
       /** Told how the index came to be, for logs. */
       onIndexed?: (how: "built" | "loaded", events: number, seconds: number) => void;
+      /** Told how far a build has come, for a progress line. */
+      onProgress?: (indexed: number, total: number) => void;
     } = {},
   ) {}
 
@@ -84,7 +86,9 @@ export class SearchService {
         return loaded;
       }
     }
-    const built = await SearchIndex.fromStream(streamEventsNewestFirst(this.db));
+    const built = await SearchIndex.fromStream(streamEventsNewestFirst(this.db), (indexed) =>
+      this.options.onProgress?.(indexed, stamp.events),
+    );
     this.options.onIndexed?.("built", built.size, seconds());
     if (useSnapshot)
       await writeSnapshot(path, built, stamp).catch((error: Error) =>

@@ -6,6 +6,7 @@ import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
 import { SearchService } from "../../search/searchService.js";
 import { openDatabase } from "../../storage/database.js";
 import { CliError } from "../cliError.js";
+import { createProgress } from "../progress.js";
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -28,12 +29,15 @@ export function serveCommand(): Command {
       });
       const loaded = await loadBundledDatasetIfEmpty(db);
       if (loaded) process.stderr.write(`loaded the bundled dataset: ${loaded} events\n`);
+      const progress = createProgress();
       const search = new SearchService(db, {
         snapshotPath: searchSnapshotPath(location),
-        onIndexed: (how, events, seconds) =>
-          process.stderr.write(
-            `search index of ${events} events ${how === "loaded" ? "loaded from its snapshot" : "built"} in ${seconds.toFixed(1)} s\n`,
-          ),
+        onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),
+        onIndexed: (how, events, seconds) => {
+          progress.done();
+          const source = how === "loaded" ? "loaded from its snapshot" : "built";
+          process.stderr.write(`search index of ${events} events ${source} in ${seconds.toFixed(1)} s\n`);
+        },
       });
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
