@@ -61,10 +61,10 @@ export function reportCommand(): Command {
       });
       const report = buildReport(input, options.lang);
       const highest = Math.max(...report.chronicle.months.flatMap((m) => m.events.map((e) => e.number)));
-      // The chronicle reader takes event numbers of up to three digits (src/import/chronicle/lineKinds.ts).
-      if (options.format === "md" && highest > 999)
+      // The chronicle reader takes event numbers of up to five digits (src/import/chronicle/lineKinds.ts).
+      if (options.format === "md" && highest > 99_999)
         process.stderr.write(
-          `warning: this report numbers events up to ${highest}; aigov import reads chronicle numbers up to 999 only, so it will not import back whole\n`,
+          `warning: this report numbers events up to ${highest}; aigov import reads chronicle numbers up to 99999 only, so it will not import back whole\n`,
         );
       let output: string | Buffer;
       try {

@@ -35,7 +35,7 @@ export function matchMonthHeader(text: string): { month: number; year: number | 
 
 /** "12. 欧盟发布…" or "### 12. …": a numbered line, which in a chronicle may head an event. */
 export function matchNumberedLine(text: string): { number: number; rest: string } | null {
-  const match = /^(\d{1,3})\s*[.．、]\s*(\S.*)$/.exec(undress(text));
+  const match = /^(\d{1,5})\s*[.．、]\s*(\S.*)$/.exec(undress(text));
   return match ? { number: Number(match[1]), rest: (match[2] ?? "").trim() } : null;
 }
 

@@ -194,6 +194,18 @@ describe("parseChronicle › other chronicles", () => {
     assert.deepEqual(parsed.warnings, []);
   });
 
+  it("reads event numbers past 999", () => {
+    const text =
+      "附：2025 年大事记\n\n1 月\n\n999. 甲\n\n摘要：2025 年 1 月 2 日，甲。\n\n1000. 乙\n\n摘要：2025 年 1 月 3 日，乙。\n";
+    assert.deepEqual(
+      parseChronicle(text, "n.txt").events.map((e) => [e.seq, e.title.zh]),
+      [
+        [999, "甲"],
+        [1000, "乙"],
+      ],
+    );
+  });
+
   it("rejects a chronicle that has no events, naming the line of its heading", () => {
     assert.throws(
       () => parseChronicle(fixture("chronicle-no-events.txt"), "n.txt"),
