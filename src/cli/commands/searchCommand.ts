@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
 import { SearchService } from "../../search/searchService.js";
 import { CliError } from "../cliError.js";
+import { createProgress } from "../progress.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { formatEventLine } from "../formatEvent.js";
 import { withDatabase } from "../withDatabase.js";
@@ -36,9 +37,12 @@ export function searchCommand(): Command {
         if (query.length > MAX_QUERY_LENGTH)
           throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
         const filter = readFilterOptions(options);
+        const progress = createProgress();
         const outcome = await withDatabase(options.db, (db) =>
           new SearchService(db, {
             snapshotPath: searchSnapshotPath(resolveDatabaseLocation(options.db)),
+            onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),
+            onIndexed: () => progress.done(),
           }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
         );
         if (options.json) {
