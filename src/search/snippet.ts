@@ -36,8 +36,10 @@ export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): S
     ["title", event.title[other]],
     ["sources", event.sources.map((s) => s.text ?? s.url ?? "").join(" ")],
   ];
-  for (const [field, text] of candidates) {
-    if (!text) continue;
+  for (const [field, raw] of candidates) {
+    if (!raw) continue;
+    // A snippet is plain text: Markdown emphasis kept in summaries as printed ("**三类枢纽**") is dropped.
+    const text = raw.replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/(?<![\w*])\*([^*\n]+)\*(?![\w*])/g, "$1");
     // Offsets refer to the text as stored, which is what a client shows.
     const first = [...text.matchAll(pattern)][0];
     if (!first) continue;
