@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Event } from "../domain/event.js";
+import { parseQuery } from "./queryParser.js";
+import { makeSnippet } from "./snippet.js";
+
+const event = Event.parse({
+  id: "x",
+  title: { zh: "沙特发布枢纽法案", en: "Saudi hub law" },
+  summary: { zh: "草案规定了**三类枢纽：私人枢纽**。", en: "It sets labelling duties for hubs." },
+  date: { start: "2025-04-14" },
+});
+const marked = (snippet: ReturnType<typeof makeSnippet>) =>
+  snippet?.marks.map(([start, end]) => snippet.text.slice(start, end));
+
+describe("makeSnippet", () => {
+  it("marks every match in the summary of the preferred language, without Markdown emphasis", () => {
+    const snippet = makeSnippet(event, parseQuery("枢纽"), "zh");
+    assert.equal(snippet?.field, "summary");
+    assert.equal(snippet?.text, "草案规定了三类枢纽：私人枢纽。");
+    assert.deepEqual(marked(snippet), ["枢纽", "枢纽"]);
+  });
+  it("marks whole English words that a prefix or stem matched", () => {
+    assert.deepEqual(marked(makeSnippet(event, parseQuery("label"), "en")), ["labelling"]);
+  });
+  it("falls back to the title, and to nothing when nothing matches", () => {
+    assert.equal(makeSnippet(event, parseQuery("沙特"), "zh")?.field, "title");
+    assert.equal(makeSnippet(event, parseQuery("芯片"), "zh"), null);
+  });
+});
