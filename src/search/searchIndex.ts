@@ -7,6 +7,7 @@ import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
+import { dayNumber, PackedStrings } from "./packedStrings.js";
 import { indexTerms, normalizeText, stemWord } from "./textTerms.js";
 
 /**
@@ -89,6 +90,13 @@ export interface IndexContent {
 export class SearchIndex {
   private readonly ids: string[] = [];
   private readonly firstDays: string[] = [];
+  // What queries read, packed once building ends (see PackedStrings); the arrays above are then emptied.
+  private idText = new PackedStrings([]);
+  private titleText = new PackedStrings([]);
+  /** First day of each document as a day number, descending (documents are numbered newest first). */
+  private firstDayNumbers = new Int32Array(0);
+  /** Last day of each span document, by document. */
+  private lastDayNumbers = new Int32Array(0);
   private readonly titles: string[] = [];
   /** Documents whose last day is after their first (spans, months, years), for "from" filters. */
   private spanDocs = new RoaringBitmap32();
@@ -215,18 +223,30 @@ export class SearchIndex {
       }
     }
     this.all = new RoaringBitmap32();
-    if (this.ids.length > 0) this.all.addRange(0, this.ids.length);
+    this.idText = new PackedStrings(this.ids);
+    this.titleText = new PackedStrings(this.titles);
+    this.firstDayNumbers = Int32Array.from(this.firstDays, dayNumber);
+    this.lastDayNumbers = Int32Array.from(this.firstDayNumbers);
+    for (const [doc, day] of this.spanLastDay) this.lastDayNumbers[doc] = dayNumber(day);
+    if (this.idText.length > 0) this.all.addRange(0, this.idText.length);
     this.spanDocs = new RoaringBitmap32(Uint32Array.from(this.spanLastDay.keys()));
+    this.ids.length = 0;
+    this.titles.length = 0;
+    this.firstDays.length = 0;
+    this.spanLastDay.clear();
     this.overall = null;
   }
 
   /** The index's content, for a snapshot file (see indexSnapshot.ts). */
   toContent(): IndexContent {
     return {
-      ids: this.ids,
-      firstDays: this.firstDays,
-      titles: this.titles,
-      spanLastDay: [...this.spanLastDay],
+      ids: this.idText.toArray(),
+      firstDays: Array.from(this.firstDayNumbers, dayString),
+      titles: this.titleText.toArray(),
+      spanLastDay: [...this.spanDocs].map((doc): [number, string] => [
+        doc,
+        dayString(this.lastDayNumbers[doc] as number),
+      ]),
       longestSpanDays: this.longestSpanDays,
       words: this.words.map((word) => [word, this.stemOf.get(word) ?? word]),
       postings: this.postings,
@@ -252,7 +272,7 @@ export class SearchIndex {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.idText.length;
   }
 
   private scratch(bitmap: RoaringBitmap32): RoaringBitmap32 {
@@ -308,22 +328,23 @@ export class SearchIndex {
     if (filter.to) {
       // Numbered newest first: those starting on or before `to` are a tail of the numbering.
       const last = dateBounds(filter.to).last;
-      const start = firstIndexAtOrBefore(this.firstDays, last);
+      const start = firstIndexAtOrBefore(this.firstDayNumbers, dayNumber(last));
       result.removeRange(0, start);
     }
     if (filter.from) {
       const first = dateBounds(filter.from).first;
       // Those starting on or after `from` are a head of the numbering; of those starting before it, only
       // spans that began within the longest span's length can still reach it.
-      const startedAfter = firstIndexAtOrBefore(this.firstDays, shiftDay(first, -1));
-      const reachBack = firstIndexAtOrBefore(this.firstDays, shiftDay(first, -this.longestSpanDays - 1));
+      const firstNumber = dayNumber(first);
+      const startedAfter = firstIndexAtOrBefore(this.firstDayNumbers, firstNumber - 1);
+      const reachBack = firstIndexAtOrBefore(this.firstDayNumbers, firstNumber - this.longestSpanDays - 1);
       const admitted = this.scratch(new RoaringBitmap32());
       admitted.addRange(0, startedAfter);
       if (reachBack > startedAfter) {
         const window = this.scratch(new RoaringBitmap32());
         window.addRange(startedAfter, reachBack);
         for (const doc of this.scratch(RoaringBitmap32.and(window, this.spanDocs)))
-          if ((this.spanLastDay.get(doc) as string) >= first) admitted.add(doc);
+          if ((this.lastDayNumbers[doc] as number) >= firstNumber) admitted.add(doc);
       }
       result = this.scratch(RoaringBitmap32.and(result, admitted));
     }
@@ -385,7 +406,7 @@ export class SearchIndex {
       const end = Math.max(0, total - request.offset);
       const begin = Math.max(0, end - request.limit);
       const page = match.rangeUint32Array(begin, end - begin);
-      for (let i = page.length - 1; i >= 0; i--) ids.push(this.ids[page[i] as number] as string);
+      for (let i = page.length - 1; i >= 0; i--) ids.push(this.idText.get(page[i] as number));
     } else {
       let skip = request.offset;
       for (const bucket of buckets) {
@@ -396,7 +417,7 @@ export class SearchIndex {
         }
         const page = bucket.rangeUint32Array(skip, request.limit - ids.length);
         skip = 0;
-        for (const doc of page) ids.push(this.ids[doc] as string);
+        for (const doc of page) ids.push(this.idText.get(doc));
       }
     }
     const facets = request.facets
@@ -437,7 +458,7 @@ export class SearchIndex {
     let titlePhrase = this.scratch(new RoaringBitmap32());
     if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS)
       for (const doc of inTitle)
-        if ((this.titles[doc] as string).includes(phraseKey(query.phrase))) titlePhrase.add(doc);
+        if (this.titleText.get(doc).includes(phraseKey(query.phrase))) titlePhrase.add(doc);
     if (titlePhrase.size === inTitle.size) titlePhrase = this.scratch(new RoaringBitmap32());
     const ordered = [titlePhrase, inTitle, inSummary, inBody, match];
     const seen = this.scratch(new RoaringBitmap32());
@@ -477,22 +498,20 @@ function lowerBound(sorted: string[], value: string): number {
   return lo;
 }
 
-/** In days sorted newest first, the index of the first day on or before `day`. */
-function firstIndexAtOrBefore(daysDescending: string[], day: string): number {
+/** In day numbers sorted newest first, the index of the first day on or before `day`. */
+function firstIndexAtOrBefore(daysDescending: Int32Array, day: number): number {
   let lo = 0;
   let hi = daysDescending.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((daysDescending[mid] as string) > day) lo = mid + 1;
+    if ((daysDescending[mid] as number) > day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function shiftDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+function dayString(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function daysBetween(first: string, last: string): number {
