@@ -1,9 +1,6 @@
 import { open, rename, rm } from "node:fs/promises";
-import roaring from "roaring";
+import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
-
-const { RoaringBitmap32 } = roaring;
-type RoaringBitmap32 = InstanceType<typeof RoaringBitmap32>;
 
 /** Bump when the layout below or the way text becomes terms changes: older snapshots are then rebuilt. */
 const FORMAT = 1;
@@ -16,17 +13,12 @@ export interface SnapshotStamp {
 
 type Directory = [group: string, key: string, offset: number, length: number][];
 
-interface Header {
+/** The snapshot's JSON header: the index content apart from its bitmaps, which follow it in binary. */
+type Header = Omit<IndexContent, "postings" | "facetValues"> & {
   format: number;
   stamp: SnapshotStamp;
-  ids: string[];
-  firstDays: string[];
-  titles: string[];
-  spanLastDay: [number, string][];
-  longestSpanDays: number;
-  words: [string, string][];
   bitmaps: Directory;
-}
+};
 
 /**
  * Saves an index next to its database, so that the next start (or `aigov search`) loads it in seconds

@@ -32,8 +32,3 @@ export class PackedStrings {
     return Array.from({ length: this.length }, (_, i) => this.get(i));
   }
 }
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date: dates as numbers in typed arrays. */
-export function dayNumber(day: string): number {
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
-}

@@ -1,14 +1,12 @@
-import roaring from "roaring";
-
-const { RoaringBitmap32 } = roaring;
-type RoaringBitmap32 = InstanceType<typeof RoaringBitmap32>;
-
 import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
+import { andMany, RoaringBitmap32 } from "./bitmaps.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
-import { dayNumber, PackedStrings } from "./packedStrings.js";
-import { indexTerms, normalizeText, stemWord } from "./textTerms.js";
+import { dayNumber, dayString, daysBetween, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
+import { PackedStrings } from "./packedStrings.js";
+import { PostingBuilder } from "./postingBuilder.js";
+import { indexTerms, phraseKey, stemWord } from "./textTerms.js";
 
 /**
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
@@ -45,26 +43,6 @@ export interface SearchResult {
   ids: string[];
   total: number;
   facets: FacetCounts | null;
-}
-
-class PostingBuilder {
-  readonly lists = new Map<string, number[]>();
-  add(term: string, doc: number) {
-    const list = this.lists.get(term);
-    if (list) list.push(doc);
-    else this.lists.set(term, [doc]);
-  }
-  build(): Map<string, RoaringBitmap32> {
-    const bitmaps = new Map<string, RoaringBitmap32>();
-    for (const [term, docs] of this.lists) {
-      const bitmap = new RoaringBitmap32(Uint32Array.from(docs));
-      bitmap.runOptimize();
-      bitmap.shrinkToFit();
-      bitmaps.set(term, bitmap);
-    }
-    this.lists.clear();
-    return bitmaps;
-  }
 }
 
 const EMPTY = new RoaringBitmap32();
@@ -468,52 +446,4 @@ export class SearchIndex {
       return fresh;
     });
   }
-}
-
-/**
- * Text reduced to its letters and digits, lowercased: "《科技繁荣协议》" and the query "科技繁荣 协议"
- * meet as the same phrase. Only used once every clause already matched the title.
- */
-function phraseKey(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-/** The intersection of several bitmaps. */
-function andMany(bitmaps: RoaringBitmap32[]): RoaringBitmap32 {
-  const [first, ...rest] = bitmaps;
-  const result = first ? first.clone() : new RoaringBitmap32();
-  for (const bitmap of rest) result.andInPlace(bitmap);
-  return result;
-}
-
-/** Index of the first element >= value in a sorted array. */
-function lowerBound(sorted: string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** In day numbers sorted newest first, the index of the first day on or before `day`. */
-function firstIndexAtOrBefore(daysDescending: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = daysDescending.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((daysDescending[mid] as number) > day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function dayString(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-function daysBetween(first: string, last: string): number {
-  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
 }

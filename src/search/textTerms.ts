@@ -73,3 +73,11 @@ export function indexTerms(text: string, onWord?: (word: string, stem: string) =
 export function isHanTerm(term: string): boolean {
   return HAN.test(term);
 }
+
+/**
+ * Text reduced to its letters and digits, lowercased: "《科技繁荣协议》" and the query "科技繁荣 协议"
+ * meet as the same phrase. Only used once every clause already matched the title.
+ */
+export function phraseKey(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, "");
+}
