@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Event } from "../src/domain/event.js";
@@ -128,6 +128,15 @@ describe("aigov CLI, bad input changes nothing", () => {
     const help = runCli(["import", "--help"]);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--format <format>/);
+  });
+
+  it("documents every command in the README", () => {
+    const help = runCli(["--help"]).stdout;
+    const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== "help");
+    assert.ok(commands.length >= 7, help);
+    const readme = readFileSync(join(new URL("..", import.meta.url).pathname, "README.md"), "utf8");
+    for (const command of commands)
+      assert.ok(readme.includes(`aigov ${command}`), `README documents aigov ${command}`);
   });
 
   it("puts the database in $AIGOV_DB, else under $XDG_DATA_HOME", () => {
