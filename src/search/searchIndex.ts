@@ -434,9 +434,10 @@ export class SearchIndex {
       ),
     );
     let titlePhrase = this.scratch(new RoaringBitmap32());
-    if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS)
-      for (const doc of inTitle)
-        if (this.titleText.get(doc).includes(phraseKey(query.phrase))) titlePhrase.add(doc);
+    if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS) {
+      const phrase = phraseKey(query.phrase);
+      for (const doc of inTitle) if (this.titleText.get(doc).includes(phrase)) titlePhrase.add(doc);
+    }
     if (titlePhrase.size === inTitle.size) titlePhrase = this.scratch(new RoaringBitmap32());
     const ordered = [titlePhrase, inTitle, inSummary, inBody, match];
     const seen = this.scratch(new RoaringBitmap32());
