@@ -56,3 +56,16 @@ export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): S
   }
   return null;
 }
+
+/** A snippet cut into plain and marked runs, in order, for whatever renders it (HTML, a terminal). */
+export function snippetSegments(snippet: Snippet): { text: string; marked: boolean }[] {
+  const segments: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of snippet.marks) {
+    if (start > at) segments.push({ text: snippet.text.slice(at, start), marked: false });
+    segments.push({ text: snippet.text.slice(start, end), marked: true });
+    at = end;
+  }
+  if (at < snippet.text.length) segments.push({ text: snippet.text.slice(at), marked: false });
+  return segments;
+}

@@ -1,17 +1,14 @@
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
-import type { Snippet } from "../search/snippet.js";
+import { type Snippet, snippetSegments } from "../search/snippet.js";
 import { escapeHtml, page } from "./html.js";
 
 function snippetHtml(snippet: Snippet | null): string {
   if (!snippet) return "";
-  let html = "";
-  let at = 0;
-  for (const [start, end] of snippet.marks) {
-    html += `${escapeHtml(snippet.text.slice(at, start))}<mark>${escapeHtml(snippet.text.slice(start, end))}</mark>`;
-    at = end;
-  }
-  return `<br><span class="muted">${html}${escapeHtml(snippet.text.slice(at))}</span>`;
+  const html = snippetSegments(snippet)
+    .map(({ text, marked }) => (marked ? `<mark>${escapeHtml(text)}</mark>` : escapeHtml(text)))
+    .join("");
+  return `<br><span class="muted">${html}</span>`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
 import { SearchService } from "../../search/searchService.js";
+import { snippetSegments } from "../../search/snippet.js";
 import { CliError } from "../cliError.js";
 import { createProgress } from "../progress.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
@@ -58,13 +59,10 @@ export function searchCommand(): Command {
         for (const { event, snippet } of outcome.hits) {
           process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
           if (snippet) {
-            let text = "";
-            let at = 0;
-            for (const [start, end] of snippet.marks) {
-              text += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`;
-              at = end;
-            }
-            process.stdout.write(`            ${text}${snippet.text.slice(at)}\n`);
+            const text = snippetSegments(snippet)
+              .map((segment) => (segment.marked ? `[${segment.text}]` : segment.text))
+              .join("");
+            process.stdout.write(`            ${text}\n`);
           }
         }
         process.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
