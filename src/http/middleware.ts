@@ -17,11 +17,11 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    const accept = c.req.header("accept-encoding") ?? "";
     const type = res.headers.get("content-type") ?? "";
     if (!res.body || res.headers.has("content-encoding") || !COMPRESSIBLE.test(type)) return;
-    const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
-    if (!encoding) return;
+    // The same choice the response cache keys on, so a cached body matches the encoding asked for.
+    const encoding = encodingClass(c.req.header("accept-encoding"));
+    if (encoding === "identity") return;
     const body = Buffer.from(await res.arrayBuffer());
     if (body.length < 1024) {
       c.res = new Response(body, res);

@@ -1,3 +1,4 @@
+import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import { isDeepStrictEqual } from "node:util";
 import type { Event, EventDate } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
@@ -45,7 +46,7 @@ export function buildChronicle(events: Event[], period: ReportPeriod, lang: Lang
   const groups = new Map<string, { year: number; month: number; events: Event[] }>();
   for (const event of events) {
     const { year, month } = filingMonth(event, period);
-    const key = `${year}-${String(month).padStart(2, "0")}`;
+    const key = monthKey(year, month);
     const group = groups.get(key) ?? { year, month, events: [] };
     group.events.push(event);
     groups.set(key, group);
@@ -93,7 +94,7 @@ export function buildChronicle(events: Event[], period: ReportPeriod, lang: Lang
       };
     });
     return {
-      id: `m-${group.year}-${String(group.month).padStart(2, "0")}`,
+      id: `m-${monthKey(group.year, group.month)}`,
       heading: monthHeading(group.year, group.month, lang, withYear),
       year: group.year,
       month: group.month,

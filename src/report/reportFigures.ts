@@ -1,3 +1,4 @@
+import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import type { Language } from "../domain/localizedText.js";
 import { MONTH_NAMES_EN } from "./reportDates.js";
 import { BINDINGNESS_LABELS, LEVEL_LABELS, TYPE_LABELS, UNCLASSIFIED, WORDS } from "./reportLabels.js";
@@ -15,38 +16,25 @@ export function buildFigures(stats: ReportStatistics, lang: Language): ReportFig
   const multiYear = new Set(stats.byMonth.map((m) => m.year)).size > 1;
   const monthLabel = (year: number, month: number) =>
     multiYear
-      ? `${year}-${String(month).padStart(2, "0")}`
+      ? monthKey(year, month)
       : lang === "zh"
         ? `${month}月`
         : (MONTH_NAMES_EN[month - 1] ?? "").slice(0, 3);
   const unclassified = UNCLASSIFIED[lang];
+  // Counts by a classification, named in the report's language; records without one are "unclassified".
+  const labelled = <K extends string>(
+    counts: { key: K | null; count: number }[],
+    labels: Record<K, string>,
+  ) => counts.map((c) => ({ label: c.key === null ? unclassified : labels[c.key], value: c.count }));
   const captions = CAPTIONS[lang];
   const charts: Chart[] = [
     columnChart(
       stats.byMonth.map((m) => ({ label: monthLabel(m.year, m.month), value: m.count })),
       captions[0] as string,
     ),
-    barChart(
-      stats.byType.map((c) => ({
-        label: c.key === null ? unclassified : TYPE_LABELS[lang][c.key],
-        value: c.count,
-      })),
-      captions[1] as string,
-    ),
-    barChart(
-      stats.byLevel.map((c) => ({
-        label: c.key === null ? unclassified : LEVEL_LABELS[lang][c.key],
-        value: c.count,
-      })),
-      captions[2] as string,
-    ),
-    donutChart(
-      stats.byBindingness.map((c) => ({
-        label: c.key === null ? unclassified : BINDINGNESS_LABELS[lang][c.key],
-        value: c.count,
-      })),
-      captions[3] as string,
-    ),
+    barChart(labelled(stats.byType, TYPE_LABELS[lang]), captions[1] as string),
+    barChart(labelled(stats.byLevel, LEVEL_LABELS[lang]), captions[2] as string),
+    donutChart(labelled(stats.byBindingness, BINDINGNESS_LABELS[lang]), captions[3] as string),
   ];
   return charts.map((chart, i) => ({
     id: `figure-${i + 1}`,

@@ -1,3 +1,4 @@
+import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import { BINDINGNESS, type Event, LEVELS } from "../domain/event.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { dateBounds } from "../domain/partialDate.js";
@@ -72,7 +73,7 @@ function monthsOf(period: ReportPeriod): { year: number; month: number }[] {
   let year = Number(period.from.slice(0, 4));
   let month = Number(period.from.slice(5, 7));
   const last = period.to.slice(0, 7);
-  while (`${year}-${String(month).padStart(2, "0")}` <= last) {
+  while (monthKey(year, month) <= last) {
     months.push({ year, month });
     month = month === 12 ? 1 : month + 1;
     if (month === 1) year++;
