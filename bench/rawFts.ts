@@ -1,18 +1,17 @@
 import SQLite from "better-sqlite3";
 import { Event } from "../src/domain/event.js";
-import { hanTerms, tokenize } from "../src/search/textTerms.js";
+import { tokenize, tokenTerms } from "../src/search/textTerms.js";
 
 /** Text as FTS5 will see it: the same bigrams and stems as the index, joined by spaces. */
 function segmented(text: string): string {
-  return tokenize(text)
-    .flatMap((token) => (token.kind === "han" ? hanTerms(token.text) : [token.stem]))
-    .join(" ");
+  return tokenize(text).flatMap(tokenTerms).join(" ");
 }
 
 /** An FTS5 MATCH expression for a query: every clause as a phrase of its terms. */
 export function ftsQuery(query: string): string {
   return tokenize(query)
-    .map((token) => `"${token.kind === "han" ? hanTerms(token.text).join(" ") : token.stem}"`)
+    .filter((token) => !("part" in token && token.part))
+    .map((token) => `"${tokenTerms(token).join(" ")}"`)
     .join(" AND ");
 }
 

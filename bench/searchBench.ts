@@ -4,6 +4,7 @@ import { SearchService } from "../src/search/searchService.js";
 import { benchDatabase } from "./benchDatabase.js";
 import { type Measurement, percentile, timeRuns } from "./harness.js";
 import { rawFts } from "./rawFts.js";
+import { measureRecall } from "./searchRecall.js";
 
 /** The fixed query mix: short and long Chinese, English, mixed, and queries with filters. */
 export const QUERY_MIX: { name: string; q: string; params?: string }[] = [
@@ -86,6 +87,18 @@ export async function benchSearch(): Promise<Measurement[]> {
       median: percentile(sorted(all.fts), 50),
       p99: percentile(all.fts, 99),
     });
+    // Recall beside the latencies (1M only when it is benchmarked): a speed-up that drops results shows.
+    const recalls = await measureRecall(
+      db,
+      await search.currentIndex(),
+      QUERY_MIX.filter((query) => !query.params).map((query) => query.q),
+    );
+    for (const { q, scanned, found } of recalls)
+      measurements.push({
+        name: `search ${size}: recall ${q} (of ${scanned} a substring scan finds)`,
+        median: scanned === 0 ? 100 : (100 * found) / scanned,
+        unit: "%",
+      });
     fts.close();
     await server.close();
     await db.destroy();

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Event } from "../domain/event.js";
-import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
+import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from "./indexSnapshot.js";
 import { parseQuery } from "./queryParser.js";
 import { SearchIndex } from "./searchIndex.js";
 
@@ -62,5 +61,20 @@ describe("index snapshots", () => {
     writeFileSync(path, "not a snapshot");
     assert.equal(await readSnapshot(path, stamp), null);
     assert.equal(await readSnapshot(`${path}.missing`, stamp), null);
+  });
+
+  it("are rebuilt, never loaded, when an older tokenizer wrote them", async () => {
+    await writeSnapshot(path, new SearchIndex(events), stamp);
+    const bytes = readFileSync(path);
+    const headerLength = Number(bytes.readBigUInt64LE(0));
+    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8"));
+    assert.equal(header.format, SNAPSHOT_FORMAT);
+    // The snapshots of the first tokenizer carried the number 1 and indexed `AI企业` as one word.
+    header.format = 1;
+    const older = Buffer.from(JSON.stringify(header));
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(BigInt(older.length));
+    writeFileSync(path, Buffer.concat([length, older, bytes.subarray(8 + headerLength)]));
+    assert.equal(await readSnapshot(path, stamp), null);
   });
 });

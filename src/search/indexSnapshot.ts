@@ -1,9 +1,16 @@
 import { open, rename, rm } from "node:fs/promises";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
+import { TOKENIZER_VERSION } from "./textTerms.js";
 
-/** Bump when the layout below or the way text becomes terms changes: older snapshots are then rebuilt. */
-const FORMAT = 1;
+/** Bump when the layout below changes. */
+const LAYOUT = 1;
+/**
+ * What a snapshot must have been written with to be read: this layout and the tokenizer of this build.
+ * A snapshot of another version (an index whose terms came from an older tokenizer) is never loaded:
+ * the index is built again and the file replaced.
+ */
+export const SNAPSHOT_FORMAT = `${LAYOUT}.${TOKENIZER_VERSION}`;
 
 /** What a snapshot must match to be used: the data it was built from. */
 export interface SnapshotStamp {
@@ -15,7 +22,7 @@ type Directory = [group: string, key: string, offset: number, length: number][];
 
 /** The snapshot's JSON header: the index content apart from its bitmaps, which follow it in binary. */
 type Header = Omit<IndexContent, "postings" | "facetValues"> & {
-  format: number;
+  format: string;
   stamp: SnapshotStamp;
   bitmaps: Directory;
 };
@@ -48,7 +55,7 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
       offset += blob.length;
     }
   const header: Header = {
-    format: FORMAT,
+    format: SNAPSHOT_FORMAT,
     stamp,
     ids: content.ids,
     firstDays: content.firstDays,
@@ -91,7 +98,7 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
     const headerLength = Number(bytes.readBigUInt64LE(0));
     const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Header;
     if (
-      header.format !== FORMAT ||
+      header.format !== SNAPSHOT_FORMAT ||
       header.stamp.dataVersion !== stamp.dataVersion ||
       header.stamp.events !== stamp.events
     )

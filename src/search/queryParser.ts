@@ -1,11 +1,13 @@
-import { hanTerms, type Token, tokenize } from "./textTerms.js";
+import { isPrefixable, type Token, tokenize, tokenTerms } from "./textTerms.js";
 
 /**
  * One thing the query asks for: every result must match it. `terms` are read against the index;
- * `prefix` (for a Latin word) also admits the words it begins; a lone Han character admits the
- * bigrams that contain it.
+ * `prefix` (for a word) also admits the words it begins; a lone CJK character admits the bigrams that
+ * contain it.
  */
 export interface QueryClause {
+  /** What kind of token the user typed, so that a snippet can find it again in the text as written. */
+  kind: Token["kind"];
   /** What the user typed, normalised, for highlighting. */
   text: string;
   terms: string[];
@@ -20,26 +22,19 @@ export interface ParsedQuery {
 }
 
 function clauseOf(token: Token): QueryClause {
-  if (token.kind === "han") {
-    const chars = [...token.text];
-    return {
-      text: token.text,
-      terms: hanTerms(token.text),
-      prefix: null,
-      singleHan: chars.length === 1 ? token.text : null,
-    };
-  }
   return {
+    kind: token.kind,
     text: token.text,
-    terms: [token.stem],
-    prefix: token.text.length >= 3 ? token.text : null,
-    singleHan: null,
+    terms: tokenTerms(token),
+    prefix: isPrefixable(token) ? token.text : null,
+    singleHan: token.kind === "cjk" && [...token.text].length === 1 ? token.text : null,
   };
 }
 
-/** Reads a search query into clauses that must all match (AND), mixing Chinese and English freely. */
+/** Reads a search query into clauses that must all match (AND), mixing scripts freely. */
 export function parseQuery(query: string): ParsedQuery {
-  const tokens = tokenize(query);
+  // The pieces of a compound (`4o` in `GPT-4o`) are there for documents; a query asks for the whole.
+  const tokens = tokenize(query).filter((token) => !("part" in token && token.part));
   return {
     clauses: tokens.map(clauseOf),
     phrase: tokens.map((token) => token.text).join(" "),

@@ -6,7 +6,7 @@ import type { ParsedQuery, QueryClause } from "./queryParser.js";
 import { dayNumber, dayString, daysBetween, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
 import { PackedStrings } from "./packedStrings.js";
 import { PostingBuilder } from "./postingBuilder.js";
-import { indexTerms, phraseKey, stemWord } from "./textTerms.js";
+import { indexTerms, isHanTerm, phraseKey, stemWord } from "./textTerms.js";
 
 /**
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
@@ -92,7 +92,7 @@ export class SearchIndex {
   /** Distinct Latin words seen, sorted, with their stems: prefix search runs over this. */
   private words: string[] = [];
   private readonly stemOf = new Map<string, string>();
-  /** Han bigrams by the characters they contain, so that a one-character query finds its words. */
+  /** CJK bigrams by the characters they contain, so that a one-character query finds its words. */
   private readonly bigramsOfChar = new Map<string, string[]>();
   private all: RoaringBitmap32 = new RoaringBitmap32();
   private overall: FacetCounts | null = null;
@@ -193,7 +193,7 @@ export class SearchIndex {
     this.bigramsOfChar.clear();
     for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
       const chars = [...term];
-      if (chars.length !== 2 || !/\p{Script=Han}/u.test(term)) continue;
+      if (chars.length !== 2 || !isHanTerm(term)) continue;
       for (const char of new Set(chars)) {
         const list = this.bigramsOfChar.get(char);
         if (list) list.push(term);

@@ -27,4 +27,23 @@ describe("makeSnippet", () => {
     assert.equal(makeSnippet(event, parseQuery("沙特"), "zh")?.field, "title");
     assert.equal(makeSnippet(event, parseQuery("芯片"), "zh"), null);
   });
+  it("marks the text as written when the query is in the other Chinese script or width", () => {
+    const traditional = Event.parse({
+      id: "t",
+      title: { zh: "歐盟ＡＩ法生效，門檻為10^{25} FLOPs" },
+      date: { start: "2025-08-02" },
+    });
+    assert.deepEqual(marked(makeSnippet(traditional, parseQuery("欧盟"), "zh")), ["歐盟"]);
+    assert.deepEqual(marked(makeSnippet(traditional, parseQuery("AI法"), "zh")), ["ＡＩ", "法"]);
+    assert.deepEqual(marked(makeSnippet(traditional, parseQuery("10^25 FLOP"), "zh")), ["10^{25}", "FLOPs"]);
+  });
+  it("marks a number and a compound without swallowing the Chinese around them", () => {
+    const dated = Event.parse({
+      id: "d",
+      title: { zh: "2025年5月13日，美国限制H20芯片出口" },
+      date: { start: "2025-05-13" },
+    });
+    assert.deepEqual(marked(makeSnippet(dated, parseQuery("5月"), "zh")), ["5", "月"]);
+    assert.deepEqual(marked(makeSnippet(dated, parseQuery("H20"), "zh")), ["H20"]);
+  });
 });

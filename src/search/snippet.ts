@@ -1,6 +1,7 @@
 import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
-import type { ParsedQuery } from "./queryParser.js";
+import type { ParsedQuery, QueryClause } from "./queryParser.js";
+import { foldInPlace, NON_CJK_ALNUM } from "./textTerms.js";
 
 /** A short passage of an event around what matched, with the matched ranges (offsets into `text`). */
 export interface Snippet {
@@ -11,14 +12,32 @@ export interface Snippet {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const RADIUS = 60;
+const ALNUM = NON_CJK_ALNUM;
+
+/** How a clause is found again in folded text (see `foldInPlace`), by the kind of token it came from. */
+function clausePattern(clause: QueryClause): string {
+  const text = escapeRegExp(clause.text);
+  switch (clause.kind) {
+    case "cjk":
+      return text;
+    case "number":
+      return `(?<!\\p{N})${text}(?!\\p{N})`;
+    case "power": {
+      const [base, exponent] = clause.text.split("^") as [string, string];
+      // 10^25, 10^{25}, and 10²⁵ (folded to 1025).
+      return `(?<!\\p{N})${base}(?:\\^\\{?${exponent}\\}?|${exponent})(?!\\p{N})`;
+    }
+    case "compound":
+      return `(?<!${ALNUM})${text}${ALNUM}*`;
+    case "word":
+      // The word as typed, less a possible inflection, then the rest of the word: `label` → labelling.
+      return `(?<!${ALNUM})${escapeRegExp(clause.text.slice(0, Math.max(3, clause.text.length - 2)))}${ALNUM}*`;
+  }
+}
 
 function patternFor(query: ParsedQuery): RegExp | null {
-  const parts = query.clauses.map((clause) =>
-    /\p{Script=Han}/u.test(clause.text)
-      ? escapeRegExp(clause.text)
-      : `(?<![\\p{L}\\p{N}])${escapeRegExp(clause.text.slice(0, Math.max(3, clause.text.length - 2)))}[\\p{L}\\p{N}]*`,
-  );
-  return parts.length ? new RegExp(parts.join("|"), "giu") : null;
+  const parts = query.clauses.map(clausePattern);
+  return parts.length ? new RegExp(parts.join("|"), "gv") : null;
 }
 
 /**
@@ -41,13 +60,14 @@ export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): S
     // A snippet is plain text: Markdown emphasis kept in summaries as printed ("**三类枢纽**") is dropped.
     const text = raw.replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/(?<![\w*])\*([^*\n]+)\*(?![\w*])/g, "$1");
     // Offsets refer to the text as stored, which is what a client shows.
-    const first = [...text.matchAll(pattern)][0];
+    const normalized = foldInPlace(text);
+    const first = [...normalized.matchAll(pattern)][0];
     if (!first) continue;
-    const normalized = text;
     const start = Math.max(0, first.index - RADIUS);
     const end = Math.min(normalized.length, first.index + first[0].length + RADIUS);
     const prefix = start > 0 ? "…" : "";
-    const body = normalized.slice(start, end).replace(/\s+/g, " ");
+    // Whitespace folds to one space in the passage and in the text searched, so the offsets agree.
+    const body = text.slice(start, end).replace(/\s+/g, " ");
     const window = `${prefix}${body}${end < normalized.length ? "…" : ""}`;
     const marks: [number, number][] = [];
     for (const match of normalized.slice(start, end).replace(/\s+/g, " ").matchAll(pattern))

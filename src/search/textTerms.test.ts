@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { hanTerms, indexTerms, stemWord, tokenize } from "./textTerms.js";
+import { foldInPlace, hanTerms, indexTerms, normalizeText, stemWord, tokenize } from "./textTerms.js";
+
+/** Tokens written compactly: kind initial, text, `*` for a piece of a compound. */
+const compact = (text: string) =>
+  tokenize(text).map((t) => `${t.kind}:${t.text}${"part" in t && t.part ? "*" : ""}`);
+const terms = (text: string) => [...indexTerms(text)].sort();
 
 describe("textTerms", () => {
   it("cuts Chinese into overlapping bigrams, keeping a lone character", () => {
@@ -12,13 +17,82 @@ describe("textTerms", () => {
     assert.equal(stemWord("labeling"), stemWord("labels"));
     assert.equal(stemWord("flops"), stemWord("flop"));
   });
-  it("splits mixed text into Han runs and lowercase words, folding full-width forms", () => {
-    assert.deepEqual(
-      tokenize("ＧＰＡＩ 指南, 10^{23} FLOP").map((t) => t.text),
-      ["gpai", "指南", "10", "23", "flop"],
-    );
-  });
   it("indexes a field under each distinct term once", () => {
-    assert.deepEqual([...indexTerms("芯片 芯片 chips")].sort(), ["chip", "芯片"].sort());
+    assert.deepEqual(terms("芯片 芯片 chips"), ["chip", "芯片"].sort());
+  });
+
+  describe("splits at every change of script", () => {
+    it("Chinese after Latin letters is Chinese (the defect of issue 17)", () => {
+      assert.deepEqual(compact("AI企业在欧盟"), ["word:ai", "cjk:企业在欧盟"]);
+      assert.ok(terms("AI企业在欧盟的运营合规成本").includes("欧盟"));
+    });
+    it("Chinese between digits is Chinese, digits are numbers", () => {
+      assert.deepEqual(compact("2025年5月13日"), [
+        "number:2025",
+        "cjk:年",
+        "number:5",
+        "cjk:月",
+        "number:13",
+        "cjk:日",
+      ]);
+    });
+    it("kana and Han are separate runs (の研究)", () => {
+      assert.deepEqual(compact("AIの研究"), ["word:ai", "cjk:の", "cjk:研究"]);
+      assert.deepEqual(terms("カタカナ"), ["カタ", "タカ", "カナ"].sort());
+    });
+    it("Hangul words become bigrams, apart from Latin and digits", () => {
+      assert.deepEqual(compact("AI기본법2026"), ["word:ai", "cjk:기본법", "number:2026"]);
+      assert.deepEqual(terms("기본법"), ["기본", "본법"]);
+    });
+    it("AI法 is the word ai and the character 法", () => {
+      assert.deepEqual(compact("AI法"), ["word:ai", "cjk:法"]);
+    });
+    it("《人工智能法》: the brackets go, the title stays one run", () => {
+      assert.deepEqual(compact("《人工智能法》"), ["cjk:人工智能法"]);
+    });
+  });
+
+  describe("mixed tokens, on purpose", () => {
+    it("GPT-4o: the word, and the compound 4o with its pieces for documents", () => {
+      assert.deepEqual(compact("GPT-4o"), ["word:gpt", "compound:4o", "number:4*", "word:o*"]);
+    });
+    it("H20 is one compound (a chip's name), indexed also as h and 20", () => {
+      assert.deepEqual(compact("H20"), ["compound:h20", "word:h*", "number:20*"]);
+    });
+    it("10^25, 10^{25} and 10²⁵ are the same power of ten", () => {
+      for (const written of ["10^25", "10^{25}", "10²⁵", "10^{ 25 }"])
+        assert.deepEqual(compact(written), ["power:10^25", "number:10*", "number:25*"], written);
+      assert.deepEqual(compact("$\\geq 10^{26}$ FLOPs").slice(-4), [
+        "power:10^26",
+        "number:10*",
+        "number:26*",
+        "word:flops",
+      ]);
+    });
+    it("full-width ＡＩ and ２０２５ fold to ai and 2025", () => {
+      assert.deepEqual(compact("ＡＩ２０２５"), ["compound:ai2025", "word:ai*", "number:2025*"]);
+      assert.deepEqual(compact("ＡＩ ２０２５"), ["word:ai", "number:2025"]);
+    });
+    it("keeps an English possessive inside its word", () => {
+      assert.deepEqual(compact("the world's"), ["word:the", "word:world's"]);
+      assert.equal(stemWord("world's"), "world");
+    });
+  });
+
+  describe("traditional and simplified Chinese", () => {
+    it("fold to the same terms", () => {
+      assert.deepEqual(terms("歐盟人工智慧法"), terms("欧盟人工智慧法"));
+      assert.equal(normalizeText("臺灣 後來"), "台湾 后来");
+    });
+    it("leave simplified text as it is", () => {
+      const simplified = "中国出台《人工智能生成合成内容标识办法》";
+      assert.equal(normalizeText(simplified), simplified.normalize("NFKC").toLowerCase());
+    });
+    it("fold in place without moving a character, for snippets", () => {
+      const written = "歐盟ＡＩ法 Labelling";
+      const folded = foldInPlace(written);
+      assert.equal(folded, "欧盟ai法 labelling");
+      assert.equal(folded.length, written.length);
+    });
   });
 });
