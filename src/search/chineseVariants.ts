@@ -7,22 +7,52 @@ import * as OpenCC from "opencc-js/t2cn";
  * same to documents and queries. Simplified characters come out as they went in.
  */
 let converters: ((text: string) => string)[] | null = null;
-const folded = new Map<string, string>();
-const HAN = /\p{Script=Han}/gu;
+// Folded code unit of every BMP character seen so far (0: not looked up yet); astral characters in a Map.
+const bmp = new Uint16Array(0x10000);
+const astral = new Map<string, string>();
+// Below the first CJK block nothing folds, so most of an English text is skipped at once.
+const FIRST_CJK = 0x2e80;
 
-function foldOne(char: string): string {
-  let result = folded.get(char);
-  if (result !== undefined) return result;
+function convert(char: string): string {
   converters ??= (["hk", "tw", "t"] as const).map((from) => OpenCC.Converter({ from, to: "cn" }));
-  result = char;
-  for (const convert of converters) result = convert(result);
-  // A character becomes one character: anything else would move the characters after it.
-  if (result.length !== char.length) result = char;
-  folded.set(char, result);
-  return result;
+  let result = char;
+  for (const step of converters) result = step(result);
+  // A character becomes one character of the same length: anything else would move the ones after it.
+  return result.length === char.length ? result : char;
+}
+
+function foldCode(code: number): number {
+  let folded = bmp[code] as number;
+  if (folded === 0) {
+    folded = convert(String.fromCharCode(code)).charCodeAt(0);
+    bmp[code] = folded;
+  }
+  return folded;
 }
 
 /** The text with every traditional Chinese character replaced by its simplified form, length kept. */
 export function foldChineseVariants(text: string): string {
-  return text.replace(HAN, foldOne);
+  let result: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_CJK) continue;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const char = text.slice(i, i + 2);
+      let folded = astral.get(char);
+      if (folded === undefined) astral.set(char, (folded = convert(char)));
+      if (folded !== char) {
+        result ??= text.split("");
+        result[i] = folded[0] as string;
+        result[i + 1] = folded[1] as string;
+      }
+      i++;
+      continue;
+    }
+    const folded = foldCode(code);
+    if (folded !== code) {
+      result ??= text.split("");
+      result[i] = String.fromCharCode(folded);
+    }
+  }
+  return result ? result.join("") : text;
 }
