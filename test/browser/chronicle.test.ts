@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser: the DOM types apply there.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { readBundledDataset } from "../../src/import/bundledDataset.js";
