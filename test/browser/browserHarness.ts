@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Functions passed to page.evaluate run in the browser: the DOM types apply there.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -69,7 +67,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ["violations"],
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Functions passed to page.evaluate run in the browser: the DOM types apply there.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { readBundledDataset } from "../../src/import/bundledDataset.js";
@@ -26,7 +24,7 @@ describe("chronicle (browser)", () => {
     const { events } = readBundledDataset();
     const links = await page
       .locator(".event-card__title a")
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      .evaluateAll((as) => as.map((a) => (a as unknown as { pathname: string }).pathname));
     assert.deepEqual(new Set(links), new Set(events.map((e) => `/events/${e.id}`)));
     assert.equal(links.length, events.length);
     const monthCounts = await page.locator(".month h2 .count").allInnerTexts();
