@@ -1,8 +1,9 @@
 import type { WebPage } from "../webPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
+import { searchPage } from "./searchPage.js";
 
 /**
  * Every page of the web app, registered in this order. To add a page: write pages/<name>Page.ts
  * exporting a WebPage, and add it here (see src/web/README.md).
  */
-export const PAGES: WebPage[] = [chroniclePage, chronicleYearPage];
+export const PAGES: WebPage[] = [chroniclePage, chronicleYearPage, searchPage];
