@@ -372,6 +372,14 @@ describe("HTTP API over real HTTP", () => {
     const html = await (await get("/search?q=evil&lang=en")).text();
     assert.ok(!html.includes(evil));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    for (const path of ["/events/2026-evil?lang=en", "/chronicle/2026?lang=en", "/?lang=zh"]) {
+      const pageHtml = await (await get(path)).text();
+      assert.ok(!pageHtml.includes(evil), path);
+      assert.ok(
+        pageHtml.includes("&lt;script&gt;alert(1)&lt;/script&gt;") || pageHtml.includes("\\u003cscript>"),
+        path,
+      );
+    }
     assert.equal((await page("q=evil")).total, 1);
     assert.equal((await page("limit=1")).total, before.total + 1, "a write invalidates cached reads");
   });
