@@ -194,22 +194,19 @@ export function searchPage(form: HTMLElement): void {
   }
 
   function renderPager(total: number): void {
-    // Paging is left to the server-rendered pages: the pager of page 1 is a link to page 2.
-    const pages = Math.max(1, Math.ceil(total / (data?.pageSize ?? 20)));
-    const existing = pagerBox.querySelector("nav");
+    if (!data) return;
+    // A new query or filter starts on page 1; the following pages are plain links to server-rendered pages.
+    const pages = Math.max(1, Math.ceil(total / data.pageSize));
     if (pages <= 1) {
-      existing?.remove();
+      pagerBox.replaceChildren();
       return;
     }
-    const label = existing?.getAttribute("aria-label") ?? "";
-    const next = existing?.querySelector("a[rel=next]")?.textContent ?? "→";
-    const pageText = existing?.querySelector("span")?.textContent?.replace(/\d[\d,]*(?!.*\d)/, String(pages));
     pagerBox.replaceChildren(
       h(
         "nav",
-        { class: "pager", "aria-label": label },
-        h("span", {}, pageText?.replace(/\d+/, "1") ?? `1 / ${pages}`),
-        h("a", { rel: "next", href: urlOf({ ...state, page: 2 }) }, next),
+        { class: "pager", "aria-label": data.messages.pagination },
+        h("span", {}, fill(data.messages.page, { page: 1, pages: pages.toLocaleString(lang) })),
+        h("a", { rel: "next", href: urlOf({ ...state, page: 2 }) }, `${data.messages.next} →`),
       ),
     );
   }

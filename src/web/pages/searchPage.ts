@@ -183,6 +183,9 @@ export const searchPage: WebPage = {
         none: t("search.none"),
         removeFilter: t("search.removeFilter", { name: "{name}" }),
         loading: t("search.loading"),
+        pagination: t("search.pagination"),
+        page: t("search.page", { page: "{page}", pages: "{pages}" }),
+        next: t("search.next"),
         sources: t("chronicle.sources"),
         fallback: {
           zh: t("lang.fallback", { lang: t("lang.zh") }),
