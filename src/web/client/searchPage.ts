@@ -43,6 +43,9 @@ export function searchPage(form: HTMLElement): void {
   const pagerBox = need(form.querySelector<HTMLElement>("#search-pager"));
   const facetsBox = need(form.querySelector<HTMLElement>(".facets"));
   if (!data) return;
+  // On a narrow screen the filters start folded, so the results come first; open on a wide one.
+  if (facetsBox instanceof HTMLDetailsElement && window.matchMedia("(max-width: 49.99rem)").matches)
+    facetsBox.open = false;
   const lang = (document.documentElement.lang.startsWith("zh") ? "zh" : "en") as "zh" | "en";
 
   let state = readSearchState(new URLSearchParams(location.search));

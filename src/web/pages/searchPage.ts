@@ -230,11 +230,11 @@ export const searchPage: WebPage = {
             <button type="submit">${t("search.submit")}</button>
           </div>
           <div class="search-layout">
-            <div class="facets">
-              <h2>${t("search.filters")}</h2>
+            <details class="facets" open>
+              <summary><h2>${t("search.filters")}</h2></summary>
               ${SEARCH_FACETS.map((facet) => facetModel(request, labels, facet, facets[facet], state.filters[facet])).map(facetGroup)}
               <button type="submit" class="facets__apply">${t("search.apply")}</button>
-            </div>
+            </details>
             <div class="results">
               <p id="search-status" class="search-status" role="status">${status}</p>
               <div id="search-chips">
