@@ -13,6 +13,7 @@ import { ResponseCache } from "./responseCache.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
+import { registerStatsRoutes } from "./routes/statsRoutes.js";
 
 /** The HTTP application with the response cache and data version its Node front shares. */
 export interface AigovApp {
@@ -43,6 +44,7 @@ export function createApp(context: AppContext): AigovApp {
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
   registerExportRoutes(app, context);
+  registerStatsRoutes(app, context);
 
   app.get("/api/openapi.json", (c) =>
     c.body(openApiJson, 200, {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Event } from "../domain/event.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import { EventsQuery, MAX_LIMIT } from "./eventsQuery.js";
+import { StatsCsvQuery } from "./routes/statsRoutes.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ const DESCRIPTIONS: Record<string, string> = {
   limit: `Page size, 1 to ${MAX_LIMIT}.`,
   cursor: "Opaque cursor from a previous response's `next`.",
   lang: "Language of snippets, feed titles and calendar entries.",
+  chart:
+    "Which chart's data: by-type or by-level (events per month), binding-share (binding events per month of all), jurisdictions (events per jurisdiction).",
 };
 
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
@@ -125,6 +128,14 @@ export function buildOpenApiDocument(): JsonSchema {
         get: {
           summary: "Counts by month, type, level, bindingness, jurisdiction and tag",
           responses: { "200": ok("The counts", "application/json", { type: "object" }) },
+        },
+      },
+      "/api/stats.csv": {
+        get: {
+          summary:
+            "The data behind a chart of the web app as CSV, the rows its SVG draws; `jurisdiction` narrows to a profile's events",
+          parameters: queryParameters(StatsCsvQuery),
+          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors },
         },
       },
       "/api/events.csv": {

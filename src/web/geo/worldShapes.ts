@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { geoCentroid, geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { alpha2OfNumeric } from "./countryNames.js";
+import { alpha2OfNumeric } from "../../report/countryNames.js";
 
 /** One country drawn on the map: its ISO alpha-2 code and its outline as an SVG path. */
 export interface CountryShape {

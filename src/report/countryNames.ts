@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import countries, { type LocaleData } from "i18n-iso-countries";
-import type { Language } from "../../domain/localizedText.js";
+import type { Language } from "../domain/localizedText.js";
 
 // require() rather than JSON import attributes, which Node 20's first releases do not read.
 const require = createRequire(import.meta.url);
