@@ -16,4 +16,6 @@ export default tseslint.config(
       ],
     },
   },
+  // The browser scripts of the web app run in the page, not in Node.
+  { files: ["src/web/client/**"], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -1,15 +1,14 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { Language } from "../domain/localizedText.js";
 import { apiReferencePage } from "../web/apiReferencePage.js";
-import { homePage } from "../web/homePage.js";
+import { registerWebRoutes } from "../web/webRoutes.js";
 import type { AppContext } from "./appContext.js";
 import { dataVersionReader } from "./dataVersion.js";
-import { MAX_QUERY_LENGTH } from "./eventsQuery.js";
 import { cachedReads, compression } from "./middleware.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { HttpProblem } from "./problem.js";
 import { ResponseCache } from "./responseCache.js";
+import { securityHeaders } from "./securityHeaders.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
@@ -36,7 +35,9 @@ export function createApp(context: AppContext): AigovApp {
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
 
-  // Outermost first: CORS headers on everything, then the read cache (which stores compressed bodies).
+  // Outermost first: security headers on every answer, CORS headers on the API, then the read cache
+  // (which stores compressed bodies).
+  app.use("*", securityHeaders());
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
@@ -54,18 +55,8 @@ export function createApp(context: AppContext): AigovApp {
   );
   app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
 
-  app.get("/", async (c) => {
-    const q = (c.req.query("q") ?? "").slice(0, MAX_QUERY_LENGTH);
-    const lang = Language.safeParse(c.req.query("lang")).data ?? "zh";
-    const outcome = await context.search.search({
-      q,
-      filter: {},
-      sort: q ? "relevance" : "-date",
-      limit: 50,
-      lang,
-    });
-    return c.html(homePage({ q, lang, total: outcome.total, hits: outcome.hits }));
-  });
+  // The web app (pages under /, assets under /assets/): web/ is composed here, as the API reference is.
+  registerWebRoutes(app, context);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
     const problem = new HttpProblem(405, `${c.req.method} is not supported: the API is read-only`);

@@ -62,7 +62,8 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     const hit = cache.get(key);
     if (hit) return new Response(new Uint8Array(hit.body), { status: hit.status, headers: hit.headers });
     await next();
-    if (c.res.status !== 200) return;
+    // A private answer (a page whose language came from the reader's cookie) is neither shared nor tagged.
+    if (c.res.status !== 200 || /private|no-store/.test(c.res.headers.get("cache-control") ?? "")) return;
     c.res.headers.set("etag", etag);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
     const body = Buffer.from(await c.res.clone().arrayBuffer());

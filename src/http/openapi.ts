@@ -57,7 +57,7 @@ const FacetCountsSchema: JsonSchema = {
   type: "object",
   description: "Counts per value for the current query and filters.",
   properties: Object.fromEntries(
-    ["jurisdiction", "level", "type", "bindingness", "tag", "month"].map((facet) => [
+    ["jurisdiction", "level", "type", "bindingness", "tag", "month", "year"].map((facet) => [
       facet,
       { type: "object", additionalProperties: { type: "integer", minimum: 0 } },
     ]),

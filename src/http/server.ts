@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import type { AigovApp } from "./app.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
+import { SECURITY_HEADERS } from "./securityHeaders.js";
 
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -29,7 +30,8 @@ function front(app: AigovApp) {
           ResponseCache.key(version, encodingClass(req.headers["accept-encoding"]), pathAndQuery),
         );
         if (hit) {
-          res.writeHead(hit.status, hit.headers);
+          // Stored answers were recorded inside the app's middleware: add the outermost headers here.
+          res.writeHead(hit.status, { ...hit.headers, ...SECURITY_HEADERS });
           res.end(req.method === "HEAD" ? undefined : hit.body);
           return;
         }

@@ -27,10 +27,23 @@ export interface SearchHit {
   snippet: Snippet | null;
 }
 
+/** Facet counts as the service answers them: the index's facets plus years (summed from months). */
+export type SearchFacets = FacetCounts & { year: Record<string, number> };
+
 export interface SearchOutcome {
   hits: SearchHit[];
   total: number;
-  facets: FacetCounts | null;
+  facets: SearchFacets | null;
+}
+
+/** Adds the year facet, summed from the month facet (whose keys start with the year: 2025-03, 2025). */
+function withYears(facets: FacetCounts): SearchFacets {
+  const year: Record<string, number> = {};
+  for (const [month, count] of Object.entries(facets.month)) {
+    const key = month.slice(0, 4);
+    year[key] = (year[key] ?? 0) + count;
+  }
+  return { ...facets, year };
 }
 
 /** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
@@ -115,7 +128,7 @@ export class SearchService {
     return {
       hits: events.map((event) => ({ event, snippet: query ? makeSnippet(event, query, lang) : null })),
       total: result.total,
-      facets: result.facets,
+      facets: result.facets ? withYears(result.facets) : null,
     };
   }
 }

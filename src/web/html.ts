@@ -2,7 +2,40 @@ import { escapeHtml } from "../report/escapeHtml.js";
 
 export { escapeHtml };
 
-/** A complete HTML page with the shared head. */
+/** Markup that is already safe to emit as is (built by `html` or by a component). */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** A value `html` may interpolate: text (escaped), markup, or a list of either (joined). */
+export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return "";
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join("");
+  return escapeHtml(String(value));
+}
+
+/**
+ * Template tag for markup, escaped by default: every interpolated string is escaped, only `SafeHtml`
+ * (what `html` itself returns) passes through, so a text from the data cannot become markup by mistake.
+ */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += render(values[i] as HtmlValue) + (strings[i + 1] ?? "");
+  return new SafeHtml(out);
+}
+
+/** Trusted markup from our own code (never from the data), e.g. a JSON-LD block already escaped. */
+export function unsafeRaw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+/** A complete HTML page with a minimal head, for the pages outside the web app (the API reference). */
 export function page(title: string, lang: string, body: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
@@ -10,16 +43,12 @@ export function page(title: string, lang: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>
-body{font:16px/1.55 system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:0 auto;max-width:60rem;padding:1rem 1.25rem;color:#1d2433}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}code{background:#f2f4f7;padding:0 .25rem;border-radius:3px}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e3e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.muted{color:#5c6677}mark{background:#fff1a8}form{display:flex;gap:.5rem}input[type=search]{flex:1;font-size:1rem;padding:.4rem}
-li{margin:.4rem 0}
-</style>
+<link rel="stylesheet" href="/assets/app.css">
 </head>
-<body>
+<body class="plain">
+<main id="main">
 ${body}
+</main>
 </body>
 </html>`;
 }

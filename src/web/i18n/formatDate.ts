@@ -1,0 +1,44 @@
+import type { Language } from "../../domain/localizedText.js";
+import { precisionOf } from "../../domain/partialDate.js";
+
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as a reader of the language writes it, at its precision. */
+export function formatDate(value: string, lang: Language): string {
+  const precision = precisionOf(value);
+  if (precision === null) return value;
+  const [year, month, day] = value.split("-").map(Number) as [number, number?, number?];
+  if (lang === "zh") {
+    if (precision === "year") return `${year}年`;
+    if (precision === "month") return `${year}年${month}月`;
+    return `${year}年${month}月${day}日`;
+  }
+  const monthName = MONTHS_EN[(month ?? 1) - 1] ?? "";
+  if (precision === "year") return String(year);
+  if (precision === "month") return `${monthName} ${year}`;
+  return `${day} ${monthName} ${year}`;
+}
+
+/** An event's date as written: a single partial date, or a span "start – end". */
+export function formatDateSpan(date: { start: string; end: string | null }, lang: Language): string {
+  if (!date.end || date.end === date.start) return formatDate(date.start, lang);
+  return `${formatDate(date.start, lang)} – ${formatDate(date.end, lang)}`;
+}
+
+/** A month heading ("2025年3月", "March 2025") from a YYYY-MM key. */
+export function formatMonth(key: string, lang: Language): string {
+  return formatDate(key, lang);
+}

@@ -1,0 +1,46 @@
+import { httpUrlOrNull } from "../../domain/httpUrl.js";
+import type { Event } from "../../domain/event.js";
+import type { Snippet } from "../../search/snippet.js";
+import { snippetSegments } from "../../search/snippet.js";
+import type { EventCardModel } from "../components/eventCard.js";
+import { firstLines, pick } from "../components/localized.js";
+import { formatDateSpan } from "../i18n/formatDate.js";
+import { localHref } from "../i18n/localHref.js";
+import type { PageRequest } from "../webPage.js";
+
+/** A source's short label: its publisher, else the link's host, else its footnote number. */
+export function sourceLabel(source: Event["sources"][number], index: number): string {
+  if (source.publisher) return source.publisher;
+  const url = httpUrlOrNull(source.url);
+  if (url) return new URL(url).hostname.replace(/^www\./, "");
+  return `[${source.note ?? index + 1}]`;
+}
+
+/** The card of an event in the page's language, linking to its page (never to raw JSON). */
+export function eventCardModel(
+  event: Event,
+  request: Pick<PageRequest, "lang" | "t" | "name">,
+  options: { snippet?: Snippet | null; headingLevel?: 2 | 3 | 4 } = {},
+): EventCardModel {
+  const { lang, t, name } = request;
+  const summary = pick(event.summary, lang);
+  return {
+    href: localHref(`/events/${event.id}`, lang),
+    title: pick(event.title, lang) ?? { text: event.id, lang, fallback: false },
+    date: formatDateSpan(event.date, lang),
+    datetime: event.date.start,
+    jurisdictions: event.jurisdictions.map((code) => ({ code, name: name(code, lang) })),
+    type: event.type ? t(`type.${event.type}`) : null,
+    bindingness: event.bindingness
+      ? { value: event.bindingness, label: t(`bindingness.${event.bindingness}`) }
+      : null,
+    summary: summary ? { ...summary, text: firstLines(summary.text) } : null,
+    snippet: options.snippet ? snippetSegments(options.snippet) : null,
+    sources: event.sources.map((source, index) => ({
+      label: sourceLabel(source, index),
+      href: httpUrlOrNull(source.url),
+    })),
+    headingLevel: options.headingLevel ?? 3,
+    separator: lang === "zh" ? "、" : ", ",
+  };
+}

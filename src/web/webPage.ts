@@ -1,0 +1,42 @@
+import type { Language } from "../domain/localizedText.js";
+import type { AppContext } from "../http/appContext.js";
+import type { NameJurisdiction } from "../report/jurisdictionNames.js";
+import type { SafeHtml } from "./html.js";
+import type { Translate } from "./i18n/t.js";
+
+/** The sections of the site nav; a page names the one it belongs to so the nav can mark it. */
+export const NAV_SECTIONS = ["chronicle", "search", "map", "charts", "compare", "reports", "api"] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+/** What a page gets to render: the request, its language and translator, and the app's services. */
+export interface PageRequest {
+  lang: Language;
+  t: Translate;
+  url: URL;
+  /** Route parameters (":year", ":id"). */
+  params: Record<string, string>;
+  context: AppContext;
+  /** Names jurisdiction codes in a language (stored gazetteer, then the bundled one, then the code). */
+  name: NameJurisdiction;
+}
+
+/** A rendered page body with what the layout needs around it. */
+export interface PageResult {
+  status?: number;
+  title: string;
+  body: SafeHtml;
+  /** One sentence for search engines and link previews. */
+  description?: string;
+  /** Extra head markup: JSON-LD, Open Graph type and the like. */
+  head?: SafeHtml;
+  /** The page's own address without `lang` (the layout adds the language); defaults to the request path. */
+  canonicalPath?: string;
+}
+
+/** One page of the web app: where it lives and how it renders. Register it in pages/index.ts. */
+export interface WebPage {
+  /** Hono route path, e.g. "/events/:id". */
+  path: string;
+  nav: NavSection | null;
+  render(request: PageRequest): Promise<PageResult>;
+}
