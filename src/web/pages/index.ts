@@ -1,8 +1,21 @@
 import type { WebPage } from "../webPage.js";
+import { chartsPage } from "./chartsPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
+import { comparePage } from "./comparePage.js";
+import { jurisdictionPage } from "./jurisdictionPage.js";
+import { mapPage } from "./mapPage.js";
+import { reportsPage } from "./reportsPage.js";
 
 /**
  * Every page of the web app, registered in this order. To add a page: write pages/<name>Page.ts
  * exporting a WebPage, and add it here (see src/web/README.md).
  */
-export const PAGES: WebPage[] = [chroniclePage, chronicleYearPage];
+export const PAGES: WebPage[] = [
+  chroniclePage,
+  chronicleYearPage,
+  mapPage,
+  jurisdictionPage,
+  comparePage,
+  chartsPage,
+  reportsPage,
+];
