@@ -44,11 +44,7 @@ export const mapPage: WebPage = {
       <ul>
         <li>${swatch(NO_DATA_COLOUR)}${t("map.none")}</li>
         ${scale.map(
-          (c) =>
-            html`<li>
-              <span class="swatch" data-colour="${c.colour}"></span
-              >${c.min === c.max ? c.min : `${c.min}–${c.max}`}
-            </li>`,
+          (c) => html`<li>${swatch(c.colour)}${c.min === c.max ? c.min : `${c.min}–${c.max}`}</li>`,
         )}
       </ul>
     </div>`;
