@@ -292,7 +292,7 @@ describe("HTTP API over real HTTP", () => {
       "test",
       new Date().toISOString(),
     );
-    const html = await (await get("/?q=evil&lang=en")).text();
+    const html = await (await get("/search?q=evil&lang=en")).text();
     assert.ok(!html.includes(evil));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert.equal((await page("q=evil")).total, 1);

@@ -83,6 +83,7 @@ ${html`<html lang="${lang === "zh" ? "zh-CN" : "en"}">
     <meta property="og:url" content="${canonical}" />
     <meta property="og:locale" content="${lang === "zh" ? "zh_CN" : "en_GB"}" />
     <link rel="stylesheet" href="/assets/app.css" />
+    <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
     <link rel="alternate" type="application/atom+xml" title="aigov" href="/api/feed.atom" />
     <script src="/assets/app.js" defer></script>
     ${input.head ?? ""}

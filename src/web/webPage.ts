@@ -1,3 +1,4 @@
+import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import type { AppContext } from "../http/appContext.js";
 import type { NameJurisdiction } from "../report/jurisdictionNames.js";
@@ -18,6 +19,8 @@ export interface PageRequest {
   context: AppContext;
   /** Names jurisdiction codes in a language (stored gazetteer, then the bundled one, then the code). */
   name: NameJurisdiction;
+  /** The gazetteer: the database's jurisdictions over the bundled ones. */
+  jurisdictions: Jurisdiction[];
 }
 
 /** A rendered page body with what the layout needs around it. */

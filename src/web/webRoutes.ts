@@ -25,13 +25,16 @@ function pageHandler(page: WebPage, context: AppContext) {
     });
     const { lang } = choice;
     const t = translator(lang);
+    const stored = await listJurisdictions(context.db);
+    const byCode = new Map([...bundled, ...stored].map((j) => [j.code, j]));
     const request: PageRequest = {
       lang,
       t,
       url,
       params: c.req.param() as Record<string, string>,
       context,
-      name: jurisdictionNamer(await listJurisdictions(context.db), bundled),
+      name: jurisdictionNamer(stored, bundled),
+      jurisdictions: [...byCode.values()],
     };
     let result: PageResult;
     try {

@@ -1,5 +1,6 @@
-import type { Language } from "../../domain/localizedText.js";
-import { precisionOf } from "../../domain/partialDate.js";
+// Pure (no zod, no Node): the browser script formats dates with these same functions.
+
+type Language = "zh" | "en";
 
 const MONTHS_EN = [
   "January",
@@ -18,9 +19,12 @@ const MONTHS_EN = [
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as a reader of the language writes it, at its precision. */
 export function formatDate(value: string, lang: Language): string {
-  const precision = precisionOf(value);
-  if (precision === null) return value;
-  const [year, month, day] = value.split("-").map(Number) as [number, number?, number?];
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return value;
+  const [year, month, day] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as [number, number?, number?];
+  const precision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
   if (lang === "zh") {
     if (precision === "year") return `${year}年`;
     if (precision === "month") return `${year}年${month}月`;

@@ -1,0 +1,288 @@
+import type { Event } from "../../domain/event.js";
+import { httpUrlOrNull } from "../../domain/httpUrl.js";
+import type { Language } from "../../domain/localizedText.js";
+import { HttpProblem } from "../../http/problem.js";
+import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
+import { jsonScript } from "../components/jsonScript.js";
+import { localized, pick } from "../components/localized.js";
+import { richText } from "../components/richText.js";
+import { firstLines } from "../components/textExcerpt.js";
+import { html, type SafeHtml } from "../html.js";
+import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
+import { localHref } from "../i18n/localHref.js";
+import { eventCsl, formattedCitation } from "../viewModels/eventCitation.js";
+import type { PageRequest, WebPage } from "../webPage.js";
+
+/** Types that are instruments of law: schema.org Legislation fits them. */
+const LEGISLATION = new Set(["law", "regulation", "executive_order"]);
+const LANGUAGE_NAMES: Record<Language, string> = { zh: "中文", en: "English" };
+
+/** Which top-level fields changed from one revision to the next. */
+function changedFields(before: Event, after: Event): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Event>;
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+function jsonLd(event: Event, request: PageRequest, canonical: string, modified: string | null): object {
+  const { lang, name } = request;
+  const title = pick(event.title, lang)?.text ?? event.id;
+  const other = pick(event.title, lang === "zh" ? "en" : "zh");
+  const summary = pick(event.summary, lang);
+  const places = event.jurisdictions.map((code) => ({
+    "@type": "AdministrativeArea",
+    name: name(code, lang),
+    identifier: code,
+  }));
+  const citations = event.sources.map((s) => httpUrlOrNull(s.url)).filter((u): u is string => u !== null);
+  const base = {
+    "@context": "https://schema.org",
+    "@id": canonical,
+    url: canonical,
+    name: title,
+    ...(other && other.text !== title ? { alternateName: other.text } : {}),
+    ...(summary ? { description: firstLines(summary.text, 300) } : {}),
+    inLanguage: (["zh", "en"] as const).filter((l) => event.title[l] || event.summary[l]),
+    keywords: event.tags.join(", "),
+    ...(citations.length ? { citation: citations } : {}),
+    ...(event.identifiers.length
+      ? {
+          identifier: event.identifiers.map((i) => ({
+            "@type": "PropertyValue",
+            propertyID: i.scheme,
+            value: i.value,
+          })),
+        }
+      : {}),
+    ...(modified ? { dateModified: modified } : {}),
+  };
+  if (event.type && LEGISLATION.has(event.type))
+    return {
+      ...base,
+      "@type": "Legislation",
+      legislationDate: event.date.start,
+      legislationJurisdiction: places,
+      legislationType: request.t(`type.${event.type}`),
+      ...(event.effectiveDates[0] ? { legislationDateVersion: event.effectiveDates[0].date } : {}),
+    };
+  return { ...base, "@type": "CreativeWork", datePublished: event.date.start, spatialCoverage: places };
+}
+
+function facts(event: Event, request: PageRequest): SafeHtml {
+  const { t, lang, name } = request;
+  const row = (label: string, value: SafeHtml | string) =>
+    html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
+  const sep = lang === "zh" ? "、" : ", ";
+  return html`<dl class="event-facts">
+    ${row(t("event.date"), html`<time datetime="${event.date.start}">${formatDateSpan(event.date, lang)}</time>`)}
+    ${
+      event.jurisdictions.length
+        ? row(
+            t("event.jurisdictions"),
+            html`${event.jurisdictions.map(
+              (code, i) =>
+                html`${i ? sep : ""}<a href="${localHref("/search", lang, { jurisdiction: code })}"
+                    ><abbr title="${code}">${name(code, lang)}</abbr></a
+                  >`,
+            )}`,
+          )
+        : ""
+    }
+    ${event.level ? row(t("event.level"), t(`level.${event.level}`)) : ""}
+    ${event.type ? row(t("event.type"), t(`type.${event.type}`)) : ""}
+    ${
+      event.bindingness
+        ? row(
+            t("event.bindingness"),
+            html`<span class="badge badge--${event.bindingness}"
+              >${t(`bindingness.${event.bindingness}`)}</span
+            >`,
+          )
+        : ""
+    }
+    ${
+      event.effectiveDates.length
+        ? row(
+            t("event.effectiveDates"),
+            html`<ul class="plain-list">
+              ${event.effectiveDates.map(
+                (d) =>
+                  html`<li>
+                    <time datetime="${d.date}">${formatDate(d.date, lang)}</time
+                    >${d.label ? html` — ${localized(pick(d.label, lang), t)}` : ""}
+                  </li>`,
+              )}
+            </ul>`,
+          )
+        : ""
+    }
+    ${
+      event.tags.length
+        ? row(
+            t("event.tags"),
+            html`${event.tags.map((tag, i) => html`${i ? " · " : ""}<a href="${localHref("/search", lang, { tag })}">${tag}</a>`)}`,
+          )
+        : ""
+    }
+  </dl>`;
+}
+
+/** `/events/{id}`: one event with everything known about it, in both languages. */
+export const eventPage: WebPage = {
+  path: "/events/:id",
+  nav: null,
+  render: async (request) => {
+    const { t, lang, context, url } = request;
+    const id = request.params.id ?? "";
+    const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
+    if (!event) throw new HttpProblem(404, `no event with id "${id}"`);
+    const revisions = await listRevisions(context.db, id);
+    const targets = event.relations.map((r) => r.target).filter((x): x is string => x !== null);
+    const related = new Map(
+      (targets.length ? await findEvents(context.db, targets) : []).map((e) => [e.id, e]),
+    );
+
+    const title = pick(event.title, lang) ?? { text: event.id, lang, fallback: false };
+    const otherLang: Language = lang === "zh" ? "en" : "zh";
+    const otherTitle = event.title[otherLang];
+    const canonical = `${url.origin}${localHref(`/events/${event.id}`, lang)}`;
+    const latest = revisions[revisions.length - 1];
+    const summaryPicked = pick(event.summary, lang);
+
+    const summaries = ([lang, otherLang] as const)
+      .filter((l) => event.summary[l])
+      .map(
+        (l) =>
+          html`<section
+            class="summary-text"
+            lang="${l === "zh" ? "zh-CN" : "en"}"
+            aria-labelledby="summary-${l}"
+          >
+            <h2 id="summary-${l}">${t("event.summary")} · ${LANGUAGE_NAMES[l]}</h2>
+            ${richText(event.summary[l] ?? "")}
+          </section>`,
+      );
+
+    const sources = event.sources.length
+      ? html`<section aria-labelledby="sources">
+          <h2 id="sources">${t("event.sources")}</h2>
+          <ol class="footnotes">
+            ${event.sources.map((source, i) => {
+              const href = httpUrlOrNull(source.url);
+              const n = source.note ?? i + 1;
+              return html`<li id="fn-${n}" value="${n}">
+                ${source.publisher ? html`<span class="publisher">${source.publisher}</span>. ` : ""}
+                ${href ? html`<a href="${href}" rel="noopener noreferrer external">${href}</a>` : html`<span>${source.text ?? t("event.noSource")}</span>`}
+              </li>`;
+            })}
+          </ol>
+        </section>`
+      : "";
+
+    const relations = event.relations.length
+      ? html`<section aria-labelledby="relations">
+          <h2 id="relations">${t("event.relations")}</h2>
+          <ul class="related-list">
+            ${event.relations.map((relation) => {
+              const target = relation.target ? related.get(relation.target) : undefined;
+              const label = pick(relation.label, lang);
+              const body = target
+                ? html`<a href="${localHref(`/events/${target.id}`, lang)}"
+                      >${localized(pick(target.title, lang), t)}</a
+                    >
+                    (${formatDateSpan(target.date, lang)})`
+                : html`${label ? localized(label, t) : relation.target}
+                    <span class="count">(${t("event.outside")})</span>`;
+              return html`<li>${t(`relation.${relation.kind}`)}: ${body}</li>`;
+            })}
+          </ul>
+        </section>`
+      : "";
+
+    const identifiers = event.identifiers.length
+      ? html`<section aria-labelledby="identifiers">
+          <h2 id="identifiers">${t("event.identifiers")}</h2>
+          <dl class="event-facts">
+            ${event.identifiers.map(
+              (i) =>
+                html`<dt>${i.scheme}</dt>
+                  <dd><code>${i.value}</code></dd>`,
+            )}
+          </dl>
+        </section>`
+      : "";
+
+    const jurisdictionNames = event.jurisdictions
+      .map((c) => request.name(c, lang))
+      .join(lang === "zh" ? "、" : ", ");
+    const revisionNote = latest
+      ? lang === "zh"
+        ? `第 ${latest.revision} 版，${latest.changedAt.slice(0, 10)}`
+        : `revision ${latest.revision}, ${latest.changedAt.slice(0, 10)}`
+      : null;
+    const citation = formattedCitation({
+      title: title.text,
+      date: formatDateSpan(event.date, lang),
+      jurisdictions: jurisdictionNames,
+      url: canonical,
+      revision: revisionNote,
+      lang,
+    });
+    const csl = eventCsl(
+      event,
+      lang,
+      canonical,
+      latest ? { n: latest.revision, date: latest.changedAt.slice(0, 10) } : null,
+    );
+
+    const history = html`<section aria-labelledby="history">
+      <h2 id="history">${t("event.history")}</h2>
+      <ol class="revisions">
+        ${revisions
+          .map((r, i) => {
+            const previous = revisions[i - 1];
+            const fields = previous ? changedFields(previous.event, r.event) : [];
+            return html`<li>
+              ${t("event.revision", { n: r.revision })} ·
+              <time datetime="${r.changedAt}">${formatDate(r.changedAt.slice(0, 10), lang)}</time> ·
+              ${t("event.origin")} <code>${r.origin}</code> ·
+              ${previous ? t("event.changedFields", { fields: fields.join(", ") || "—" }) : t("event.firstRevision")}
+            </li>`;
+          })
+          .reverse()}
+      </ol>
+    </section>`;
+
+    return {
+      title: title.text,
+      description: summaryPicked ? firstLines(summaryPicked.text, 200) : undefined,
+      canonicalPath: `/events/${event.id}`,
+      head: html`<meta property="og:type" content="article" />
+        ${jsonScript("application/ld+json", jsonLd(event, request, canonical, latest?.changedAt ?? null))}`,
+      body: html`<article class="event-page">
+        <p class="event-card__meta">
+          <a href="${localHref(`/chronicle/${event.date.start.slice(0, 4)}`, lang)}"
+            >${t("nav.chronicle")} ${event.date.start.slice(0, 4)}</a
+          >
+        </p>
+        <h1>${localized(title, t)}</h1>
+        ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${otherLang === "zh" ? "zh-CN" : "en"}">${otherTitle}</p>` : ""}
+        ${facts(event, request)}
+        <div class="summaries">${summaries}</div>
+        ${sources} ${relations} ${identifiers}
+        <section class="cite" aria-labelledby="cite">
+          <h2 id="cite">${t("event.cite")}</h2>
+          <p>${citation}</p>
+          <details>
+            <summary>${t("event.citeCsl")}</summary>
+            <pre><code>${JSON.stringify(csl, null, 2)}</code></pre>
+          </details>
+        </section>
+        ${history}
+        <p class="no-print">
+          <a href="/api/events/${event.id}" type="application/json">${t("event.json")}</a>
+        </p>
+      </article>`,
+    };
+  },
+};

@@ -1,0 +1,106 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildClient } from "../../scripts/build-client.mjs";
+import { startTestServer } from "../apiServer.js";
+import type { Database } from "../../src/storage/database.js";
+
+/** Where the browser tests write each view's screenshot (ignored by git). */
+export const ARTIFACTS_DIR = join(import.meta.dirname, "..", "..", "test-artifacts");
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** A running aigov (real server, temp database with the bundled data) and a headless Chromium. */
+export interface BrowserHarness {
+  baseUrl: string;
+  db: Database;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) with one page; options as Playwright's newContext. */
+  newPage(options?: Parameters<Browser["newContext"]>[0]): Promise<{ page: Page; context: BrowserContext }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the client assets, starts the server on a temp database and launches the system Chromium
+ * (Debian's, never a downloaded one). Call stop() in after().
+ */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  await buildClient();
+  const server = await startTestServer();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl: server.server.url,
+    db: server.db,
+    browser,
+    async newPage(options) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      contexts.push(context);
+      return { page: await context.newPage(), context };
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** One axe-core finding. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core on the page as it stands and returns the serious and critical violations. The source
+ * is evaluated through the DevTools protocol, which the page's CSP does not apply to.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Formats violations for an assertion message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    .join("\n");
+}
+
+/** Writes a full-page screenshot to test-artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Collects CSP violations and page errors, so a test can assert that none happened. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import {
+  type BrowserHarness,
+  describeViolations,
+  screenshot,
+  seriousViolations,
+  startBrowserHarness,
+  watchPageErrors,
+} from "./browserHarness.js";
+
+const resultLinks = (page: Page) =>
+  page
+    .locator("#search-results .event-card__title a")
+    .evaluateAll((as) => as.map((a) => (a as unknown as { pathname: string }).pathname));
+
+const statusCount = async (page: Page) =>
+  Number((await page.locator("#search-status").innerText()).replace(/“[^”]*”/, "").replace(/\D/g, ""));
+
+describe("search page (browser)", () => {
+  let harness: BrowserHarness;
+  before(async () => {
+    harness = await startBrowserHarness();
+  });
+  after(() => harness?.stop());
+
+  it("typing 欧盟 narrows the results and the URL, the same as the server renders them", async () => {
+    const { page } = await harness.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${harness.baseUrl}/search?lang=zh`);
+    const all = await statusCount(page);
+    await page.locator("#search-q").pressSequentially("欧盟");
+    await page.waitForURL((url) => url.searchParams.get("q") === "欧盟");
+    await page.locator("#search-status", { hasText: "欧盟" }).waitFor();
+    const narrowed = await statusCount(page);
+    assert.ok(narrowed > 0 && narrowed < all, `${narrowed} of ${all}`);
+    assert.ok((await page.locator("#search-results mark").count()) > 0, "snippets are marked");
+    const live = await resultLinks(page);
+    await screenshot(page, "search-zh");
+    await page.reload();
+    assert.deepEqual(await resultLinks(page), live, "the URL renders the same results on the server");
+    assert.deepEqual(errors, []);
+  });
+
+  it("a facet click filters, its chip removes it, and Back restores it", async () => {
+    const { page } = await harness.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${harness.baseUrl}/search?lang=en`);
+    const all = await statusCount(page);
+    await page.locator('.facet input[name="jurisdiction"][value="EU"]').check();
+    await page.waitForURL((url) => url.searchParams.getAll("jurisdiction").includes("EU"));
+    await page.locator(".chip[data-facet=jurisdiction]").waitFor();
+    const filtered = await statusCount(page);
+    assert.ok(filtered > 0 && filtered < all);
+    const places = await page.locator("#search-results .event-card__meta").allInnerTexts();
+    assert.ok(
+      places.every((text) => text.includes("European Union")),
+      places.join("\n"),
+    );
+    await page.locator(".chip[data-facet=jurisdiction]").click();
+    await page.waitForURL((url) => !url.searchParams.has("jurisdiction"));
+    await page.locator(".chip").waitFor({ state: "detached" });
+    assert.equal(await statusCount(page), all);
+    assert.equal(await page.locator('.facet input[name="jurisdiction"][value="EU"]').isChecked(), false);
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.getAll("jurisdiction").includes("EU"));
+    await page.locator(".chip[data-facet=jurisdiction]").waitFor();
+    assert.equal(await statusCount(page), filtered);
+    assert.equal(await page.locator('.facet input[name="jurisdiction"][value="EU"]').isChecked(), true);
+    await screenshot(page, "search-en");
+    assert.deepEqual(errors, []);
+  });
+
+  it("works without JavaScript: query, facets, chips and pages come from the URL", async () => {
+    const { page } = await harness.newPage({ javaScriptEnabled: false });
+    await page.goto(`${harness.baseUrl}/search?q=${encodeURIComponent("欧盟")}&type=law&lang=zh`);
+    assert.ok((await page.locator("#search-results li").count()) > 0);
+    assert.equal(await page.locator(".chip").count(), 1);
+    await page.locator('.facet input[name="type"][value="law"]').uncheck();
+    await page.locator(".facets__apply").click();
+    await page.waitForURL((url) => !url.searchParams.has("type"));
+    assert.ok((await statusCount(page)) > 0);
+    await page.goto(`${harness.baseUrl}/search?lang=en`);
+    await page.locator("a[rel=next]").click();
+    await page.waitForURL(/page=2/);
+    assert.equal(await page.locator("#search-results li").count(), 20);
+  });
+
+  for (const lang of ["zh", "en"] as const)
+    it(`has no serious or critical accessibility violation (${lang})`, async () => {
+      const { page } = await harness.newPage();
+      await page.goto(`${harness.baseUrl}/search?q=AI&jurisdiction=EU&lang=${lang}`);
+      const violations = await seriousViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    });
+});
