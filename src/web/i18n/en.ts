@@ -35,6 +35,7 @@ export const en = {
   "map.none": "none",
   "map.skip": "Skip the map to the list",
   "map.countryCount": "{name}: {count} events",
+  "map.countryCountOne": "{name}: {count} event",
   "map.blocs": "Blocs and bodies",
   "map.blocsIntro":
     "Events naming the body itself; point at or focus a body to outline its members on the map.",
@@ -52,6 +53,7 @@ export const en = {
   "profile.kind.subdivision": "Subdivision",
   "profile.kind.body": "Bloc or body",
   "profile.total": "{count} events",
+  "profile.totalOne": "{count} event",
   "profile.timeline": "Timeline",
   "profile.binding": "Binding instruments and their effective dates",
   "profile.bindingNone": "No binding instrument recorded.",

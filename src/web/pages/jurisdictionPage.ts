@@ -4,11 +4,17 @@ import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
+import type { Translate } from "../i18n/t.js";
 import { type JurisdictionFacts, loadJurisdictionFacts } from "../viewModels/jurisdictionFacts.js";
 import type { PageRequest, WebPage } from "../webPage.js";
 import { statsFigures } from "./chartsPage.js";
 
 const TIMELINE_LIMIT = 500;
+
+/** "1 event", "7 events" (one form in Chinese). */
+export function eventCount(t: Translate, count: number): string {
+  return t(count === 1 ? "profile.totalOne" : "profile.total", { count });
+}
 
 /** A jurisdiction code from a URL, upper-cased, or a 404 when it cannot be one. */
 export function parseJurisdictionParam(value: string | undefined): string {
@@ -128,7 +134,7 @@ export const jurisdictionPage: WebPage = {
     const unclassified = t("profile.unclassified");
     return {
       title,
-      description: `${title}: ${t("profile.total", { count: facts.total })}`,
+      description: `${title}: ${eventCount(t, facts.total)}`,
       canonicalPath: `/jurisdictions/${code}`,
       body: html`<h1>${title} <span class="muted">(${code})</span></h1>
         <p class="lead">
@@ -140,7 +146,7 @@ export const jurisdictionPage: WebPage = {
                   >)`
               : ""
           }
-          · ${t("profile.total", { count: facts.total })}
+          · ${eventCount(t, facts.total)}
         </p>
         <p class="actions">
           <a href="${localHref("/search", lang, { jurisdiction: code })}">${t("profile.search")}</a> ·

@@ -4,6 +4,7 @@ import { sequentialScale, NO_DATA_COLOUR } from "../geo/sequentialScale.js";
 import { worldMapSvg } from "../geo/worldMapSvg.js";
 import { html, unsafeRaw } from "../html.js";
 import { localHref } from "../i18n/localHref.js";
+import { eventCount } from "./jurisdictionPage.js";
 import { countryTotals, gazetteer, jurisdictionCounts } from "../viewModels/jurisdictionFacts.js";
 import type { WebPage } from "../webPage.js";
 
@@ -34,7 +35,8 @@ export const mapPage: WebPage = {
     const svg = worldMapSvg({
       counts: countryCounts,
       scale,
-      label: (code, count) => t("map.countryCount", { name: name(code, lang), count }),
+      label: (code, count) =>
+        t(count === 1 ? "map.countryCountOne" : "map.countryCount", { name: name(code, lang), count }),
       href: profile,
       title: t("map.svgLabel"),
       dots: memberCodes,
@@ -55,7 +57,7 @@ export const mapPage: WebPage = {
       const sourceUrl = httpUrlOrNull(source.url);
       return html`<li class="bloc" data-members="${members.join(" ")}">
         <a class="bloc__name" href="${profile(g.code)}">${name(g.code, lang)}</a>
-        <span class="count">${t("profile.total", { count: counts[g.code] ?? 0 })}</span>
+        <span class="count">${eventCount(t, counts[g.code] ?? 0)}</span>
         <details>
           <summary>
             ${g.members ? t("map.members", { count: members.length }) : t("map.membersUnknown")}
@@ -106,9 +108,28 @@ export const mapPage: WebPage = {
       body: html`<h1>${t("map.title")}</h1>
         <p class="lead">${t("map.intro")}</p>
         <div class="map-layout" data-module="world-map">
-          <div class="map-figure">
-            <a class="skip-map" href="#map-list">${t("map.skip")}</a>
-            ${unsafeRaw(svg)} ${legend}
+          <div class="map-main">
+            <div class="map-figure">
+              <a class="skip-map" href="#map-list">${t("map.skip")}</a>
+              ${unsafeRaw(svg)} ${legend}
+            </div>
+            <section id="map-list" aria-labelledby="map-list-title">
+              <h2 id="map-list-title">${t("map.list")}</h2>
+              <div class="table-scroll" role="region" tabindex="0" aria-labelledby="map-list-title">
+                <table class="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">${t("table.jurisdiction")}</th>
+                      <th scope="col">${t("table.code")}</th>
+                      <th scope="col">${t("table.events")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${countryRows}
+                  </tbody>
+                </table>
+              </div>
+            </section>
           </div>
           <section class="map-blocs" aria-labelledby="map-blocs">
             <h2 id="map-blocs">${t("map.blocs")}</h2>
@@ -124,31 +145,14 @@ export const mapPage: WebPage = {
                         ([code, count]) =>
                           html`<li>
                             <a href="${profile(code)}">${name(code, lang)}</a>
-                            <span class="count">${t("profile.total", { count })}</span>
+                            <span class="count">${eventCount(t, count)}</span>
                           </li>`,
                       )}
                     </ul>`
                 : ""
             }
           </section>
-        </div>
-        <section id="map-list" aria-labelledby="map-list-title">
-          <h2 id="map-list-title">${t("map.list")}</h2>
-          <div class="table-scroll" role="region" tabindex="0" aria-labelledby="map-list-title">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">${t("table.jurisdiction")}</th>
-                  <th scope="col">${t("table.code")}</th>
-                  <th scope="col">${t("table.events")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${countryRows}
-              </tbody>
-            </table>
-          </div>
-        </section>`,
+        </div>`,
     };
   },
 };
