@@ -8,6 +8,7 @@ import { benchImport } from "./importBench.js";
 import { benchReport } from "./reportBench.js";
 import { benchSearch } from "./searchBench.js";
 import { benchThroughput } from "./throughputBench.js";
+import { benchWeb } from "./webBench.js";
 
 const BASELINE = new URL("./baseline.json", import.meta.url);
 const suites: Record<string, () => Promise<Measurement[]>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   report: benchReport,
   search: benchSearch,
   throughput: benchThroughput,
+  web: benchWeb,
 };
 
 const args = process.argv.slice(2);

@@ -141,6 +141,83 @@ describe("HTTP API over real HTTP", () => {
     assert.equal((await get("/api/jurisdictions/XX")).status, 404);
   });
 
+  it("AU means Australia; the African Union is AFRICANUNION", async () => {
+    assert.equal((await page("jurisdiction=AU")).total, 0, "no bundled event is Australia's");
+    const union = await page("jurisdiction=AFRICANUNION");
+    assert.deepEqual(
+      union.items.map((e) => e.id),
+      ["2025-african-union-continental-ai-strategy"],
+    );
+    const names = (await (await get("/api/jurisdictions")).json()) as {
+      items: { code: string; name: { en?: string } }[];
+    };
+    assert.equal(names.items.find((j) => j.code === "AFRICANUNION")?.name.en, "African Union");
+  });
+
+  it("sends the security headers on every answer: pages, API, errors, assets and cache hits", async () => {
+    for (const path of [
+      "/?lang=en",
+      "/api/events?limit=1",
+      "/api/events?limit=1",
+      "/nowhere",
+      "/assets/app.css",
+      "/search?year=x",
+    ]) {
+      const res = await get(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      assert.match(csp, /script-src 'self'/, path);
+      assert.match(csp, /frame-ancestors 'none'/, path);
+      assert.doesNotMatch(csp, /unsafe-inline/, path);
+      assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
+      assert.equal(res.headers.get("referrer-policy"), "strict-origin-when-cross-origin", path);
+    }
+  });
+
+  it("pages choose the language from ?lang, then the cookie, then Accept-Language, and never share it", async () => {
+    const langOf = async (path: string, headers: Record<string, string>) => {
+      const res = await get(path, { headers });
+      return { lang: /<html lang="([^"]+)"/.exec(await res.text())?.[1], res };
+    };
+    const chosen = await langOf("/?lang=en", {});
+    assert.equal(chosen.lang, "en");
+    assert.match(chosen.res.headers.get("set-cookie") ?? "", /aigov_lang=en/);
+    assert.equal((await langOf("/", { "accept-language": "en-GB,en;q=0.9" })).lang, "en");
+    const zh = await langOf("/", { "accept-language": "zh-CN,zh;q=0.9,en;q=0.5" });
+    assert.equal(zh.lang, "zh-CN");
+    assert.match(zh.res.headers.get("cache-control") ?? "", /private/);
+    assert.equal((await langOf("/", { "accept-language": "zh-CN", cookie: "aigov_lang=en" })).lang, "en");
+    assert.equal((await langOf("/", { "accept-language": "fr" })).lang, "zh-CN", "Chinese when neither fits");
+    // Every internal link keeps the language.
+    const html = await (await get("/search?q=AI&lang=en")).text();
+    const internal = [...html.matchAll(/href="(\/[^"]*)"/g)]
+      .map((m) => (m[1] ?? "").replace(/&amp;/g, "&"))
+      .filter((href) => !href.startsWith("/assets/") && !href.startsWith("/api/"));
+    assert.ok(internal.length > 10);
+    for (const href of internal) assert.match(href, /[?&]lang=(en|zh)/, href);
+    assert.equal(
+      internal.filter((href) => /lang=zh/.test(href)).length,
+      1,
+      "only the language switch leaves English",
+    );
+  });
+
+  it("answers bad page input with a page, never a 500", async () => {
+    for (const path of [
+      "/search?jurisdiction=%3Cx%3E&lang=en",
+      "/search?sort=evil&q=" + "x".repeat(300),
+      "/search?year=abcd",
+      "/search?page=-1&from=2025-13",
+      "/events/%3Cscript%3E",
+      "/chronicle/99999",
+      "/chronicle/1800",
+    ]) {
+      const res = await get(path);
+      assert.ok(res.status === 400 || res.status === 404, `${path}: ${res.status}`);
+      assert.match(res.headers.get("content-type") ?? "", /text\/html/, path);
+      assert.ok(!(await res.text()).includes("<x>"), path);
+    }
+  });
+
   it("GET /api/stats counts the whole dataset", async () => {
     const stats = (await (await get("/api/stats")).json()) as Record<string, Record<string, number>> & {
       total: number;
@@ -295,6 +372,14 @@ describe("HTTP API over real HTTP", () => {
     const html = await (await get("/search?q=evil&lang=en")).text();
     assert.ok(!html.includes(evil));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    for (const path of ["/events/2026-evil?lang=en", "/chronicle/2026?lang=en", "/?lang=zh"]) {
+      const pageHtml = await (await get(path)).text();
+      assert.ok(!pageHtml.includes(evil), path);
+      assert.ok(
+        pageHtml.includes("&lt;script&gt;alert(1)&lt;/script&gt;") || pageHtml.includes("\\u003cscript>"),
+        path,
+      );
+    }
     assert.equal((await page("q=evil")).total, 1);
     assert.equal((await page("limit=1")).total, before.total + 1, "a write invalidates cached reads");
   });

@@ -87,11 +87,15 @@ export function describeViolations(violations: AxeViolation[]): string {
     .join("\n");
 }
 
-/** Writes a full-page screenshot to test-artifacts/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Writes a screenshot to test-artifacts/<name>.png (the whole page unless told the viewport only). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
 

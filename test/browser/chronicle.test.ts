@@ -32,6 +32,7 @@ describe("chronicle (browser)", () => {
     assert.equal(sum, events.length);
     assert.deepEqual(errors, []);
     await screenshot(page, "chronicle-zh");
+    await screenshot(page, "chronicle-zh-top", { fullPage: false });
   });
 
   for (const lang of ["zh", "en"] as const)

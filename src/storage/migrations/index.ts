@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
 import * as dataVersion from "./0002_data_version.js";
+import * as africanUnionCode from "./0003_african_union_code.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -9,6 +10,7 @@ import * as dataVersion from "./0002_data_version.js";
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_data_version": dataVersion,
+  "0003_african_union_code": africanUnionCode,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import { snippetSegments } from "../../search/snippet.js";
+import { sourceLabels } from "../components/sourceLabels.js";
 import { firstLines } from "../components/textExcerpt.js";
 import { formatDateSpan } from "../i18n/formatDate.js";
 import { h } from "./dom.js";
@@ -58,13 +59,6 @@ function picked(text: Text, lang: Lang, data: SearchPageData, content?: (value: 
   return span;
 }
 
-function sourceLabel(source: ApiEvent["sources"][number], index: number): string {
-  if (source.publisher) return source.publisher;
-  const url = httpUrlOrNull(source.url);
-  if (url) return new URL(url).hostname.replace(/^www\./, "");
-  return `[${source.note ?? index + 1}]`;
-}
-
 /** The same card the server renders (components/eventCard.ts), built from an API event. */
 export function renderEventCard(event: ApiEvent, lang: Lang, data: SearchPageData): HTMLElement {
   const meta = h(
@@ -112,10 +106,11 @@ export function renderEventCard(event: ApiEvent, lang: Lang, data: SearchPageDat
       { class: "event-card__sources" },
       h("span", { class: "visually-hidden" }, `${data.messages.sources}: `),
     );
+    const labels = sourceLabels(event.sources);
     event.sources.forEach((source, i) => {
       if (i) sources?.append(" · ");
       const href = httpUrlOrNull(source.url);
-      const label = sourceLabel(source, i);
+      const label = labels[i] ?? "";
       sources?.append(href ? h("a", { href, rel: "noopener noreferrer external" }, label) : label);
     });
   }

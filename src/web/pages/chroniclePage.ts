@@ -7,8 +7,11 @@ import { localHref } from "../i18n/localHref.js";
 import { eventCardModel } from "../viewModels/eventCardModel.js";
 import type { PageRequest, PageResult, WebPage } from "../webPage.js";
 
-/** At most this many events are listed per month; a busier month links to its search. */
-const PER_MONTH = 100;
+/**
+ * At most this many events are listed per month (the seed's busiest month has 8); a busier month links to
+ * its search, so that the page stays small (and fast to paint) on a database of millions.
+ */
+const PER_MONTH = 20;
 
 /** The months of a year that have events, in calendar order, with their counts (year-only events last). */
 function monthsOf(monthCounts: Record<string, number>, year: string): [string, number][] {
@@ -17,19 +20,22 @@ function monthsOf(monthCounts: Record<string, number>, year: string): [string, n
     .sort(([a], [b]) => (a.length !== b.length ? b.length - a.length : a.localeCompare(b)));
 }
 
-/** Events that start in a month (or, for a bare year, those dated by the year alone). */
+/** Events that start in a month, in date order (or, for a bare year, those dated by the year alone). */
 async function eventsStartingIn(request: PageRequest, key: string): Promise<Event[]> {
+  const yearOnly = key.length === 4;
+  // The filter finds events that overlap the month. Newest first, those that start in it come before the
+  // spans that began earlier; a year-only event's first day is 1 January, so those come first oldest first.
   const outcome = await request.context.search.search({
     filter: { from: key, to: key },
-    sort: "date",
-    limit: key.length === 4 ? PER_MONTH * 4 : PER_MONTH * 2,
+    sort: yearOnly ? "date" : "-date",
+    limit: PER_MONTH * (yearOnly ? 4 : 2),
     lang: request.lang,
   });
-  // The filter finds events that overlap the month; the chronicle lists each under the month it starts.
-  return outcome.hits
+  const events = outcome.hits
     .map((hit) => hit.event)
-    .filter((event) => (key.length === 4 ? event.date.start === key : event.date.start.startsWith(key)))
+    .filter((event) => (yearOnly ? event.date.start === key : event.date.start.startsWith(key)))
     .slice(0, PER_MONTH);
+  return yearOnly ? events : events.reverse();
 }
 
 /** The chronicle of one year: events by month, like the appendix of the seed report. */

@@ -4,17 +4,10 @@ import type { Snippet } from "../../search/snippet.js";
 import { snippetSegments } from "../../search/snippet.js";
 import type { EventCardModel } from "../components/eventCard.js";
 import { firstLines, pick } from "../components/localized.js";
+import { sourceLabels } from "../components/sourceLabels.js";
 import { formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest } from "../webPage.js";
-
-/** A source's short label: its publisher, else the link's host, else its footnote number. */
-export function sourceLabel(source: Event["sources"][number], index: number): string {
-  if (source.publisher) return source.publisher;
-  const url = httpUrlOrNull(source.url);
-  if (url) return new URL(url).hostname.replace(/^www\./, "");
-  return `[${source.note ?? index + 1}]`;
-}
 
 /** The card of an event in the page's language, linking to its page (never to raw JSON). */
 export function eventCardModel(
@@ -36,9 +29,9 @@ export function eventCardModel(
       : null,
     summary: summary ? { ...summary, text: firstLines(summary.text) } : null,
     snippet: options.snippet ? snippetSegments(options.snippet) : null,
-    sources: event.sources.map((source, index) => ({
-      label: sourceLabel(source, index),
-      href: httpUrlOrNull(source.url),
+    sources: sourceLabels(event.sources).map((label, index) => ({
+      label,
+      href: httpUrlOrNull(event.sources[index]?.url),
     })),
     headingLevel: options.headingLevel ?? 3,
     separator: lang === "zh" ? "、" : ", ",

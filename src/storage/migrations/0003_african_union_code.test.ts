@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Event, type EventInput } from "../../domain/event.js";
+import { listEvents, listRevisions, readDataVersion, writeEvent } from "../repos/eventRepo.js";
+import { listJurisdictions, writeJurisdictions } from "../repos/jurisdictionRepo.js";
+import type { Tables } from "../schema.js";
+import { migrationProvider } from "./index.js";
+
+const makeEvent = (overrides: Partial<EventInput> & { id: string }): Event =>
+  Event.parse({ title: { en: overrides.id }, date: { start: "2025-04" }, ...overrides });
+
+describe("migration 0003 (African Union code)", () => {
+  it("moves the African Union's events from AU to AFRICANUNION, leaves Australia's, and keeps history", async () => {
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: new SQLite(":memory:") }) });
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    assert.equal((await migrator.migrateTo("0002_data_version")).error, undefined);
+    const now = "2025-06-01T00:00:00Z";
+    await writeEvent(
+      db,
+      makeEvent({
+        id: "2025-african-union-continental-ai-strategy",
+        jurisdictions: ["AU"],
+        level: "regional",
+      }),
+      "bundled dataset",
+      now,
+    );
+    await writeEvent(
+      db,
+      makeEvent({
+        id: "imported-au-summit",
+        title: { zh: "非盟峰会讨论人工智能" },
+        jurisdictions: ["AU", "EU"],
+        level: "international",
+      }),
+      "seed.txt",
+      now,
+    );
+    await writeEvent(
+      db,
+      makeEvent({
+        id: "australia-policy",
+        title: { en: "Australia's AI policy" },
+        jurisdictions: ["AU"],
+        level: "national",
+      }),
+      "test",
+      now,
+    );
+    await writeJurisdictions(db, [
+      { code: "AU", kind: "body", name: { zh: "非洲联盟", en: "African Union" }, parent: null },
+    ]);
+    const versionBefore = await readDataVersion(db);
+
+    assert.equal((await migrator.migrateToLatest()).error, undefined);
+
+    const au = (await listEvents(db, { jurisdictions: ["AU"] })).map((e) => e.id);
+    assert.deepEqual(au, ["australia-policy"]);
+    const union = await listEvents(db, { jurisdictions: ["AFRICANUNION"] });
+    assert.deepEqual(union.map((e) => e.id).sort(), [
+      "2025-african-union-continental-ai-strategy",
+      "imported-au-summit",
+    ]);
+    assert.deepEqual(union.find((e) => e.id === "imported-au-summit")?.jurisdictions, ["AFRICANUNION", "EU"]);
+    const history = await listRevisions(db, "2025-african-union-continental-ai-strategy");
+    assert.deepEqual(
+      history.map((r) => r.event.jurisdictions),
+      [["AU"], ["AFRICANUNION"]],
+    );
+    assert.match(history[1]?.origin ?? "", /migration 0003/);
+    assert.deepEqual(
+      (await listJurisdictions(db)).map((j) => j.code),
+      ["AFRICANUNION"],
+    );
+    assert.ok((await readDataVersion(db)) > versionBefore, "a running server re-indexes");
+    await db.destroy();
+  });
+});
