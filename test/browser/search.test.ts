@@ -62,6 +62,8 @@ describe("search page (browser)", () => {
     await page.waitForURL((url) => !url.searchParams.has("jurisdiction"));
     await page.locator(".chip").waitFor({ state: "detached" });
     assert.equal(await statusCount(page), all);
+    assert.match(await page.locator("#search-pager nav").innerText(), /Page 1 of 3/);
+    assert.equal(await page.locator("#search-pager a[rel=next]").count(), 1);
     assert.equal(await page.locator('.facet input[name="jurisdiction"][value="EU"]').isChecked(), false);
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.getAll("jurisdiction").includes("EU"));

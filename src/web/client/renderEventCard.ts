@@ -39,6 +39,9 @@ export interface SearchPageData {
     removeFilter: string;
     loading: string;
     sources: string;
+    pagination: string;
+    page: string;
+    next: string;
     fallback: Record<Lang, string>;
   };
   separator: string;

@@ -43,6 +43,9 @@ export function searchPage(form: HTMLElement): void {
   const pagerBox = need(form.querySelector<HTMLElement>("#search-pager"));
   const facetsBox = need(form.querySelector<HTMLElement>(".facets"));
   if (!data) return;
+  // On a narrow screen the filters start folded, so the results come first; open on a wide one.
+  if (facetsBox instanceof HTMLDetailsElement && window.matchMedia("(max-width: 49.99rem)").matches)
+    facetsBox.open = false;
   const lang = (document.documentElement.lang.startsWith("zh") ? "zh" : "en") as "zh" | "en";
 
   let state = readSearchState(new URLSearchParams(location.search));
@@ -194,22 +197,19 @@ export function searchPage(form: HTMLElement): void {
   }
 
   function renderPager(total: number): void {
-    // Paging is left to the server-rendered pages: the pager of page 1 is a link to page 2.
-    const pages = Math.max(1, Math.ceil(total / (data?.pageSize ?? 20)));
-    const existing = pagerBox.querySelector("nav");
+    if (!data) return;
+    // A new query or filter starts on page 1; the following pages are plain links to server-rendered pages.
+    const pages = Math.max(1, Math.ceil(total / data.pageSize));
     if (pages <= 1) {
-      existing?.remove();
+      pagerBox.replaceChildren();
       return;
     }
-    const label = existing?.getAttribute("aria-label") ?? "";
-    const next = existing?.querySelector("a[rel=next]")?.textContent ?? "→";
-    const pageText = existing?.querySelector("span")?.textContent?.replace(/\d[\d,]*(?!.*\d)/, String(pages));
     pagerBox.replaceChildren(
       h(
         "nav",
-        { class: "pager", "aria-label": label },
-        h("span", {}, pageText?.replace(/\d+/, "1") ?? `1 / ${pages}`),
-        h("a", { rel: "next", href: urlOf({ ...state, page: 2 }) }, next),
+        { class: "pager", "aria-label": data.messages.pagination },
+        h("span", {}, fill(data.messages.page, { page: 1, pages: pages.toLocaleString(lang) })),
+        h("a", { rel: "next", href: urlOf({ ...state, page: 2 }) }, `${data.messages.next} →`),
       ),
     );
   }

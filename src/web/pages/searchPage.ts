@@ -183,6 +183,9 @@ export const searchPage: WebPage = {
         none: t("search.none"),
         removeFilter: t("search.removeFilter", { name: "{name}" }),
         loading: t("search.loading"),
+        pagination: t("search.pagination"),
+        page: t("search.page", { page: "{page}", pages: "{pages}" }),
+        next: t("search.next"),
         sources: t("chronicle.sources"),
         fallback: {
           zh: t("lang.fallback", { lang: t("lang.zh") }),
@@ -227,11 +230,11 @@ export const searchPage: WebPage = {
             <button type="submit">${t("search.submit")}</button>
           </div>
           <div class="search-layout">
-            <div class="facets">
-              <h2>${t("search.filters")}</h2>
+            <details class="facets" open>
+              <summary><h2>${t("search.filters")}</h2></summary>
               ${SEARCH_FACETS.map((facet) => facetModel(request, labels, facet, facets[facet], state.filters[facet])).map(facetGroup)}
               <button type="submit" class="facets__apply">${t("search.apply")}</button>
-            </div>
+            </details>
             <div class="results">
               <p id="search-status" class="search-status" role="status">${status}</p>
               <div id="search-chips">
