@@ -12,6 +12,8 @@ import { securityHeaders } from "./securityHeaders.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
+import { registerReportRoutes } from "./routes/reportRoutes.js";
+import { registerStatsRoutes } from "./routes/statsRoutes.js";
 
 /** The HTTP application with the response cache and data version its Node front shares. */
 export interface AigovApp {
@@ -44,6 +46,8 @@ export function createApp(context: AppContext): AigovApp {
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
   registerExportRoutes(app, context);
+  registerStatsRoutes(app, context);
+  registerReportRoutes(app, context);
 
   app.get("/api/openapi.json", (c) =>
     c.body(openApiJson, 200, {

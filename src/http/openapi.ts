@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Event } from "../domain/event.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import { EventsQuery, MAX_LIMIT } from "./eventsQuery.js";
+import { ReportQuery } from "./routes/reportRoutes.js";
+import { StatsCsvQuery } from "./routes/statsRoutes.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -24,6 +26,9 @@ const DESCRIPTIONS: Record<string, string> = {
   limit: `Page size, 1 to ${MAX_LIMIT}.`,
   cursor: "Opaque cursor from a previous response's `next`.",
   lang: "Language of snippets, feed titles and calendar entries.",
+  format: "md (default), html, pdf or docx; pdf and docx are drawn by headless Chromium on the server.",
+  chart:
+    "Which chart's data: by-type or by-level (events per month), binding-share (binding events per month of all), jurisdictions (events per jurisdiction).",
 };
 
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
@@ -125,6 +130,36 @@ export function buildOpenApiDocument(): JsonSchema {
         get: {
           summary: "Counts by month, type, level, bindingness, jurisdiction and tag",
           responses: { "200": ok("The counts", "application/json", { type: "object" }) },
+        },
+      },
+      "/api/stats.csv": {
+        get: {
+          summary:
+            "The data behind a chart of the web app as CSV, the rows its SVG draws; `jurisdiction` narrows to a profile's events",
+          parameters: queryParameters(StatsCsvQuery),
+          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors },
+        },
+      },
+      "/api/report": {
+        get: {
+          summary:
+            "A report like the seed's (what `aigov report` writes) as a download; without from/to, the last calendar year with data",
+          parameters: queryParameters(ReportQuery),
+          responses: {
+            "200": {
+              description: "The report in the format asked for",
+              content: Object.fromEntries(
+                [
+                  "text/markdown",
+                  "text/html",
+                  "application/pdf",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ].map((type) => [type, { schema: { type: "string" } }]),
+              ),
+            },
+            ...errors,
+            "503": problem("Chromium is not installed, so PDF and DOCX cannot be drawn"),
+          },
         },
       },
       "/api/events.csv": {

@@ -17,6 +17,7 @@ const TITLES: Record<number, string> = {
   405: "Method not allowed",
   406: "Not acceptable",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 /** An error that the HTTP layer answers with a problem document of its status. */

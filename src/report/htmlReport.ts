@@ -94,10 +94,10 @@ function tocHtml(report: Report): string {
 }
 
 /**
- * Writes a report as one self-contained HTML page (styles and SVG figures inline, nothing fetched) with
- * print styles, which the PDF writer prints. Every text from the data is escaped.
+ * The report's content without the page around it: cover, contents, sections and chronicle, every text
+ * escaped, no inline style or script, so that the web app can show it as a preview inside its own page.
  */
-export function writeHtmlReport(report: Report): string {
+export function writeHtmlReportBody(report: Report): { cover: string; toc: string; content: string } {
   const sections = report.sections.map((section, i) => {
     const level = Math.min(6, section.depth + 1);
     const html = `<section id="${section.id}" class="depth-${section.depth}"><h${level}>${e(section.heading)}</h${level}>\n${section.blocks.map(blockHtml).join("\n")}</section>`;
@@ -107,6 +107,24 @@ export function writeHtmlReport(report: Report): string {
     (month) =>
       `<section id="${month.id}" class="month"><h3>${e(month.heading)}</h3>\n${month.events.map((item) => eventHtml(item, report)).join("\n")}</section>`,
   );
+  return {
+    cover: `<h1>${e(report.title)}</h1>
+<p class="period">${e(report.periodLine)}</p>
+${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}`,
+    toc: tocHtml(report),
+    content: `${sections.join("\n")}
+<section id="${report.chronicle.id}" class="chronicle"><h2>${e(report.chronicle.heading)}</h2>
+${months.join("\n")}
+</section>`,
+  };
+}
+
+/**
+ * Writes a report as one self-contained HTML page (styles and SVG figures inline, nothing fetched) with
+ * print styles, which the PDF writer prints. Every text from the data is escaped.
+ */
+export function writeHtmlReport(report: Report): string {
+  const body = writeHtmlReportBody(report);
   return `<!doctype html>
 <html lang="${report.lang === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -118,16 +136,11 @@ export function writeHtmlReport(report: Report): string {
 </head>
 <body>
 <header class="cover">
-<h1>${e(report.title)}</h1>
-<p class="period">${e(report.periodLine)}</p>
-${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}
+${body.cover}
 </header>
-${tocHtml(report)}
+${body.toc}
 <main>
-${sections.join("\n")}
-<section id="${report.chronicle.id}" class="chronicle"><h2>${e(report.chronicle.heading)}</h2>
-${months.join("\n")}
-</section>
+${body.content}
 </main>
 </body>
 </html>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import { DATA_DIR } from "../import/bundledDataset.js";
+import { isoCountryName } from "./countryNames.js";
 
 /** Names jurisdiction codes in a language. */
 export type NameJurisdiction = (code: string, lang: Language) => string;
@@ -17,14 +18,17 @@ export function readBundledJurisdictions(): Jurisdiction[] {
 
 /**
  * Names codes from the database's jurisdictions, then from the bundled gazetteer (a database filled by
- * `aigov import` alone has no names), then the other language, then the code itself.
+ * `aigov import` alone has no names), then the other language, then ISO 3166-1's name of a country
+ * (i18n-iso-countries), then the code itself.
  */
 export function jurisdictionNamer(stored: Jurisdiction[], bundled: Jurisdiction[] = []): NameJurisdiction {
   const byCode = new Map<string, Jurisdiction>();
   for (const j of [...bundled, ...stored]) byCode.set(j.code, j);
   return (code, lang) => {
     const name = byCode.get(code)?.name;
-    return (lang === "zh" ? (name?.zh ?? name?.en) : (name?.en ?? name?.zh)) ?? code;
+    return (
+      (lang === "zh" ? (name?.zh ?? name?.en) : (name?.en ?? name?.zh)) ?? isoCountryName(code, lang) ?? code
+    );
   };
 }
 

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { barChart, columnChart, donutChart, textWidth } from "./svgCharts.js";
+import {
+  barChart,
+  columnChart,
+  donutChart,
+  shareLineChart,
+  stackedColumnChart,
+  textWidth,
+} from "./svgCharts.js";
 
 describe("svgCharts", () => {
   const data = [
@@ -39,5 +46,34 @@ describe("svgCharts", () => {
 
   it("measures CJK text wider than Latin", () => {
     assert.ok(textWidth("中国", 10) > textWidth("CN", 10));
+  });
+
+  it("stacks a segment per non-zero series value, with a legend entry per series and tooltips", () => {
+    const chart = stackedColumnChart(
+      ["Jan", "Feb"],
+      [
+        { label: "law", values: [2, 0] },
+        { label: "<b>", values: [1, 3] },
+      ],
+      "stacked",
+    );
+    assert.equal((chart.svg.match(/data-tip=/g) ?? []).length, 3);
+    assert.match(chart.svg, /data-tip="Feb · &lt;b&gt;: 3"/);
+    assert.match(chart.svg, />law</);
+    assert.doesNotMatch(chart.svg, /<b>/);
+  });
+
+  it("draws a share line in percent, leaving a gap where a period has no events", () => {
+    const chart = shareLineChart(
+      [
+        { label: "Jan", share: 50 },
+        { label: "Feb", share: null },
+        { label: "Mar", share: 100 },
+      ],
+      "share",
+    );
+    assert.equal((chart.svg.match(/<circle /g) ?? []).length, 2);
+    assert.doesNotMatch(chart.svg, /<polyline/);
+    assert.match(chart.svg, /data-tip="Mar: 100%"/);
   });
 });

@@ -21,6 +21,9 @@ const GRID = "#d8dde3";
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/** The text the web's tooltip script shows for a mark (the report ignores it; <title> serves printers). */
+const tip = (content: string) => `data-tip="${escapeHtml(content)}"`;
+
 /** The width a text takes, roughly: CJK characters are square, Latin ones about half as wide. */
 export function textWidth(text: string, size: number): number {
   let width = 0;
@@ -74,7 +77,7 @@ export function columnChart(data: Datum[], title: string, width = 640, height = 
     const x = left + i * slot + slot * 0.15;
     const y = top + plotHeight - barHeight;
     body.push(
-      `<rect x="${round(x)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(barHeight)}" fill="${PALETTE[0]}"><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
+      `<rect x="${round(x)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(barHeight)}" fill="${PALETTE[0]}" ${tip(`${d.label}: ${d.value}`)}><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
     );
     if (d.value > 0 && slot >= 16)
       body.push(
@@ -107,7 +110,7 @@ export function barChart(data: Datum[], title: string, width = 640): Chart {
     const barWidth = (plotWidth * d.value) / max;
     return [
       text(labelWidth - 8, y + row * 0.65, d.label, `font-size="12" fill="${INK}" text-anchor="end"`),
-      `<rect x="${round(labelWidth)}" y="${round(y + 4)}" width="${round(barWidth)}" height="${row - 8}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
+      `<rect x="${round(labelWidth)}" y="${round(y + 4)}" width="${round(barWidth)}" height="${row - 8}" fill="${PALETTE[i % PALETTE.length]}" ${tip(`${d.label}: ${d.value}`)}><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
       text(labelWidth + barWidth + 6, y + row * 0.65, String(d.value), `font-size="11" fill="${INK}"`),
     ];
   });
@@ -142,6 +145,156 @@ export function donutChart(data: Datum[], title: string, width = 640, height = 2
       `<rect x="${height + 10}" y="${y - 11}" width="14" height="14" fill="${PALETTE[i % PALETTE.length]}"/>`,
     );
     body.push(text(height + 32, y, `${d.label}  ${d.value} (${share}%)`, `font-size="13" fill="${INK}"`));
+  });
+  return { svg: svgDocument(width, height, title, body), width, height };
+}
+
+/** Several series over the same categories (events per month by type): their values per category. */
+export interface Series {
+  label: string;
+  values: number[];
+}
+
+function legend(
+  labels: string[],
+  y: number,
+  width: number,
+  left: number,
+): { body: string[]; height: number } {
+  const body: string[] = [];
+  let x = left;
+  let row = 0;
+  labels.forEach((label, i) => {
+    const w = 22 + textWidth(label, 11) + 14;
+    if (x + w > width && x > left) {
+      x = left;
+      row += 1;
+    }
+    const top = y + row * 18;
+    body.push(
+      `<rect x="${round(x)}" y="${top}" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/>`,
+    );
+    body.push(text(x + 17, top + 10, label, `font-size="11" fill="${INK}"`));
+    x += w;
+  });
+  return { body, height: (row + 1) * 18 };
+}
+
+/**
+ * Columns per category stacked by series (events per month by type or by level), with a legend; each
+ * segment carries its series, category and value for tooltips.
+ */
+export function stackedColumnChart(
+  categories: string[],
+  series: Series[],
+  title: string,
+  width = 640,
+  plotHeight = 220,
+): Chart {
+  const left = 40;
+  const right = 12;
+  const top = 12;
+  const plotWidth = width - left - right;
+  const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  const { step, top: max } = axisTicks(Math.max(0, ...totals));
+  const slot = plotWidth / Math.max(1, categories.length);
+  const widest = Math.max(1, ...categories.map((c) => textWidth(c, 11)));
+  const every = Math.max(1, Math.ceil((widest + 6) / slot));
+  const base = top + plotHeight;
+  const body: string[] = [];
+  for (let tick = 0; tick <= max; tick += step) {
+    const y = base - (plotHeight * tick) / max;
+    body.push(
+      `<line x1="${left}" x2="${width - right}" y1="${round(y)}" y2="${round(y)}" stroke="${GRID}"/>`,
+    );
+    body.push(text(left - 6, y + 4, String(tick), `font-size="10" fill="${INK}" text-anchor="end"`));
+  }
+  categories.forEach((category, i) => {
+    const x = left + i * slot + slot * 0.15;
+    let y = base;
+    series.forEach((s, k) => {
+      const value = s.values[i] ?? 0;
+      if (value <= 0) return;
+      const h = (plotHeight * value) / max;
+      y -= h;
+      const label = `${category} · ${s.label}: ${value}`;
+      body.push(
+        `<rect x="${round(x)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(h)}" fill="${PALETTE[k % PALETTE.length]}" ${tip(label)}><title>${escapeHtml(label)}</title></rect>`,
+      );
+    });
+    if (i % every === 0)
+      body.push(
+        text(x + slot * 0.35, base + 16, category, `font-size="11" fill="${INK}" text-anchor="middle"`),
+      );
+  });
+  const key = legend(
+    series.map((s) => s.label),
+    base + 30,
+    width - right,
+    left,
+  );
+  const height = base + 30 + key.height + 4;
+  return { svg: svgDocument(width, height, title, [...body, ...key.body]), width, height };
+}
+
+/** A share in percent over categories (the binding share per month), as a line with a dot per value. */
+export function shareLineChart(
+  points: { label: string; share: number | null }[],
+  title: string,
+  width = 640,
+  height = 240,
+): Chart {
+  const left = 44;
+  const right = 16;
+  const top = 14;
+  const bottom = 34;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const slot = plotWidth / Math.max(1, points.length);
+  const widest = Math.max(1, ...points.map((p) => textWidth(p.label, 11)));
+  const every = Math.max(1, Math.ceil((widest + 6) / slot));
+  const body: string[] = [];
+  for (let tick = 0; tick <= 100; tick += 25) {
+    const y = top + plotHeight - (plotHeight * tick) / 100;
+    body.push(
+      `<line x1="${left}" x2="${width - right}" y1="${round(y)}" y2="${round(y)}" stroke="${GRID}"/>`,
+    );
+    body.push(text(left - 6, y + 4, `${tick}%`, `font-size="10" fill="${INK}" text-anchor="end"`));
+  }
+  const at = (i: number, share: number) => [
+    left + slot * (i + 0.5),
+    top + plotHeight - (plotHeight * share) / 100,
+  ];
+  // A gap where a category has no events: a share of nothing is not zero.
+  const runs: string[][] = [[]];
+  points.forEach((p, i) => {
+    if (p.share === null) {
+      runs.push([]);
+      return;
+    }
+    const [x, y] = at(i, p.share) as [number, number];
+    runs.at(-1)?.push(`${round(x)},${round(y)}`);
+  });
+  for (const run of runs)
+    if (run.length > 1)
+      body.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${PALETTE[0]}" stroke-width="2"/>`);
+  points.forEach((p, i) => {
+    if (p.share !== null) {
+      const [x, y] = at(i, p.share) as [number, number];
+      const label = `${p.label}: ${Math.round(p.share)}%`;
+      body.push(
+        `<circle cx="${round(x)}" cy="${round(y)}" r="4" fill="${PALETTE[0]}" ${tip(label)}><title>${escapeHtml(label)}</title></circle>`,
+      );
+    }
+    if (i % every === 0)
+      body.push(
+        text(
+          left + slot * (i + 0.5),
+          top + plotHeight + 16,
+          p.label,
+          `font-size="11" fill="${INK}" text-anchor="middle"`,
+        ),
+      );
   });
   return { svg: svgDocument(width, height, title, body), width, height };
 }

@@ -1,6 +1,8 @@
 // The browser entry: marks the page as scripted and starts each enhanced component on the elements that
 // ask for it with data-module="<name>". Pages are complete without this file; it only enhances.
+import { chartTips } from "./chartTips.js";
 import { searchPage } from "./searchPage.js";
+import { worldMap } from "./worldMap.js";
 
 /** A component's script: enhances one element that carries data-module="<name>". */
 export type ClientModule = (element: HTMLElement) => void;
@@ -8,6 +10,8 @@ export type ClientModule = (element: HTMLElement) => void;
 /** Every enhanced component by its data-module name. Add one line per new component. */
 const MODULES: Record<string, ClientModule> = {
   "search-page": searchPage,
+  "world-map": worldMap,
+  "chart-tips": chartTips,
 };
 
 function start(): void {

@@ -1,10 +1,25 @@
 import type { WebPage } from "../webPage.js";
+import { chartsPage } from "./chartsPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
+import { comparePage } from "./comparePage.js";
 import { eventPage } from "./eventPage.js";
+import { jurisdictionPage } from "./jurisdictionPage.js";
+import { mapPage } from "./mapPage.js";
+import { reportsPage } from "./reportsPage.js";
 import { searchPage } from "./searchPage.js";
 
 /**
  * Every page of the web app, registered in this order. To add a page: write pages/<name>Page.ts
  * exporting a WebPage, and add it here (see src/web/README.md).
  */
-export const PAGES: WebPage[] = [chroniclePage, chronicleYearPage, searchPage, eventPage];
+export const PAGES: WebPage[] = [
+  chroniclePage,
+  chronicleYearPage,
+  searchPage,
+  eventPage,
+  mapPage,
+  jurisdictionPage,
+  comparePage,
+  chartsPage,
+  reportsPage,
+];

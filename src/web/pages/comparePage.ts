@@ -1,0 +1,220 @@
+import { BINDINGNESS, EVENT_TYPES, JurisdictionCode } from "../../domain/event.js";
+import { html, type SafeHtml } from "../html.js";
+import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
+import { localHref } from "../i18n/localHref.js";
+import {
+  gazetteer,
+  type JurisdictionFacts,
+  jurisdictionCounts,
+  kindOf,
+  loadJurisdictionFacts,
+} from "../viewModels/jurisdictionFacts.js";
+import type { PageRequest, WebPage } from "../webPage.js";
+import { eventLink } from "./jurisdictionPage.js";
+
+export const MIN_COLUMNS = 2;
+export const MAX_COLUMNS = 4;
+const LATEST = 3;
+
+/** The codes asked for: `j` repeated or comma-separated, upper-cased, each once, in order. */
+export function requestedCodes(url: URL): string[] {
+  const codes = url.searchParams
+    .getAll("j")
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim().toUpperCase())
+    .filter(Boolean);
+  return [...new Set(codes)];
+}
+
+function picker(request: PageRequest, chosen: string[], counts: Record<string, number>): SafeHtml {
+  const { lang, t, name } = request;
+  const options = [...new Set([...chosen, ...Object.keys(counts)])]
+    .filter((code) => JurisdictionCode.safeParse(code).success)
+    .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+  const addable = options.filter((code) => !chosen.includes(code));
+  return html`<div class="compare-pickers">
+    ${
+      chosen.length && chosen.length < MAX_COLUMNS
+        ? html`<form class="compare-add" method="get" action="/compare">
+            ${chosen.map((code) => html`<input type="hidden" name="j" value="${code}" />`)}
+            <input type="hidden" name="lang" value="${lang}" />
+            <label for="compare-add">${t("compare.add")}</label>
+            <select id="compare-add" name="j">
+              ${addable.map((code) => html`<option value="${code}">${name(code, lang)} (${counts[code] ?? 0})</option>`)}
+            </select>
+            <button type="submit">${t("compare.addSubmit")}</button>
+          </form>`
+        : ""
+    }
+    <form class="compare-picker" method="get" action="/compare">
+      <input type="hidden" name="lang" value="${lang}" />
+      <fieldset>
+        <legend>${t("compare.picker")}</legend>
+        <p class="muted">${t("compare.pickerHint")}</p>
+        <ul class="picker-list">
+          ${options.map(
+            (code) =>
+              html`<li>
+                <input
+                  type="checkbox"
+                  id="pick-${code}"
+                  name="j"
+                  value="${code}"
+                  ${chosen.includes(code) ? html`checked` : ""}
+                />
+                <label for="pick-${code}"
+                  >${name(code, lang)} <span class="count">(${counts[code] ?? 0})</span></label
+                >
+              </li>`,
+          )}
+        </ul>
+      </fieldset>
+      <button type="submit">${t("compare.show")}</button>
+    </form>
+  </div>`;
+}
+
+function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtml {
+  const { lang, t, name } = request;
+  const codes = columns.map((c) => c.code);
+  const without = (code: string) =>
+    localHref("/compare", lang, { j: codes.filter((c) => c !== code).join(",") });
+  const row = (header: SafeHtml | string, cells: (c: JurisdictionFacts) => SafeHtml | string | number) =>
+    html`<tr>
+      <th scope="row">${header}</th>
+      ${columns.map((c) => html`<td>${cells(c)}</td>`)}
+    </tr>`;
+  const types = EVENT_TYPES.filter((type) => columns.some((c) => c.byType[type]));
+  const none = t("compare.none");
+  const list = (items: SafeHtml[]) =>
+    items.length
+      ? html`<ul>
+          ${items.map((i) => html`<li>${i}</li>`)}
+        </ul>`
+      : none;
+  const names = codes.map((c) => name(c, lang)).join(lang === "zh" ? "、" : ", ");
+  return html`<div
+    class="table-scroll"
+    role="region"
+    tabindex="0"
+    aria-label="${t("compare.caption", { names })}"
+  >
+    <table class="compare-table data-table">
+      <caption class="visually-hidden">
+        ${t("compare.caption", { names })}
+      </caption>
+      <thead>
+        <tr>
+          <td></td>
+          ${columns.map(
+            (c) =>
+              html`<th scope="col" data-code="${c.code}">
+                <a href="${localHref(`/jurisdictions/${c.code}`, lang)}">${name(c.code, lang)}</a>
+                <span class="muted">(${c.code})</span>
+                ${
+                  columns.length > MIN_COLUMNS
+                    ? html`<a
+                        class="compare-remove"
+                        href="${without(c.code)}"
+                        aria-label="${t("compare.remove", { name: name(c.code, lang) })}"
+                        >×</a
+                      >`
+                    : ""
+                }
+              </th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${row(t("compare.row.total"), (c) => c.total)}
+        <tr class="group">
+          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.types")}</th>
+        </tr>
+        ${types.map((type) => row(t(`type.${type}`), (c) => c.byType[type] ?? 0))}
+        <tr class="group">
+          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.bindingness")}</th>
+        </tr>
+        ${BINDINGNESS.map((b) => row(t(`bindingness.${b}`), (c) => c.byBindingness[b] ?? 0))}
+        ${row(
+          html`${t("compare.row.thresholds")}
+            <span class="muted">(${t("compare.row.thresholdsNote")})</span>`,
+          (c) =>
+            list(
+              c.thresholds.map(
+                (e) =>
+                  html`${eventLink(e, request)} <span class="muted">${formatDateSpan(e.date, lang)}</span>`,
+              ),
+            ),
+        )}
+        ${row(t("compare.row.effective"), (c) =>
+          list(
+            c.binding.flatMap(({ event, dates }) =>
+              dates.map(
+                (d) =>
+                  html`<time datetime="${d.date}">${formatDate(d.date, lang)}</time>
+                    <span class="muted">${d.upcoming ? t("profile.upcoming") : t("profile.past")}</span>
+                    ${eventLink(event, request)}`,
+              ),
+            ),
+          ),
+        )}
+        ${row(t("compare.row.latest"), (c) =>
+          list(
+            c.latest
+              .slice(0, LATEST)
+              .map(
+                (e) =>
+                  html`<span class="muted">${formatDateSpan(e.date, lang)}</span> ${eventLink(e, request)}`,
+              ),
+          ),
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/**
+ * /compare?j=EU,CN,US: two to four jurisdictions in columns, aligned row by row (instruments by type,
+ * binding vs voluntary, stated thresholds, effective dates, latest events), with a plain GET picker to
+ * add or remove a column. Unknown codes get a 400 page that names them and offers the picker.
+ */
+export const comparePage: WebPage = {
+  path: "/compare",
+  nav: "compare",
+  render: async (request) => {
+    const { t, url } = request;
+    const counts = await jurisdictionCounts(request);
+    const places = await gazetteer(request);
+    const asked = requestedCodes(url);
+    const bad = asked.filter(
+      (code) => !JurisdictionCode.safeParse(code).success || kindOf(code, places, counts) === null,
+    );
+    const good = asked.filter((code) => !bad.includes(code));
+    const chosen = good.slice(0, MAX_COLUMNS);
+    const notes: SafeHtml[] = [];
+    if (bad.length)
+      notes.push(
+        html`<p class="notice notice--error" role="alert">
+          ${t("compare.badCodes", { codes: bad.join(", ") })}
+        </p>`,
+      );
+    else if (chosen.length < MIN_COLUMNS) notes.push(html`<p class="notice">${t("compare.tooFew")}</p>`);
+    if (good.length > MAX_COLUMNS) notes.push(html`<p class="notice">${t("compare.tooMany")}</p>`);
+    const columns =
+      !bad.length && chosen.length >= MIN_COLUMNS
+        ? ((await Promise.all(chosen.map((code) => loadJurisdictionFacts(request, code)))).filter(
+            Boolean,
+          ) as JurisdictionFacts[])
+        : [];
+    return {
+      status: bad.length ? 400 : 200,
+      title: t("compare.title"),
+      description: t("compare.intro"),
+      canonicalPath: columns.length ? `/compare?j=${chosen.join(",")}` : "/compare",
+      body: html`<h1>${t("compare.title")}</h1>
+        <p class="lead">${t("compare.intro")}</p>
+        ${notes} ${columns.length ? comparison(columns, request) : ""}
+        ${picker(request, bad.length ? [] : chosen, counts)}`,
+    };
+  },
+};
