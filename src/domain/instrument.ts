@@ -17,7 +17,16 @@ export type Verification = z.infer<typeof Verification>;
 /** One dated fact about an instrument (adopted, in force, applies from…), with where it was read. */
 export const InstrumentDate = z
   .object({
-    kind: z.enum(["proposed", "adopted", "signed", "promulgated", "published", "in-force", "applies", "transition-ends"]),
+    kind: z.enum([
+      "proposed",
+      "adopted",
+      "signed",
+      "promulgated",
+      "published",
+      "in-force",
+      "applies",
+      "transition-ends",
+    ]),
     date: PartialDate,
     label: RequiredLocalizedText,
     verification: Verification,
@@ -31,9 +40,7 @@ export const Instrument = z
   .object({
     id: EventId,
     jurisdiction: JurisdictionCode,
-    title: z
-      .object({ zh: z.string().min(1), en: z.string().min(1), original: z.string().min(1) })
-      .strict(),
+    title: z.object({ zh: z.string().min(1), en: z.string().min(1), original: z.string().min(1) }).strict(),
     originalLanguage: z.string().regex(/^[a-z]{2,3}$/, "expected an ISO 639 language code"),
     type: z.enum(["law", "regulation", "standard", "guideline", "amendment"]),
     bindingness: z.enum(["binding", "voluntary", "draft", "none"]),

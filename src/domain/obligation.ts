@@ -59,7 +59,9 @@ export const Condition = z
     article: z.string().min(1),
   })
   .strict()
-  .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, { message: "expected `all` or `any` tests" });
+  .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, {
+    message: "expected `all` or `any` tests",
+  });
 export type Condition = z.infer<typeof Condition>;
 
 /** Where the law says so: the article and the official URL, and how aigov checked it. */
@@ -90,7 +92,9 @@ export type Transition = z.infer<typeof Transition>;
  */
 export const Obligation = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "expected a stable id such as eu-ai-act.art-53-1-a"),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "expected a stable id such as eu-ai-act.art-53-1-a"),
     instrument: z.string().min(1),
     jurisdiction: JurisdictionCode,
     nature: z.enum(["duty", "cooperation"]),

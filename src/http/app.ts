@@ -12,6 +12,10 @@ import { HttpProblem } from "./problem.js";
 import { ResponseCache } from "./responseCache.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
+import { registerObligationRoutes } from "./routes/obligationRoutes.js";
+import { bundledObligations } from "../obligations/obligationsData.js";
+import { upcomingDeadlines, todayUtc } from "../obligations/deadlines.js";
+import { registerCheckPage } from "../web/pages/checkPage.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
 
 /** The HTTP application with the response cache and data version its Node front shares. */
@@ -34,15 +38,17 @@ export function createApp(context: AppContext): AigovApp {
   const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
+  const obligations = context.obligations ?? bundledObligations();
 
   // Outermost first: CORS headers on everything, then the read cache (which stores compressed bodies).
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"] }));
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
-  registerExportRoutes(app, context);
+  registerObligationRoutes(app, obligations);
+  registerExportRoutes(app, context, obligations);
 
   app.get("/api/openapi.json", (c) =>
     c.body(openApiJson, 200, {
@@ -62,11 +68,18 @@ export function createApp(context: AppContext): AigovApp {
       limit: 50,
       lang,
     });
-    return c.html(homePage({ q, lang, total: outcome.total, hits: outcome.hits }));
+    const next = upcomingDeadlines(obligations, todayUtc(), 8);
+    return c.html(homePage({ q, lang, total: outcome.total, hits: outcome.hits, deadlines: next }), 200, {
+      "cache-control": "no-store",
+    });
   });
+  registerCheckPage(app, obligations);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
-    const problem = new HttpProblem(405, `${c.req.method} is not supported: the API is read-only`);
+    const problem = new HttpProblem(
+      405,
+      `${c.req.method} is not supported: the API is read-only (POST /api/check is the one exception)`,
+    );
     return c.json(problem.toDocument(new URL(c.req.url).pathname), 405, {
       "content-type": "application/problem+json",
       allow: "GET, HEAD, OPTIONS",

@@ -62,7 +62,9 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     const hit = cache.get(key);
     if (hit) return new Response(new Uint8Array(hit.body), { status: hit.status, headers: hit.headers });
     await next();
-    if (c.res.status !== 200) return;
+    // Answers that depend on today's date (the next deadlines) say no-store: the data version alone
+    // would keep yesterday's list.
+    if (c.res.status !== 200 || c.res.headers.get("cache-control")?.includes("no-store")) return;
     c.res.headers.set("etag", etag);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
     const body = Buffer.from(await c.res.clone().arrayBuffer());

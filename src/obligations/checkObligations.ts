@@ -135,7 +135,9 @@ function dateVerdict(obligation: Obligation, profile: CheckProfile, at: string):
   // Several candidates with one status: the latest start when it applies already (it surely does by
   // then), the earliest when it is still to come (the soonest it can start).
   const sorted = [...candidates].sort((a, b) => a.from.localeCompare(b.from));
-  const chosen = (status === "applies" ? sorted[sorted.length - 1] : sorted[0]) as (typeof candidates)[number];
+  const chosen = (
+    status === "applies" ? sorted[sorted.length - 1] : sorted[0]
+  ) as (typeof candidates)[number];
   return {
     kind: "yes",
     from: chosen.from,
@@ -164,12 +166,20 @@ const byPlace = (a: CheckItem, b: CheckItem) =>
  * when profile fields are missing — under `missing`, named by the fields that would decide it.
  */
 export function checkObligations(data: ObligationsData, profile: CheckProfile, at: string): CheckResult {
-  const result: CheckResult = { at, applies: [], upcoming: [], notApplicable: [], missing: [], uncoveredMarkets: [] };
+  const result: CheckResult = {
+    at,
+    applies: [],
+    upcoming: [],
+    notApplicable: [],
+    missing: [],
+    uncoveredMarkets: [],
+  };
   const missing = new Map<string, Set<string>>();
   for (const obligation of data.obligations) {
     const outcome = verdict(obligation, profile, at);
     const item = baseItem(obligation);
-    if (outcome.kind === "no") result.notApplicable.push({ ...item, reason: outcome.reason, decidedBy: outcome.decidedBy });
+    if (outcome.kind === "no")
+      result.notApplicable.push({ ...item, reason: outcome.reason, decidedBy: outcome.decidedBy });
     else if (outcome.kind === "open")
       for (const field of new Set(outcome.missing)) {
         const decides = missing.get(field) ?? new Set<string>();
@@ -202,6 +212,8 @@ export function checkObligations(data: ObligationsData, profile: CheckProfile, a
 
 /** The instruments a result names, for presenting titles next to ids. */
 export function instrumentsOf(data: ObligationsData, result: CheckResult): Instrument[] {
-  const ids = new Set([...result.applies, ...result.upcoming, ...result.notApplicable].map((i) => i.instrument));
+  const ids = new Set(
+    [...result.applies, ...result.upcoming, ...result.notApplicable].map((i) => i.instrument),
+  );
   return data.instruments.filter((instrument) => ids.has(instrument.id));
 }

@@ -54,7 +54,9 @@ function checkReferences(data: ObligationsData): void {
   for (const instrument of data.instruments)
     for (const target of instrument.amends)
       if (!instrumentIds.has(target))
-        throw new ObligationsDataError(`data/instruments: ${instrument.id} amends unknown instrument "${target}"`);
+        throw new ObligationsDataError(
+          `data/instruments: ${instrument.id} amends unknown instrument "${target}"`,
+        );
   const obligationIds = new Set<string>();
   for (const obligation of data.obligations) {
     if (obligationIds.has(obligation.id))

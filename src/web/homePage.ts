@@ -1,7 +1,9 @@
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { type Snippet, snippetSegments } from "../search/snippet.js";
+import type { Deadline } from "../obligations/deadlines.js";
 import { escapeHtml, page } from "./html.js";
+import { deadlinesListHtml } from "./pages/obligationViews.js";
 
 function snippetHtml(snippet: Snippet | null): string {
   if (!snippet) return "";
@@ -20,6 +22,8 @@ export function homePage(input: {
   lang: Language;
   total: number;
   hits: { event: Event; snippet: Snippet | null }[];
+  /** "What takes effect next", shown above the results when given. */
+  deadlines?: Deadline[];
 }): string {
   const zh = input.lang === "zh";
   const items = input.hits
@@ -42,6 +46,7 @@ export function homePage(input: {
 <form method="get" action="/"><input type="search" name="q" value="${escapeHtml(input.q)}" placeholder="${zh ? "搜索：欧盟、芯片、FLOP…" : "Search: EU, chips, FLOP…"}">
 <input type="hidden" name="lang" value="${input.lang}"><button>${zh ? "搜索" : "Search"}</button></form>
 <p class="muted">${input.total} ${zh ? "条事件" : "events"} · <a href="/?q=${encodeURIComponent(input.q)}&amp;lang=${other}">${zh ? "English" : "中文"}</a> · <a href="/api/docs">API</a> · <a href="/api/feed.atom">Atom</a> · <a href="/api/calendar.ics">iCalendar</a></p>
+${input.q ? "" : deadlinesListHtml(input.deadlines ?? [], input.lang)}
 <ol>${items}</ol>`,
   );
 }
