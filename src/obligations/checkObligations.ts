@@ -142,7 +142,7 @@ function dateVerdict(obligation: Obligation, profile: CheckProfile, at: string):
     kind: "yes",
     from: chosen.from,
     status,
-    ...(candidates.length === 1 && chosen.transition ? { transition: chosen.transition } : {}),
+    ...(chosen.transition ? { transition: chosen.transition } : {}),
   };
 }
 
