@@ -43,6 +43,9 @@ export function isKnownMarket(code: string, subdivisions: ReadonlySet<string>): 
   if (code === "EU") return true;
   if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) return subdivisions.has(code);
   if (!/^[A-Z]{2}$/.test(code)) return false;
+  // Codes ICU names that are no country: user-assigned (AA, QM–QZ, XA–XZ but Kosovo's XK, ZZ) and
+  // groupings (EZ, UN).
+  if (/^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EZ|UN)$/.test(code)) return false;
   try {
     const name = regionNames.of(code);
     return name !== undefined && name !== code;
