@@ -128,11 +128,12 @@ describe("obligations over HTTP", () => {
     });
 
   it("POST /api/check answers like aigov check --json", async () => {
+    // The CLI first: a slow spawn between two requests would outlast the server's keep-alive and race
+    // the reuse of the idle connection.
+    const cli = JSON.parse(runCli(["check", writeProfile(MODEL), "--at", "2026-11-25", "--json"]).stdout);
     const res = await post(JSON.stringify(MODEL), "?at=2026-11-25");
     assert.equal(res.status, 200);
-    const result = (await res.json()) as Result;
-    const cli = JSON.parse(runCli(["check", writeProfile(MODEL), "--at", "2026-11-25", "--json"]).stdout);
-    assert.deepEqual(result, cli);
+    assert.deepEqual(await res.json(), cli);
   });
 
   const bad: [string, string, string, RegExp][] = [

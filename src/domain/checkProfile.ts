@@ -69,33 +69,61 @@ const Flop = z
  */
 export const CheckProfile = z
   .object({
-    kind: z.enum(["model", "service"]).describe("A model (general-purpose or frontier AI model) or a service (an AI system offered to users)."),
+    kind: z
+      .enum(["model", "service"])
+      .describe(
+        "A model (general-purpose or frontier AI model) or a service (an AI system offered to users).",
+      ),
     name: z.string().max(200).optional().describe("A label for your own use; not checked."),
     role: Role.optional().describe(
       "provider (places it on the market under its own name; for a model, aigov assumes the provider trained it), deployer (uses it in its own service), developer (trained it), platform (disseminates content of others).",
     ),
-    trainingFlop: Flop.optional().describe("Cumulative compute of training in floating-point operations, e.g. 3e25."),
+    trainingFlop: Flop.optional().describe(
+      "Cumulative compute of training in floating-point operations, e.g. 3e25.",
+    ),
     fineTuningFlop: Flop.optional().describe(
       "Compute of later fine-tuning, reinforcement learning or other material modification (SB 53 adds it to training compute).",
     ),
-    modalities: z.array(Modality).optional().describe("What it generates: text, image, audio, video, virtual-scene."),
-    generatesContent: z.boolean().optional().describe("Whether it generates or manipulates content (generative AI)."),
-    interactsWithPeople: z.boolean().optional().describe("Whether it interacts directly with natural persons (a chatbot, an assistant)."),
-    openWeights: z.boolean().optional().describe(
-      "Released under a free and open-source licence with weights, architecture and usage information public (EU AI Act Art. 53(2)).",
+    modalities: z
+      .array(Modality)
+      .optional()
+      .describe("What it generates: text, image, audio, video, virtual-scene."),
+    generatesContent: z
+      .boolean()
+      .optional()
+      .describe("Whether it generates or manipulates content (generative AI)."),
+    interactsWithPeople: z
+      .boolean()
+      .optional()
+      .describe("Whether it interacts directly with natural persons (a chatbot, an assistant)."),
+    openWeights: z
+      .boolean()
+      .optional()
+      .describe(
+        "Released under a free and open-source licence with weights, architecture and usage information public (EU AI Act Art. 53(2)).",
+      ),
+    markets: z
+      .array(JurisdictionCode)
+      .max(300)
+      .optional()
+      .describe(
+        "Where it is placed on the market or offered: ISO 3166-1 codes (AU is Australia), US-CA for California, EU for the whole Union.",
+      ),
+    establishedIn: JurisdictionCode.optional().describe(
+      "Where the provider is established (ISO 3166-1 code, or EU).",
     ),
-    markets: z.array(JurisdictionCode).max(300).optional().describe(
-      "Where it is placed on the market or offered: ISO 3166-1 codes (AU is Australia), US-CA for California, EU for the whole Union.",
-    ),
-    establishedIn: JurisdictionCode.optional().describe("Where the provider is established (ISO 3166-1 code, or EU)."),
     annualRevenueUsd: z
       .number()
       .finite()
       .nonnegative("expected zero or more US dollars")
       .optional()
       .describe("Annual gross revenue with affiliates in the preceding calendar year, in US dollars."),
-    placedOnMarket: Day.optional().describe("The day it was first placed on the market or put into operation, YYYY-MM-DD."),
-    sector: Sector.optional().describe("The area it is used in (decides Korea's high-impact AI and Vietnam's longer transition)."),
+    placedOnMarket: Day.optional().describe(
+      "The day it was first placed on the market or put into operation, YYYY-MM-DD.",
+    ),
+    sector: Sector.optional().describe(
+      "The area it is used in (decides Korea's high-impact AI and Vietnam's longer transition).",
+    ),
   })
   .strict();
 export type CheckProfile = z.infer<typeof CheckProfile>;

@@ -71,7 +71,8 @@ const localized: JsonSchema = {
 };
 const CheckItemSchema: JsonSchema = {
   type: "object",
-  description: "One duty: its id, instrument, jurisdiction, title, citation and start; `reason` where it does not apply.",
+  description:
+    "One duty: its id, instrument, jurisdiction, title, citation and start; `reason` where it does not apply.",
   properties: {
     obligation: { type: "string" },
     instrument: { type: "string" },
@@ -118,7 +119,8 @@ const CheckResultSchema: JsonSchema = {
     uncoveredMarkets: {
       type: "array",
       items: { type: "string" },
-      description: "Markets of the profile for which aigov holds no obligations (no answer is not 'no duty').",
+      description:
+        "Markets of the profile for which aigov holds no obligations (no answer is not 'no duty').",
     },
   },
   required: ["at", "applies", "upcoming", "notApplicable", "missing", "uncoveredMarkets"],
@@ -258,7 +260,8 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       "/api/instruments": {
         get: {
-          summary: "The instruments behind the obligations checker: titles, identifiers, dates, status, amendments",
+          summary:
+            "The instruments behind the obligations checker: titles, identifiers, dates, status, amendments",
           responses: {
             "200": ok("Every instrument", "application/json", {
               type: "object",
