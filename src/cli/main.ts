@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cliError.js";
+import { checkCommand } from "./commands/checkCommand.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { importCommand } from "./commands/importCommand.js";
+import { instrumentsCommand } from "./commands/instrumentsCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
 import { searchCommand } from "./commands/searchCommand.js";
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     searchCommand(),
     exportCommand(),
     reportCommand(),
+    checkCommand(),
+    instrumentsCommand(),
     serveCommand(),
   ]) {
     command.exitOverride();

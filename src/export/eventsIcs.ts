@@ -9,12 +9,24 @@ const dayAfter = (day: string) => {
 };
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** A further all-day entry with its own stable UID (the obligations' applicability dates). */
+export interface AllDayEntry {
+  uid: string;
+  day: string;
+  summary: string;
+  description?: string;
+  url?: string;
+}
+
 /**
  * An iCalendar of events as all-day entries: the day (or days) each event happened and every effective
  * date its text states. Dates known only to the month or year are left out: a calendar cannot show them
  * truthfully.
  */
-export function eventsToIcs(events: Event[], options: { baseUrl: string; lang: Language }): string {
+export function eventsToIcs(
+  events: Event[],
+  options: { baseUrl: string; lang: Language; extra?: AllDayEntry[] },
+): string {
   const calendar = ical({
     name: options.lang === "zh" ? "aigov 人工智能治理日历" : "aigov AI governance calendar",
     prodId: { company: "aigov", product: "aigov", language: options.lang.toUpperCase() },
@@ -46,6 +58,18 @@ export function eventsToIcs(events: Event[], options: { baseUrl: string; lang: L
         summary: `${prefix}: ${title}${label ? ` (${label})` : ""}`,
         url,
       });
+    });
+  }
+  for (const entry of options.extra ?? []) {
+    if (entry.day.length !== 10) continue;
+    calendar.createEvent({
+      id: entry.uid,
+      start: asDate(entry.day),
+      end: dayAfter(entry.day),
+      allDay: true,
+      summary: entry.summary,
+      description: entry.description,
+      url: entry.url,
     });
   }
   return calendar.toString();

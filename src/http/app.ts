@@ -11,6 +11,8 @@ import { ResponseCache } from "./responseCache.js";
 import { securityHeaders } from "./securityHeaders.js";
 import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
+import { registerObligationRoutes } from "./routes/obligationRoutes.js";
+import { bundledObligations } from "../obligations/obligationsData.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
 import { registerReportRoutes } from "./routes/reportRoutes.js";
 import { registerStatsRoutes } from "./routes/statsRoutes.js";
@@ -35,17 +37,19 @@ export function createApp(context: AppContext): AigovApp {
   const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
+  const obligations = context.obligations ?? bundledObligations();
 
   // Outermost first: security headers on every answer, CORS headers on the API, then the read cache
   // (which stores compressed bodies).
   app.use("*", securityHeaders());
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"] }));
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
-  registerExportRoutes(app, context);
+  registerExportRoutes(app, context, obligations);
+  registerObligationRoutes(app, obligations);
   registerStatsRoutes(app, context);
   registerReportRoutes(app, context);
 
@@ -61,7 +65,10 @@ export function createApp(context: AppContext): AigovApp {
   registerWebRoutes(app, context);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
-    const problem = new HttpProblem(405, `${c.req.method} is not supported: the API is read-only`);
+    const problem = new HttpProblem(
+      405,
+      `${c.req.method} is not supported: the API is read-only (POST /api/check is the one exception)`,
+    );
     return c.json(problem.toDocument(new URL(c.req.url).pathname), 405, {
       "content-type": "application/problem+json",
       allow: "GET, HEAD, OPTIONS",

@@ -1,4 +1,5 @@
 import type { SearchService } from "../search/searchService.js";
+import type { ObligationsData } from "../obligations/obligationsData.js";
 import type { Database } from "../storage/database.js";
 
 /** What every route needs: the database and the search service over it (passed in, never global). */
@@ -9,4 +10,6 @@ export interface AppContext {
   versionMaxAgeMs?: number;
   /** Keep answers to repeated reads in memory (default true; benchmarks of the search itself turn it off). */
   responseCache?: boolean;
+  /** Instruments, obligations and corrections; default: the bundled files in data/. */
+  obligations?: ObligationsData;
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { CheckProfile } from "../domain/checkProfile.js";
+import { Correction } from "../domain/correction.js";
 import { Event } from "../domain/event.js";
+import { Instrument } from "../domain/instrument.js";
+import { Obligation } from "../domain/obligation.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import { EventsQuery, MAX_LIMIT } from "./eventsQuery.js";
 import { ReportQuery } from "./routes/reportRoutes.js";
@@ -65,6 +69,98 @@ const FacetCountsSchema: JsonSchema = {
     ]),
   ),
 };
+
+const localized: JsonSchema = {
+  type: "object",
+  properties: { zh: { type: "string" }, en: { type: "string" } },
+};
+const CheckItemSchema: JsonSchema = {
+  type: "object",
+  description:
+    "One duty: its id, instrument, jurisdiction, title, citation and start; `reason` where it does not apply.",
+  properties: {
+    obligation: { type: "string" },
+    instrument: { type: "string" },
+    jurisdiction: { type: "string" },
+    nature: { type: "string", enum: ["duty", "cooperation"] },
+    title: localized,
+    citation: {
+      type: "object",
+      properties: {
+        article: { type: "string" },
+        url: { type: "string" },
+        verification: { type: "string", enum: ["official", "secondary", "unverified"] },
+      },
+      required: ["article", "url", "verification"],
+    },
+    from: { type: "string", description: "The day the duty applies from for this profile (YYYY-MM-DD)." },
+    penalty: { anyOf: [localized, { type: "null" }] },
+    notes: { type: "array", items: localized },
+    transition: {
+      type: "object",
+      properties: { label: localized, article: { type: "string" }, url: { type: "string" } },
+    },
+    reason: localized,
+    decidedBy: { type: "string", description: "The article or rule whose test failed." },
+  },
+  required: ["obligation", "instrument", "jurisdiction", "title", "citation", "from"],
+};
+const CheckResultSchema: JsonSchema = {
+  type: "object",
+  properties: {
+    at: { type: "string" },
+    applies: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
+    upcoming: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
+    notApplicable: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
+    missing: {
+      type: "array",
+      description: "Profile fields whose absence left duties open, with the duties each would decide.",
+      items: {
+        type: "object",
+        properties: { field: { type: "string" }, decides: { type: "array", items: { type: "string" } } },
+        required: ["field", "decides"],
+      },
+    },
+    uncoveredMarkets: {
+      type: "array",
+      items: { type: "string" },
+      description:
+        "Markets of the profile for which aigov holds no obligations (no answer is not 'no duty').",
+    },
+  },
+  required: ["at", "applies", "upcoming", "notApplicable", "missing", "uncoveredMarkets"],
+};
+const DeadlineSchema: JsonSchema = {
+  type: "object",
+  properties: {
+    uid: { type: "string" },
+    date: { type: "string" },
+    instrument: { type: "string" },
+    jurisdiction: { type: "string" },
+    title: localized,
+    what: { type: "array", items: localized },
+    obligations: { type: "array", items: { type: "string" } },
+    url: { type: ["string", "null"] },
+  },
+  required: ["uid", "date", "instrument", "jurisdiction", "title", "what", "obligations", "url"],
+};
+
+function eventSchemaWithCorrections(): JsonSchema {
+  const schema = jsonSchema(Event, "output");
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      corrections: {
+        type: "array",
+        description:
+          "Where the official record disagrees with the imported text: the text stays as imported and each correction says what the record shows, with its sources. Present only when there is one.",
+        items: { $ref: "#/components/schemas/Correction" },
+      },
+    },
+  };
+}
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from the same zod schemas that validate requests
@@ -178,7 +274,8 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       "/api/calendar.ics": {
         get: {
-          summary: "Event days and stated effective dates as all-day iCalendar events",
+          summary:
+            "Event days, stated effective dates and the instruments' applicability dates (one entry per instrument and day, stable UIDs) as all-day iCalendar events",
           parameters: exportParameters,
           responses: { "200": ok("iCalendar", "text/calendar", { type: "string" }), ...errors },
         },
@@ -196,6 +293,97 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      "/api/instruments": {
+        get: {
+          summary:
+            "The instruments behind the obligations checker: titles, identifiers, dates, status, amendments",
+          responses: {
+            "200": ok("Every instrument", "application/json", {
+              type: "object",
+              properties: { items: { type: "array", items: { $ref: "#/components/schemas/Instrument" } } },
+              required: ["items"],
+            }),
+          },
+        },
+      },
+      "/api/instruments/{id}": {
+        get: {
+          summary: "One instrument with its obligations",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": ok("The instrument", "application/json", { $ref: "#/components/schemas/Instrument" }),
+            "404": problem("No instrument has this id"),
+          },
+        },
+      },
+      "/api/obligations": {
+        get: {
+          summary: "Every obligation as data: whom it binds, conditions, dates, penalty, citation",
+          responses: {
+            "200": ok("Every obligation", "application/json", {
+              type: "object",
+              properties: { items: { type: "array", items: { $ref: "#/components/schemas/Obligation" } } },
+              required: ["items"],
+            }),
+          },
+        },
+      },
+      "/api/deadlines": {
+        get: {
+          summary: "What takes effect next: applicability dates of the instruments, soonest first",
+          parameters: [
+            {
+              name: "from",
+              in: "query",
+              required: false,
+              description: "First day to list (YYYY-MM-DD); default today (UTC).",
+              schema: { type: "string" },
+            },
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              description: "How many, 1 to 500 (default 20).",
+              schema: { type: "integer", minimum: 1, maximum: 500 },
+            },
+          ],
+          responses: {
+            "200": ok("Deadlines", "application/json", {
+              type: "object",
+              properties: {
+                from: { type: "string" },
+                items: { type: "array", items: { $ref: "#/components/schemas/Deadline" } },
+              },
+              required: ["from", "items"],
+            }),
+            ...errors,
+          },
+        },
+      },
+      "/api/check": {
+        post: {
+          summary: "Which obligations bind a model or service described by the profile, on a date",
+          description:
+            "The body is a CheckProfile (at most 64 KB). Unknown fields, negative or non-numeric FLOP, unknown market codes and malformed dates are 400 problems naming the field. Fields left out are never assumed: the duties they would decide are listed under `missing`.",
+          parameters: [
+            {
+              name: "at",
+              in: "query",
+              required: false,
+              description: "The day to check on (YYYY-MM-DD); default today (UTC).",
+              schema: { type: "string" },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/CheckProfile" } } },
+          },
+          responses: {
+            "200": ok("The answer", "application/json", { $ref: "#/components/schemas/CheckResult" }),
+            "400": problem("A bad profile or date: which field and why, as an RFC 9457 problem document."),
+          },
+        },
+      },
       "/api/openapi.json": {
         get: {
           summary: "This document",
@@ -205,7 +393,14 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     components: {
       schemas: {
-        Event: jsonSchema(Event, "output"),
+        Event: eventSchemaWithCorrections(),
+        Correction: jsonSchema(Correction.omit({ event: true }), "output"),
+        Instrument: jsonSchema(Instrument, "output"),
+        Obligation: jsonSchema(Obligation, "output"),
+        CheckProfile: jsonSchema(CheckProfile, "input"),
+        CheckItem: CheckItemSchema,
+        CheckResult: CheckResultSchema,
+        Deadline: DeadlineSchema,
         EventPage: {
           type: "object",
           properties: {

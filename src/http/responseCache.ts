@@ -23,7 +23,15 @@ function fnv1a(text: string): string {
 
 /** The ETag of a read: the data version and the URL (path and query, as WHATWG URL normalises them). */
 export function etagFor(version: number, pathAndQuery: string): string {
-  return `W/"${version}-${fnv1a(pathAndQuery)}"`;
+  return `W/"${version}-${utcDay()}-${fnv1a(pathAndQuery)}"`;
+}
+
+/**
+ * Today in UTC. Some answers depend on the date as well as the data (what takes effect next, the
+ * obligations that apply today), so cached answers and ETags last at most until midnight UTC.
+ */
+function utcDay(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** Whether an If-None-Match header names this ETag. */
@@ -44,7 +52,7 @@ export class ResponseCache {
   ) {}
 
   static key(version: number, encoding: string, pathAndQuery: string): string {
-    return `${version} ${encoding} ${pathAndQuery}`;
+    return `${version} ${utcDay()} ${encoding} ${pathAndQuery}`;
   }
 
   get(key: string): CachedResponse | undefined {

@@ -11,6 +11,7 @@ const NAV: { section: NavSection; path: string }[] = [
   { section: "charts", path: "/charts" },
   { section: "compare", path: "/compare" },
   { section: "reports", path: "/reports" },
+  { section: "check", path: "/check" },
   { section: "api", path: "/api/docs" },
 ];
 

@@ -6,7 +6,16 @@ import type { SafeHtml } from "./html.js";
 import type { Translate } from "./i18n/t.js";
 
 /** The sections of the site nav; a page names the one it belongs to so the nav can mark it. */
-export const NAV_SECTIONS = ["chronicle", "search", "map", "charts", "compare", "reports", "api"] as const;
+export const NAV_SECTIONS = [
+  "chronicle",
+  "search",
+  "map",
+  "charts",
+  "compare",
+  "reports",
+  "check",
+  "api",
+] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 /** What a page gets to render: the request, its language and translator, and the app's services. */

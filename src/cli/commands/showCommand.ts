@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { correctionsFor, presentEvent } from "../../http/presenters/eventPresenter.js";
 import { findEvent } from "../../storage/repos/eventRepo.js";
 import { CliError } from "../cliError.js";
 import { formatEventDetail } from "../formatEvent.js";
@@ -14,8 +15,16 @@ export function showCommand(): Command {
     .action(async (id: string, options: { json?: boolean; db?: string }) => {
       const event = await withDatabase(options.db, (db) => findEvent(db, id));
       if (!event) throw new CliError(`no event with id "${id}"`);
+      // Corrections (data/corrections) show next to the text as imported, as in the API.
+      const corrections = correctionsFor(event.id).flatMap((c) => [
+        "",
+        `correction (${c.verification}): ${c.correction.en ?? c.correction.zh ?? ""}`,
+        ...c.sources.map((url) => `  ${url}`),
+      ]);
       process.stdout.write(
-        options.json ? `${JSON.stringify(event, null, 2)}\n` : `${formatEventDetail(event)}\n`,
+        options.json
+          ? `${JSON.stringify(presentEvent(event), null, 2)}\n`
+          : `${[formatEventDetail(event), ...corrections].join("\n")}\n`,
       );
     });
 }

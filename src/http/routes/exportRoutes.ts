@@ -3,7 +3,11 @@ import type { Event } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import { eventsToAtom } from "../../export/eventsAtom.js";
 import { eventsToCsv } from "../../export/eventsCsv.js";
-import { eventsToIcs } from "../../export/eventsIcs.js";
+import { type AllDayEntry, eventsToIcs } from "../../export/eventsIcs.js";
+import { type Language, pickText } from "../../domain/localizedText.js";
+import { dateBounds } from "../../domain/partialDate.js";
+import { listDeadlines } from "../../obligations/deadlines.js";
+import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import type { AppContext } from "../appContext.js";
 import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
@@ -14,7 +18,7 @@ const PAGE = 500;
 export const baseUrlOf = (c: Context) => new URL(c.req.url).origin;
 
 /** GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of /api/events. */
-export function registerExportRoutes(app: Hono, context: AppContext): void {
+export function registerExportRoutes(app: Hono, context: AppContext, data: ObligationsData): void {
   // Exports take every matching event; `limit` caps them when given (the feed defaults to 50 newest).
   const matching = async (c: Context, newestFirst: boolean, defaultCap?: number) => {
     const params = new URL(c.req.url).searchParams;
@@ -37,7 +41,7 @@ export function registerExportRoutes(app: Hono, context: AppContext): void {
       events.push(...page.hits.map((hit) => hit.event));
       if (page.hits.length < limit || events.length >= page.total) break;
     }
-    return { events, lang: query.lang };
+    return { events, lang: query.lang, query };
   };
 
   app.get("/api/events.csv", async (c) => {
@@ -56,8 +60,13 @@ export function registerExportRoutes(app: Hono, context: AppContext): void {
   });
 
   app.get("/api/calendar.ics", async (c) => {
-    const { events, lang } = await matching(c, false);
-    return c.body(eventsToIcs(events, { baseUrl: baseUrlOf(c), lang }), 200, {
+    const { events, lang, query } = await matching(c, false);
+    // Applicability dates of the instruments join the calendar unless a text query or an event facet
+    // (type, level, bindingness, tag) narrows it to events; jurisdiction and date filters apply to them.
+    const narrowed =
+      query.q?.trim() || [query.type, query.level, query.bindingness, query.tag].some((l) => l.length);
+    const extra = narrowed ? [] : deadlineEntries(data, lang, query);
+    return c.body(eventsToIcs(events, { baseUrl: baseUrlOf(c), lang, extra }), 200, {
       "content-type": "text/calendar; charset=utf-8",
     });
   });
@@ -68,4 +77,31 @@ export function registerExportRoutes(app: Hono, context: AppContext): void {
       "content-type": "application/vnd.citationstyles.csl+json; charset=utf-8",
     });
   });
+}
+
+/** The instruments' applicability dates as calendar entries, one per instrument and day (stable UIDs). */
+function deadlineEntries(
+  data: ObligationsData,
+  lang: Language,
+  filter: { jurisdiction?: string[]; from?: string; to?: string },
+): AllDayEntry[] {
+  const codes = filter.jurisdiction ?? [];
+  return listDeadlines(data)
+    .filter(
+      (d) =>
+        !codes.length ||
+        codes.some((code) => d.jurisdiction === code || d.jurisdiction.startsWith(`${code}-`)),
+    )
+    .filter((d) => !filter.from || d.date >= dateBounds(filter.from).first)
+    .filter((d) => !filter.to || d.date <= dateBounds(filter.to).last)
+    .map((d) => ({
+      uid: d.uid,
+      day: d.date,
+      summary: `${lang === "zh" ? "开始适用" : "Applies"}: ${pickText(d.title, lang) ?? d.instrument}`,
+      description: d.what
+        .map((w) => pickText(w, lang))
+        .filter(Boolean)
+        .join("\n"),
+      url: d.url ?? undefined,
+    }));
 }

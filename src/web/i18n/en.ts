@@ -13,6 +13,7 @@ export const en = {
   "nav.charts": "Charts",
   "nav.compare": "Compare",
   "nav.reports": "Reports",
+  "nav.check": "Obligations",
   "nav.api": "API",
   "search.label": "Search events",
   "search.placeholder": "Search: EU, chips, FLOP…",

@@ -12,6 +12,7 @@ export const zh: Record<MessageKey, string> = {
   "nav.charts": "图表",
   "nav.compare": "对比",
   "nav.reports": "报告",
+  "nav.check": "义务检查",
   "nav.api": "API",
   "search.label": "搜索事件",
   "search.placeholder": "搜索：欧盟、芯片、FLOP…",

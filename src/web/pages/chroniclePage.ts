@@ -1,11 +1,14 @@
 import type { Event } from "../../domain/event.js";
 import { HttpProblem } from "../../http/problem.js";
+import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
+import { bundledObligations } from "../../obligations/obligationsData.js";
 import { eventCard } from "../components/eventCard.js";
-import { html, type SafeHtml } from "../html.js";
+import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatMonth } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { eventCardModel } from "../viewModels/eventCardModel.js";
 import type { PageRequest, PageResult, WebPage } from "../webPage.js";
+import { deadlinesListHtml } from "./obligationViews.js";
 
 /**
  * At most this many events are listed per month (the seed's busiest month has 8); a busier month links to
@@ -102,6 +105,7 @@ async function renderChronicle(request: PageRequest, wantedYear: string | null):
     body: html`<h1>${title}</h1>
       <p class="lead">${wantedYear ? "" : html`${year}: `}${t("chronicle.intro", { count: yearTotal })}</p>
       ${yearNav}
+      ${wantedYear ? "" : unsafeRaw(deadlinesListHtml(upcomingDeadlines(request.context.obligations ?? bundledObligations(), todayUtc(), 8), lang))}
       <div class="chronicle">${sections}</div>`,
   };
 }

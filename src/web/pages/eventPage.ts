@@ -1,17 +1,19 @@
 import type { Event } from "../../domain/event.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
+import { correctionsFor } from "../../http/presenters/eventPresenter.js";
 import { HttpProblem } from "../../http/problem.js";
 import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
 import { jsonScript } from "../components/jsonScript.js";
 import { localized, pick } from "../components/localized.js";
 import { richText } from "../components/richText.js";
 import { firstLines } from "../components/textExcerpt.js";
-import { html, type SafeHtml } from "../html.js";
+import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { eventCsl, formattedCitation } from "../viewModels/eventCitation.js";
 import type { PageRequest, WebPage } from "../webPage.js";
+import { correctionsHtml } from "./obligationViews.js";
 
 /** Types that are instruments of law: schema.org Legislation fits them. */
 const LEGISLATION = new Set(["law", "regulation", "executive_order"]);
@@ -267,7 +269,7 @@ export const eventPage: WebPage = {
         </p>
         <h1>${localized(title, t)}</h1>
         ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${otherLang === "zh" ? "zh-CN" : "en"}">${otherTitle}</p>` : ""}
-        ${facts(event, request)}
+        ${facts(event, request)} ${unsafeRaw(correctionsHtml(correctionsFor(event.id), lang))}
         <div class="summaries">${summaries}</div>
         ${sources} ${relations} ${identifiers}
         <section class="cite" aria-labelledby="cite">

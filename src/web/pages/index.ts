@@ -1,5 +1,6 @@
 import type { WebPage } from "../webPage.js";
 import { chartsPage } from "./chartsPage.js";
+import { checkPage } from "./checkPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
 import { comparePage } from "./comparePage.js";
 import { eventPage } from "./eventPage.js";
@@ -22,4 +23,5 @@ export const PAGES: WebPage[] = [
   comparePage,
   chartsPage,
   reportsPage,
+  checkPage,
 ];

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { JurisdictionCode } from "./event.js";
+import { Modality, Role, Sector } from "./obligation.js";
+import { precisionOf } from "./partialDate.js";
+
+/** The member states of the European Union (ISO 3166-1), so that a market "DE" is in the EU market. */
+export const EU_MEMBER_STATES = [
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+] as const;
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/**
+ * A market or establishment code the checker understands: an ISO 3166-1 country (checked against the
+ * region names ICU knows), a subdivision it has rules for, or the EU. `AU` is Australia.
+ */
+export function isKnownMarket(code: string, subdivisions: ReadonlySet<string>): boolean {
+  if (code === "EU") return true;
+  if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) return subdivisions.has(code);
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  // Codes ICU names that are no country: user-assigned (AA, QM–QZ, XA–XZ but Kosovo's XK, ZZ) and
+  // groupings (EZ, UN).
+  if (/^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EZ|UN)$/.test(code)) return false;
+  try {
+    const name = regionNames.of(code);
+    return name !== undefined && name !== code;
+  } catch {
+    return false;
+  }
+}
+
+const Day = z.string().refine((value) => value.length === 10 && precisionOf(value) === "day", {
+  message: "expected a date written YYYY-MM-DD",
+});
+const Flop = z
+  .number({ error: "expected a number of operations, such as 3e25" })
+  .finite("expected a finite number")
+  .nonnegative("expected zero or more operations");
+
+/**
+ * What a model or a service is, for `aigov check` and `POST /api/check`. Unknown fields are errors
+ * (a misspelt field must not be ignored silently); every field but `kind` may be left out, and the
+ * answer then says which duties its absence leaves open.
+ */
+export const CheckProfile = z
+  .object({
+    kind: z
+      .enum(["model", "service"])
+      .describe(
+        "A model (general-purpose or frontier AI model) or a service (an AI system offered to users).",
+      ),
+    name: z.string().max(200).optional().describe("A label for your own use; not checked."),
+    role: Role.optional().describe(
+      "provider (places it on the market under its own name; for a model, aigov assumes the provider trained it), deployer (uses it in its own service), developer (trained it), platform (disseminates content of others).",
+    ),
+    trainingFlop: Flop.optional().describe(
+      "Cumulative compute of training in floating-point operations, e.g. 3e25.",
+    ),
+    fineTuningFlop: Flop.optional().describe(
+      "Compute of later fine-tuning, reinforcement learning or other material modification (SB 53 adds it to training compute).",
+    ),
+    modalities: z
+      .array(Modality)
+      .optional()
+      .describe("What it generates: text, image, audio, video, virtual-scene."),
+    generatesContent: z
+      .boolean()
+      .optional()
+      .describe("Whether it generates or manipulates content (generative AI)."),
+    interactsWithPeople: z
+      .boolean()
+      .optional()
+      .describe("Whether it interacts directly with natural persons (a chatbot, an assistant)."),
+    openWeights: z
+      .boolean()
+      .optional()
+      .describe(
+        "Released under a free and open-source licence with weights, architecture and usage information public (EU AI Act Art. 53(2)).",
+      ),
+    markets: z
+      .array(JurisdictionCode)
+      .max(300)
+      .optional()
+      .describe(
+        "Where it is placed on the market or offered: ISO 3166-1 codes (AU is Australia), US-CA for California, EU for the whole Union.",
+      ),
+    establishedIn: JurisdictionCode.optional().describe(
+      "Where the provider is established (ISO 3166-1 code, or EU).",
+    ),
+    annualRevenueUsd: z
+      .number()
+      .finite()
+      .nonnegative("expected zero or more US dollars")
+      .optional()
+      .describe("Annual gross revenue with affiliates in the preceding calendar year, in US dollars."),
+    placedOnMarket: Day.optional().describe(
+      "The day it was first placed on the market or put into operation, YYYY-MM-DD.",
+    ),
+    sector: Sector.optional().describe(
+      "The area it is used in (decides Korea's high-impact AI and Vietnam's longer transition).",
+    ),
+  })
+  .strict();
+export type CheckProfile = z.infer<typeof CheckProfile>;
+
+/** The date a check is made for: YYYY-MM-DD. */
+export const CheckDate = Day;
+
+/** One problem with a profile: the field (dotted path) and what was expected. */
+export interface ProfileIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Validates a profile and its market codes; returns the profile or every issue, each naming its field.
+ * Unknown fields are named by zod's strict mode ("unrecognized key").
+ */
+export function parseCheckProfile(
+  input: unknown,
+  subdivisions: ReadonlySet<string>,
+): { profile: CheckProfile } | { issues: ProfileIssue[] } {
+  const parsed = CheckProfile.safeParse(input);
+  if (!parsed.success) {
+    const issues: ProfileIssue[] = [];
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys)
+          issues.push({ field: [...issue.path, key].join("."), message: "unknown field" });
+      } else issues.push({ field: issue.path.map(String).join(".") || "(profile)", message: issue.message });
+    }
+    return { issues };
+  }
+  const issues: ProfileIssue[] = [];
+  parsed.data.markets?.forEach((code, index) => {
+    if (!isKnownMarket(code, subdivisions))
+      issues.push({ field: `markets.${index}`, message: `unknown market code "${code}"` });
+  });
+  const established = parsed.data.establishedIn;
+  if (established && !isKnownMarket(established, subdivisions))
+    issues.push({ field: "establishedIn", message: `unknown code "${established}"` });
+  return issues.length ? { issues } : { profile: parsed.data };
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { EventId, JurisdictionCode } from "./event.js";
+import { isHttpUrl } from "./httpUrl.js";
+import { RequiredLocalizedText } from "./localizedText.js";
+import { PartialDate } from "./partialDate.js";
+
+/** An http(s) URL: the one rule of httpUrl.ts, as a schema. */
+export const HttpUrl = z.string().refine(isHttpUrl, { message: "expected an http or https URL" });
+
+/**
+ * How a fact was checked: `official` against the official text (or an official page quoting it),
+ * `secondary` against secondary sources only, `unverified` not checked — shown, never hidden.
+ */
+export const Verification = z.enum(["official", "secondary", "unverified"]);
+export type Verification = z.infer<typeof Verification>;
+
+/** One dated fact about an instrument (adopted, in force, applies from…), with where it was read. */
+export const InstrumentDate = z
+  .object({
+    kind: z.enum([
+      "proposed",
+      "adopted",
+      "signed",
+      "promulgated",
+      "published",
+      "in-force",
+      "applies",
+      "transition-ends",
+    ]),
+    date: PartialDate,
+    label: RequiredLocalizedText,
+    verification: Verification,
+    verifiedFrom: z.array(HttpUrl).min(1, "expected at least one URL the date was read from"),
+  })
+  .strict();
+export type InstrumentDate = z.infer<typeof InstrumentDate>;
+
+/** A binding or soft-law instrument as a record: titles, identifiers, dates, status, links. */
+export const Instrument = z
+  .object({
+    id: EventId,
+    jurisdiction: JurisdictionCode,
+    title: z.object({ zh: z.string().min(1), en: z.string().min(1), original: z.string().min(1) }).strict(),
+    originalLanguage: z.string().regex(/^[a-z]{2,3}$/, "expected an ISO 639 language code"),
+    type: z.enum(["law", "regulation", "standard", "guideline", "amendment"]),
+    bindingness: z.enum(["binding", "voluntary", "draft", "none"]),
+    status: z.enum(["in-force", "adopted", "pending", "proposed"]),
+    statusNote: RequiredLocalizedText.optional(),
+    identifiers: z.array(
+      z
+        .object({
+          scheme: z.string().regex(/^[a-z0-9-]+$/),
+          value: z.string().min(1),
+          verification: Verification,
+          verifiedFrom: z.array(HttpUrl),
+        })
+        .strict(),
+    ),
+    dates: z.array(InstrumentDate),
+    /** The official text, where a stored copy of it was found; else null and said under `unknowns`. */
+    officialUrl: HttpUrl.nullable(),
+    events: z.array(EventId),
+    amends: z.array(EventId).default([]),
+    /** What could not be checked, said plainly instead of guessed. */
+    unknowns: z.array(RequiredLocalizedText).default([]),
+  })
+  .strict();
+export type Instrument = z.output<typeof Instrument>;

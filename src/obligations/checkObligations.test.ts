@@ -1,0 +1,672 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type CheckProfile, CheckProfile as ProfileSchema } from "../domain/checkProfile.js";
+import { checkObligations } from "./checkObligations.js";
+import { readObligationsData } from "./obligationsData.js";
+
+const data = readObligationsData();
+
+type Expect = "applies" | "upcoming" | "notApplicable" | "missing";
+
+/** Where one duty landed for a profile on a day, with the article that decided it. */
+function outcome(profile: CheckProfile, at: string, obligation: string) {
+  const result = checkObligations(data, ProfileSchema.parse(profile), at);
+  for (const place of ["applies", "upcoming", "notApplicable"] as const) {
+    const item = result[place].find((i) => i.obligation === obligation);
+    if (item) return { place: place as Expect, item, result };
+  }
+  const missing = result.missing.filter((m) => m.decides.includes(obligation)).map((m) => m.field);
+  assert.ok(missing.length, `${obligation} is nowhere in the answer`);
+  return { place: "missing" as Expect, item: undefined, missing, result };
+}
+
+// Profiles built from a base, so each row shows only what it varies.
+const gpai = (over: Partial<CheckProfile> = {}): CheckProfile => ({
+  kind: "model",
+  role: "provider",
+  trainingFlop: 5e24,
+  openWeights: false,
+  markets: ["EU"],
+  establishedIn: "DE",
+  placedOnMarket: "2025-09-01",
+  ...over,
+});
+const frontier = (over: Partial<CheckProfile> = {}): CheckProfile => ({
+  kind: "model",
+  role: "developer",
+  trainingFlop: 2e26,
+  fineTuningFlop: 0,
+  annualRevenueUsd: 1e9,
+  markets: ["US-CA"],
+  ...over,
+});
+const service = (over: Partial<CheckProfile> = {}): CheckProfile => ({
+  kind: "service",
+  role: "provider",
+  generatesContent: true,
+  interactsWithPeople: true,
+  modalities: ["image"],
+  placedOnMarket: "2026-03-01",
+  establishedIn: "KR",
+  ...over,
+});
+
+interface Scenario {
+  name: string;
+  profile: CheckProfile;
+  at: string;
+  obligation: string;
+  expect: Expect;
+  /** The article that decides the answer: the reason's article, the citation, or the transition. */
+  article?: string;
+  from?: string;
+  missing?: string;
+}
+
+const SB = "us-ca-sb-53.";
+const EU = "eu-ai-act.";
+const SCENARIOS: Scenario[] = [
+  // The 10^23 FLOP indicative criterion of the Commission's GPAI guidelines: "greater than".
+  {
+    name: "GPAI: exactly 1e23 FLOP",
+    profile: gpai({ trainingFlop: 1e23 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "notApplicable",
+    article: "Art. 3(63)",
+  },
+  {
+    name: "GPAI: just below 1e23",
+    profile: gpai({ trainingFlop: 9.9e22 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "notApplicable",
+    article: "Art. 3(63)",
+  },
+  {
+    name: "GPAI: just above 1e23",
+    profile: gpai({ trainingFlop: 1.01e23 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+    article: "Art. 53(1)(a)",
+  },
+  // The 10^25 FLOP presumption of Art. 51(2): "greater than".
+  {
+    name: "systemic risk: exactly 1e25",
+    profile: gpai({ trainingFlop: 1e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-55-1`,
+    expect: "notApplicable",
+    article: "Art. 51(2)",
+  },
+  {
+    name: "systemic risk: just below 1e25",
+    profile: gpai({ trainingFlop: 9.9e24 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-55-1`,
+    expect: "notApplicable",
+    article: "Art. 51(2)",
+  },
+  {
+    name: "systemic risk: just above 1e25",
+    profile: gpai({ trainingFlop: 1.01e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-55-1`,
+    expect: "applies",
+    article: "Art. 55(1)",
+  },
+  {
+    name: "systemic risk: notify the Commission just above 1e25",
+    profile: gpai({ trainingFlop: 1.01e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-52-1`,
+    expect: "applies",
+    article: "Art. 52(1)",
+  },
+  {
+    name: "at exactly 1e25 the GPAI duties still apply",
+    profile: gpai({ trainingFlop: 1e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+    article: "Art. 53(1)(a)",
+  },
+  // SB 53: more than 10^26 operations, counting later fine-tuning (§ 22757.11).
+  {
+    name: "SB 53: exactly 1e26",
+    profile: frontier({ trainingFlop: 1e26 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "notApplicable",
+    article: "§ 22757.11 (frontier model)",
+  },
+  {
+    name: "SB 53: just below 1e26",
+    profile: frontier({ trainingFlop: 9.9e25 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "notApplicable",
+    article: "§ 22757.11 (frontier model)",
+  },
+  {
+    name: "SB 53: just above 1e26",
+    profile: frontier({ trainingFlop: 1.01e26 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "applies",
+    article: "§ 22757.13",
+  },
+  {
+    name: "SB 53: fine-tuning pushes 9e25 over 1e26",
+    profile: frontier({ trainingFlop: 9e25, fineTuningFlop: 2e25 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "applies",
+    article: "§ 22757.13",
+  },
+  {
+    name: "SB 53: below 1e26 without fine-tuning compute is open",
+    profile: frontier({ trainingFlop: 9e25, fineTuningFlop: undefined }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "missing",
+    missing: "fineTuningFlop",
+  },
+  {
+    name: "SB 53: above 1e26 is decided without fine-tuning compute",
+    profile: frontier({ fineTuningFlop: undefined }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "applies",
+    article: "§ 22757.13",
+  },
+  // Large frontier developer: more than USD 500 million.
+  {
+    name: "SB 53: revenue exactly USD 500 million",
+    profile: frontier({ annualRevenueUsd: 5e8 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-12-a`,
+    expect: "notApplicable",
+    article: "§ 22757.11 (large frontier developer)",
+  },
+  {
+    name: "SB 53: revenue just below USD 500 million",
+    profile: frontier({ annualRevenueUsd: 4.99e8 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-12-a`,
+    expect: "notApplicable",
+    article: "§ 22757.11 (large frontier developer)",
+  },
+  {
+    name: "SB 53: revenue just above USD 500 million",
+    profile: frontier({ annualRevenueUsd: 5.01e8 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-12-a`,
+    expect: "applies",
+    article: "§ 22757.12(a)",
+  },
+  {
+    name: "SB 53: a smaller frontier developer still reports incidents",
+    profile: frontier({ annualRevenueUsd: 5e8 }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "applies",
+    article: "§ 22757.13",
+  },
+  // The day before and the day a duty applies.
+  {
+    name: "SB 53: the day before 1 January 2026",
+    profile: frontier(),
+    at: "2025-12-31",
+    obligation: `${SB}bpc-22757-12-a`,
+    expect: "upcoming",
+    from: "2026-01-01",
+  },
+  {
+    name: "SB 53: on 1 January 2026",
+    profile: frontier(),
+    at: "2026-01-01",
+    obligation: `${SB}bpc-22757-12-a`,
+    expect: "applies",
+    from: "2026-01-01",
+  },
+  {
+    name: "EU GPAI: the day before 2 August 2025",
+    profile: gpai(),
+    at: "2025-08-01",
+    obligation: `${EU}art-53-1-c`,
+    expect: "upcoming",
+    from: "2025-08-02",
+  },
+  {
+    name: "EU GPAI: on 2 August 2025",
+    profile: gpai(),
+    at: "2025-08-02",
+    obligation: `${EU}art-53-1-c`,
+    expect: "applies",
+    from: "2025-08-02",
+  },
+  {
+    name: "EU Art. 50(2): the day before 2 August 2026",
+    profile: service({ markets: ["EU"] }),
+    at: "2026-08-01",
+    obligation: `${EU}art-50-2`,
+    expect: "upcoming",
+    from: "2026-08-02",
+  },
+  {
+    name: "EU Art. 50(2): on 2 August 2026",
+    profile: service({ markets: ["EU"] }),
+    at: "2026-08-02",
+    obligation: `${EU}art-50-2`,
+    expect: "applies",
+    article: "Art. 50(2)",
+  },
+  {
+    name: "Korea Art. 31(2): the day before 22 January 2026",
+    profile: service({ markets: ["KR"] }),
+    at: "2026-01-21",
+    obligation: "kr-ai-basic-act.art-31-2",
+    expect: "upcoming",
+    from: "2026-01-22",
+  },
+  {
+    name: "Korea Art. 31(2): on 22 January 2026",
+    profile: service({ markets: ["KR"] }),
+    at: "2026-01-22",
+    obligation: "kr-ai-basic-act.art-31-2",
+    expect: "applies",
+    article: "Art. 31(2)",
+  },
+  {
+    name: "China explicit labels: the day before 1 September 2025",
+    profile: service({ markets: ["CN"] }),
+    at: "2025-08-31",
+    obligation: "cn-ai-content-labeling-measures.art-4",
+    expect: "upcoming",
+    from: "2025-09-01",
+  },
+  {
+    name: "China explicit labels: on 1 September 2025",
+    profile: service({ markets: ["CN"] }),
+    at: "2025-09-01",
+    obligation: "cn-ai-content-labeling-measures.art-4",
+    expect: "applies",
+    article: "Art. 4",
+  },
+  // A model placed on the EU market before 2 August 2025: until 2 August 2027 (Art. 111(3)).
+  {
+    name: "EU GPAI placed before 2 August 2025: not yet bound in 2026",
+    profile: gpai({ placedOnMarket: "2025-03-01" }),
+    at: "2026-11-25",
+    obligation: `${EU}art-53-1-a`,
+    expect: "upcoming",
+    from: "2027-08-02",
+    article: "Art. 111(3)",
+  },
+  {
+    name: "EU GPAI placed before 2 August 2025: bound on 2 August 2027",
+    profile: gpai({ placedOnMarket: "2025-03-01" }),
+    at: "2027-08-02",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+    from: "2027-08-02",
+  },
+  {
+    name: "EU GPAI placed on 2 August 2025: no transition",
+    profile: gpai({ placedOnMarket: "2025-08-02" }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+    from: "2025-08-02",
+  },
+  {
+    name: "EU GPAI without a market date in 2026 is open",
+    profile: gpai({ placedOnMarket: undefined }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "missing",
+    missing: "placedOnMarket",
+  },
+  {
+    name: "EU GPAI without a market date after 2 August 2027 is decided",
+    profile: gpai({ placedOnMarket: undefined }),
+    at: "2027-09-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+  },
+  // A provider outside the EU selling into it.
+  {
+    name: "non-EU provider appoints an authorised representative",
+    profile: gpai({ establishedIn: "US" }),
+    at: "2026-01-01",
+    obligation: `${EU}art-54-1`,
+    expect: "applies",
+    article: "Art. 54(1)",
+  },
+  {
+    name: "EU provider needs no authorised representative",
+    profile: gpai({ establishedIn: "DE" }),
+    at: "2026-01-01",
+    obligation: `${EU}art-54-1`,
+    expect: "notApplicable",
+    article: "Art. 54(1)",
+  },
+  {
+    name: "place of establishment unknown leaves Art. 54 open",
+    profile: gpai({ establishedIn: undefined }),
+    at: "2026-01-01",
+    obligation: `${EU}art-54-1`,
+    expect: "missing",
+    missing: "establishedIn",
+  },
+  // Deployer against provider.
+  {
+    name: "a deployer of a model has no GPAI provider duty",
+    profile: gpai({ role: "deployer" }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "notApplicable",
+    article: "Art. 53(1)(a)",
+  },
+  {
+    name: "a deployer of a deep-fake video service discloses",
+    profile: service({ role: "deployer", modalities: ["video"], markets: ["EU"] }),
+    at: "2026-09-01",
+    obligation: `${EU}art-50-4`,
+    expect: "applies",
+    article: "Art. 50(4)",
+  },
+  {
+    name: "a deployer does not carry the provider's marking duty",
+    profile: service({ role: "deployer", modalities: ["video"], markets: ["EU"] }),
+    at: "2026-09-01",
+    obligation: `${EU}art-50-2`,
+    expect: "notApplicable",
+    article: "Art. 50(2)",
+  },
+  {
+    name: "a provider does not carry the deployer's deep-fake duty",
+    profile: service({ markets: ["EU"] }),
+    at: "2026-09-01",
+    obligation: `${EU}art-50-4`,
+    expect: "notApplicable",
+    article: "Art. 50(4)",
+  },
+  // Open weights with and without systemic risk.
+  {
+    name: "open weights without systemic risk: no technical documentation",
+    profile: gpai({ openWeights: true }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "notApplicable",
+    article: "Art. 53(2)",
+  },
+  {
+    name: "open weights without systemic risk: copyright policy still due",
+    profile: gpai({ openWeights: true }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-c`,
+    expect: "applies",
+    article: "Art. 53(1)(c)",
+  },
+  {
+    name: "open weights with systemic risk: technical documentation due",
+    profile: gpai({ openWeights: true, trainingFlop: 5e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-a`,
+    expect: "applies",
+    article: "Art. 53(1)(a)",
+  },
+  {
+    name: "open weights with systemic risk: Art. 55 due",
+    profile: gpai({ openWeights: true, trainingFlop: 5e25 }),
+    at: "2026-01-01",
+    obligation: `${EU}art-55-1`,
+    expect: "applies",
+    article: "Art. 55(1)",
+  },
+  {
+    name: "open weights, non-EU, no systemic risk: no representative",
+    profile: gpai({ openWeights: true, establishedIn: "US" }),
+    at: "2026-01-01",
+    obligation: `${EU}art-54-1`,
+    expect: "notApplicable",
+    article: "Art. 54(6)",
+  },
+  // A Chinese image service.
+  {
+    name: "Chinese image service: explicit labels",
+    profile: service({ markets: ["CN"] }),
+    at: "2026-01-01",
+    obligation: "cn-ai-content-labeling-measures.art-4",
+    expect: "applies",
+    article: "Art. 4",
+  },
+  {
+    name: "Chinese image service: implicit labels",
+    profile: service({ markets: ["CN"] }),
+    at: "2026-01-01",
+    obligation: "cn-ai-content-labeling-measures.art-5",
+    expect: "applies",
+    article: "Art. 5",
+  },
+  {
+    name: "Chinese image service: GB 45438-2025 methods",
+    profile: service({ markets: ["CN"] }),
+    at: "2026-01-01",
+    obligation: "cn-gb-45438-2025.labeling-methods",
+    expect: "applies",
+    article: "GB 45438-2025",
+  },
+  {
+    name: "Chinese image service is not a dissemination platform",
+    profile: service({ markets: ["CN"] }),
+    at: "2026-01-01",
+    obligation: "cn-ai-content-labeling-measures.art-6",
+    expect: "notApplicable",
+    article: "Art. 6",
+  },
+  {
+    name: "Chinese platform verifies labels",
+    profile: service({ role: "platform", generatesContent: false, markets: ["CN"] }),
+    at: "2026-01-01",
+    obligation: "cn-ai-content-labeling-measures.art-6",
+    expect: "applies",
+    article: "Art. 6",
+  },
+  // A Korean service.
+  {
+    name: "Korean image service: advance notice",
+    profile: service({ markets: ["KR"] }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.art-31-1",
+    expect: "applies",
+    article: "Art. 31(1)",
+  },
+  {
+    name: "Korean image service: realistic output labelled",
+    profile: service({ markets: ["KR"] }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.art-31-3",
+    expect: "applies",
+    article: "Art. 31(3)",
+  },
+  {
+    name: "Korean text service: no realistic-media duty",
+    profile: service({ markets: ["KR"], modalities: ["text"] }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.art-31-3",
+    expect: "notApplicable",
+    article: "Art. 31(3)",
+  },
+  {
+    name: "Korean service without a sector: high-impact duties open",
+    profile: service({ markets: ["KR"] }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.art-34-1",
+    expect: "missing",
+    missing: "sector",
+  },
+  {
+    name: "Korean healthcare service: high-impact duties",
+    profile: service({ markets: ["KR"], generatesContent: false, sector: "healthcare" }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.art-34-1",
+    expect: "applies",
+    article: "Art. 34(1)",
+  },
+  {
+    name: "foreign operator in Korea: domestic agent",
+    profile: service({ markets: ["KR"], establishedIn: "US" }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.domestic-agent",
+    expect: "applies",
+  },
+  {
+    name: "Korean operator: no domestic agent",
+    profile: service({ markets: ["KR"], establishedIn: "KR" }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.domestic-agent",
+    expect: "notApplicable",
+  },
+  // A Japanese market: a cooperation duty, no binding duty.
+  {
+    name: "Japan: cooperation duty only",
+    profile: gpai({ markets: ["JP"] }),
+    at: "2026-01-01",
+    obligation: "jp-ai-promotion-act.art-7",
+    expect: "applies",
+    article: "Art. 7",
+  },
+  // A Vietnamese service before and after 1 March 2026.
+  {
+    name: "Vietnam: new image service the day before 1 March 2026",
+    profile: service({ markets: ["VN"] }),
+    at: "2026-02-28",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "upcoming",
+    from: "2026-03-01",
+  },
+  {
+    name: "Vietnam: new image service on 1 March 2026",
+    profile: service({ markets: ["VN"] }),
+    at: "2026-03-01",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "applies",
+    article: "Art. 11",
+  },
+  {
+    name: "Vietnam: service already running: 12 months",
+    profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01" }),
+    at: "2026-06-01",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "upcoming",
+    from: "2027-03-01",
+    article: "Art. 35(1)",
+  },
+  {
+    name: "Vietnam: health service already running: 18 months",
+    profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01", sector: "healthcare" }),
+    at: "2027-06-01",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "upcoming",
+    from: "2027-09-01",
+    article: "Art. 35(1)",
+  },
+  {
+    name: "Vietnam: running service, sector unknown, between the two ends: open",
+    profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01" }),
+    at: "2027-06-01",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "missing",
+    missing: "sector",
+  },
+  {
+    name: "Vietnam: text alone is not marked",
+    profile: service({ markets: ["VN"], modalities: ["text"] }),
+    at: "2026-06-01",
+    obligation: "vn-ai-law.art-11-marking",
+    expect: "notApplicable",
+    article: "Art. 11",
+  },
+  // Markets.
+  {
+    name: "a member state is the EU market",
+    profile: gpai({ markets: ["FR"] }),
+    at: "2026-01-01",
+    obligation: `${EU}art-53-1-c`,
+    expect: "applies",
+  },
+  {
+    name: '"US" alone leaves California open',
+    profile: frontier({ markets: ["US"] }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "missing",
+    missing: "markets",
+  },
+  {
+    name: "outside the market",
+    profile: frontier({ markets: ["EU"] }),
+    at: "2026-06-01",
+    obligation: `${SB}bpc-22757-13`,
+    expect: "notApplicable",
+  },
+];
+
+describe("checkObligations › scenario table", () => {
+  it(`holds at least 40 scenarios (${SCENARIOS.length})`, () => assert.ok(SCENARIOS.length >= 40));
+  for (const s of SCENARIOS) {
+    it(`${s.name} → ${s.expect}${s.article ? ` (${s.article})` : ""}`, () => {
+      const found = outcome(s.profile, s.at, s.obligation);
+      assert.equal(found.place, s.expect, JSON.stringify(found.item?.reason ?? found.missing));
+      if (s.missing) assert.ok(found.missing?.includes(s.missing), `missing ${found.missing}`);
+      if (s.from) assert.equal(found.item?.from, s.from);
+      if (s.article && found.item) {
+        const articles = [found.item.decidedBy, found.item.citation.article, found.item.transition?.article];
+        assert.ok(
+          articles.some((a) => a?.includes(s.article as string)),
+          `expected ${s.article} among ${articles.join(" | ")}`,
+        );
+      }
+    });
+  }
+});
+
+describe("checkObligations", () => {
+  it("places every duty exactly once: applies, upcoming, not applicable or under missing", () => {
+    const result = checkObligations(data, { kind: "model", markets: ["EU", "CN", "US-CA"] }, "2026-11-25");
+    const placed = [...result.applies, ...result.upcoming, ...result.notApplicable].map((i) => i.obligation);
+    const open = new Set(result.missing.flatMap((m) => m.decides));
+    for (const obligation of data.obligations) {
+      const count = placed.filter((id) => id === obligation.id).length + (open.has(obligation.id) ? 1 : 0);
+      assert.equal(count, 1, obligation.id);
+    }
+  });
+
+  it("says that the Japanese market holds a cooperation duty and nothing binding", () => {
+    const result = checkObligations(data, gpai({ markets: ["JP"] }), "2026-01-01");
+    assert.deepEqual(
+      result.applies.map((i) => [i.obligation, i.nature]),
+      [["jp-ai-promotion-act.art-7", "cooperation"]],
+    );
+  });
+
+  it("names markets it has no data for instead of answering nothing (AU is Australia)", () => {
+    const result = checkObligations(data, gpai({ markets: ["AU", "BR", "DE"] }), "2026-01-01");
+    assert.deepEqual(result.uncoveredMarkets, ["AU", "BR"]);
+  });
+
+  it("never applies the pending Digital Omnibus dates, and says so on Art. 50(2)", () => {
+    const result = checkObligations(
+      data,
+      service({ markets: ["EU"], placedOnMarket: "2026-01-01" }),
+      "2026-09-01",
+    );
+    const marking = result.applies.find((i) => i.obligation === "eu-ai-act.art-50-2");
+    assert.ok(marking);
+    assert.match(marking.notes.map((n) => n.en).join(" "), /Digital Omnibus.*not verified/);
+  });
+});

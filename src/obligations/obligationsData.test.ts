@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { readBundledDataset } from "../import/bundledDataset.js";
+import { listDeadlines, upcomingDeadlines } from "./deadlines.js";
+import { ObligationsDataError, readObligationsData } from "./obligationsData.js";
+
+const data = readObligationsData();
+const eventIds = new Set(readBundledDataset().events.map((e) => e.id));
+
+describe("obligations data (data/instruments, data/obligations, data/corrections)", () => {
+  it("links every instrument and correction to events of the bundled dataset", () => {
+    for (const instrument of data.instruments)
+      for (const id of instrument.events) assert.ok(eventIds.has(id), `${instrument.id} → ${id}`);
+    for (const correction of data.corrections) assert.ok(eventIds.has(correction.event), correction.event);
+  });
+
+  it("covers the instruments the issue names, with their identifiers", () => {
+    const identifiers = data.instruments.flatMap((i) => i.identifiers.map((x) => x.value));
+    for (const value of [
+      "32024R1689",
+      "Regulation (EU) 2024/1689",
+      "SB 53",
+      "Statutes of 2025, chapter 138",
+      "国信办通字〔2025〕2号",
+      "GB 45438-2025",
+      "Act No. 20676",
+      "Act No. 53 of 2025",
+      "134/2025/QH15",
+    ])
+      assert.ok(identifiers.includes(value), value);
+  });
+
+  it("keeps a source for every fact it calls verified, and says what it could not verify", () => {
+    for (const instrument of data.instruments) {
+      for (const fact of [...instrument.dates, ...instrument.identifiers])
+        if (fact.verification !== "unverified")
+          assert.ok(fact.verifiedFrom.length, `${instrument.id}: ${JSON.stringify(fact)}`);
+      if (instrument.identifiers.some((x) => x.verification === "unverified"))
+        assert.ok(instrument.unknowns.length, `${instrument.id} must say what is unverified`);
+    }
+  });
+
+  it("models the Digital Omnibus as a pending amendment of the AI Act, not as adopted law", () => {
+    const omnibus = data.instruments.find((i) => i.id === "eu-digital-omnibus-ai");
+    assert.equal(omnibus?.status, "pending");
+    assert.deepEqual(omnibus?.amends, ["eu-ai-act"]);
+    assert.ok(!data.obligations.some((o) => o.instrument === "eu-digital-omnibus-ai"));
+  });
+
+  it("lists each instrument's applicability dates once, with stable UIDs", () => {
+    const deadlines = listDeadlines(data);
+    const uids = deadlines.map((d) => d.uid);
+    assert.equal(new Set(uids).size, uids.length);
+    assert.ok(uids.includes("eu-ai-act-2026-08-02@aigov-obligations"));
+    assert.ok(uids.includes("eu-ai-act-2027-08-02@aigov-obligations"));
+    assert.ok(uids.includes("us-ca-sb-53-2026-01-01@aigov-obligations"));
+    assert.ok(uids.includes("vn-ai-law-2026-03-01@aigov-obligations"));
+    assert.deepEqual(
+      upcomingDeadlines(data, "2026-02-01", 2).map((d) => d.uid),
+      ["vn-ai-law-2026-03-01@aigov-obligations", "eu-ai-act-2026-08-02@aigov-obligations"],
+    );
+  });
+
+  it("names the file and the field when a data file is wrong", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aigov-obligations-"));
+    for (const folder of ["instruments", "obligations", "corrections"]) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, "instruments", "x.json"), JSON.stringify([{ id: "x", jurisdiction: "EU" }]));
+    assert.throws(
+      () => readObligationsData(dir),
+      (error: Error) => {
+        assert.ok(error instanceof ObligationsDataError);
+        assert.match(error.message, /^data\/instruments\/x\.json: 0\.title: /);
+        return true;
+      },
+    );
+  });
+});

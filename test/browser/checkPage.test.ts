@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  type BrowserHarness,
+  describeViolations,
+  screenshot,
+  seriousViolations,
+  startBrowserHarness,
+} from "./browserHarness.js";
+
+describe("the /check page (browser)", () => {
+  let harness: BrowserHarness;
+  before(async () => {
+    harness = await startBrowserHarness();
+  });
+  after(() => harness?.stop());
+
+  it("fills in the form without JavaScript and shows the duties grouped by jurisdiction, articles as links", async () => {
+    const { page } = await harness.newPage({ javaScriptEnabled: false });
+    await page.goto(`${harness.baseUrl}/check?lang=en`);
+    // Every control of the profile form has a label a screen reader announces.
+    for (const id of await page
+      .locator("form.check-form input:not([type=checkbox]):not([type=hidden]), form.check-form select")
+      .evaluateAll((els) => els.map((e) => e.id)))
+      assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, id);
+    await page.selectOption("#f-kind", "service");
+    await page.selectOption("#f-role", "provider");
+    await page.getByLabel("KR", { exact: true }).check();
+    await page.getByLabel("CN", { exact: true }).check();
+    await page.getByLabel("image", { exact: true }).check();
+    await page.selectOption("#f-generatesContent", "yes");
+    await page.fill("#f-at", "2026-03-01");
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await page.waitForSelector("#result");
+    // The answer is a link: the profile is in the URL.
+    assert.match(page.url(), /kind=service/);
+    const applies = page.locator("section[aria-labelledby=applies-heading]");
+    assert.deepEqual(await applies.locator("h4").allTextContents(), ["CN", "KR"]);
+    const link = applies.getByRole("link", { name: "Art. 31(2)" });
+    assert.match((await link.getAttribute("href")) ?? "", /^https:\/\//);
+    assert.match(await page.locator("section[aria-labelledby=missing-heading]").innerText(), /sector/);
+    // The form keeps what was entered.
+    assert.equal(await page.inputValue("#f-at"), "2026-03-01");
+    assert.equal(await page.getByLabel("KR", { exact: true }).isChecked(), true);
+    await screenshot(page, "check-en");
+  });
+
+  it("shows the problems with a profile next to the form, with status 400", async () => {
+    const { page } = await harness.newPage();
+    await page.goto(`${harness.baseUrl}/check?lang=en`);
+    await page.fill("#f-trainingFlop", "-5");
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("button", { name: "Check", exact: true }).click(),
+    ]);
+    assert.equal(response?.status(), 400);
+    assert.match(await page.getByRole("alert").innerText(), /trainingFlop/);
+  });
+
+  for (const lang of ["zh", "en"] as const)
+    it(`has no serious or critical accessibility violation, form and answer (${lang})`, async () => {
+      const { page } = await harness.newPage();
+      await page.goto(
+        `${harness.baseUrl}/check?lang=${lang}&kind=model&role=provider&trainingFlop=3e25&markets=EU&markets=CN&at=2026-09-01`,
+      );
+      const violations = await seriousViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    });
+});

@@ -1,0 +1,245 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import ICAL from "ical.js";
+import { startTestServer } from "./apiServer.js";
+import { runCli, tempDir } from "./runCli.js";
+
+const MODEL = {
+  kind: "model",
+  trainingFlop: 3e25,
+  modalities: ["text", "image"],
+  markets: ["EU", "CN", "US-CA"],
+  role: "provider",
+  annualRevenueUsd: 2e9,
+  placedOnMarket: "2025-03-01",
+};
+const SERVICE = {
+  kind: "service",
+  generatesContent: true,
+  modalities: ["image", "text"],
+  markets: ["CN", "KR"],
+  role: "provider",
+};
+
+type Result = {
+  at: string;
+  applies: {
+    obligation: string;
+    citation: { article: string; url: string };
+    from: string;
+    title: { en: string };
+  }[];
+  upcoming: { obligation: string; from: string }[];
+  notApplicable: { obligation: string; reason: { en: string } }[];
+  missing: { field: string; decides: string[] }[];
+};
+
+const writeProfile = (content: unknown) => {
+  const file = join(tempDir(), "profile.json");
+  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+  return file;
+};
+
+describe("aigov check", () => {
+  it("prints the answer grouped by jurisdiction with dates and articles", () => {
+    const { code, stdout } = runCli(["check", writeProfile(MODEL), "--at", "2026-11-25"]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Obligations on 2026-11-25/);
+    assert.match(stdout, /Applies later:\n EU\n {2}2027-08-02 {2}Art\. 52\(1\)/);
+    assert.match(stdout, /Art\. 111\(3\)/);
+    assert.match(stdout, /Missing \(would decide\):\n {2}establishedIn: eu-ai-act\.art-54-1/);
+  });
+
+  it("--json prints { at, applies, upcoming, notApplicable, missing } with citations", () => {
+    const { code, stdout } = runCli(["check", writeProfile(SERVICE), "--at", "2026-03-01", "--json"]);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout) as Result;
+    assert.equal(result.at, "2026-03-01");
+    const ids = result.applies.map((i) => i.obligation);
+    assert.ok(ids.includes("cn-ai-content-labeling-measures.art-4"));
+    assert.ok(ids.includes("kr-ai-basic-act.art-31-2"));
+    for (const item of result.applies) {
+      assert.match(item.citation.url, /^https?:\/\//);
+      assert.ok(item.citation.article && item.from && item.title.en);
+    }
+    assert.ok(result.notApplicable.every((i) => i.reason.en));
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ["negative FLOP", { kind: "model", trainingFlop: -1 }, /trainingFlop: expected zero or more/],
+    ["non-numeric FLOP", { kind: "model", trainingFlop: "lots" }, /trainingFlop: /],
+    ["an unknown market", { kind: "model", markets: ["XX"] }, /markets\.0: unknown market code "XX"/],
+    ["a malformed date", { kind: "model", placedOnMarket: "1 March" }, /placedOnMarket: expected a date/],
+    ["an unknown field", { kind: "model", flops: 1 }, /flops: unknown field/],
+    ["not JSON", "{ kind: model", /\(body\): not JSON/],
+    ["an array", "[]", /expected a JSON object/],
+    ["more than 64 KB", JSON.stringify({ kind: "model", name: "x".repeat(70_000) }), /larger than 64 KB/],
+  ];
+  for (const [what, content, message] of bad)
+    it(`exits 1 with one line naming the field for ${what}`, () => {
+      const { code, stderr, stdout } = runCli(["check", writeProfile(content)]);
+      assert.equal(code, 1);
+      assert.equal(stdout, "");
+      assert.match(stderr, /^error: .*profile\.json: /);
+      assert.match(stderr, message);
+      assert.equal(stderr.trim().split("\n").length, 1, "one line, no stack trace");
+    });
+
+  it("exits 1 for a malformed --at", () => {
+    const { code, stderr } = runCli(["check", writeProfile(MODEL), "--at", "2026-02-30"]);
+    assert.equal(code, 1);
+    assert.match(stderr, /--at: expected a date written YYYY-MM-DD/);
+  });
+
+  it("aigov instruments lists the instruments; one shows its dates and duties", () => {
+    const all = runCli(["instruments"]);
+    assert.equal(all.code, 0);
+    for (const id of [
+      "eu-ai-act",
+      "us-ca-sb-53",
+      "cn-gb-45438-2025",
+      "kr-ai-basic-act",
+      "jp-ai-promotion-act",
+      "vn-ai-law",
+    ])
+      assert.match(all.stdout, new RegExp(`^${id} `, "m"));
+    const one = runCli(["instruments", "eu-ai-act"]);
+    assert.match(one.stdout, /2027-08-02 {2}transition-ends/);
+    assert.match(one.stdout, /Art\. 53\(1\)\(a\)/);
+    assert.equal(runCli(["instruments", "nope"]).code, 1);
+  });
+});
+
+describe("obligations over HTTP", () => {
+  let base = "";
+  let harness: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    harness = await startTestServer();
+    base = harness.server.url;
+  });
+  after(() => harness.stop());
+  const post = (body: string, query = "") =>
+    fetch(`${base}/api/check${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+
+  it("POST /api/check answers like aigov check --json", async () => {
+    // The CLI first: a slow spawn between two requests would outlast the server's keep-alive and race
+    // the reuse of the idle connection.
+    const cli = JSON.parse(runCli(["check", writeProfile(MODEL), "--at", "2026-11-25", "--json"]).stdout);
+    const res = await post(JSON.stringify(MODEL), "?at=2026-11-25");
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), cli);
+  });
+
+  const bad: [string, string, string, RegExp][] = [
+    ["not JSON", "{", "", /not JSON/],
+    ["an unknown field", JSON.stringify({ kind: "model", colour: "red" }), "", /colour: unknown field/],
+    ["negative FLOP", JSON.stringify({ kind: "model", trainingFlop: -3 }), "", /trainingFlop/],
+    ["an unknown market", JSON.stringify({ kind: "model", markets: ["ZZ"] }), "", /markets\.0/],
+    [
+      "a malformed date",
+      JSON.stringify({ kind: "model", placedOnMarket: "2025/03/01" }),
+      "",
+      /placedOnMarket/,
+    ],
+    ["a malformed at", JSON.stringify({ kind: "model" }), "?at=tomorrow", /^at: /],
+    ["more than 64 KB", JSON.stringify({ kind: "model", name: "x".repeat(70_000) }), "", /larger than 64 KB/],
+  ];
+  for (const [what, body, query, detail] of bad)
+    it(`POST /api/check with ${what} → 400 problem naming the field`, async () => {
+      const res = await post(body, query);
+      assert.equal(res.status, 400);
+      assert.equal(res.headers.get("content-type"), "application/problem+json");
+      const problem = (await res.json()) as { detail: string; errors?: { parameter: string }[] };
+      assert.match(problem.detail, detail);
+      assert.ok(!problem.detail.includes("    at "), "no stack trace");
+    });
+
+  it("GET /api/instruments and /api/instruments/{id}", async () => {
+    const list = (await (await fetch(`${base}/api/instruments`)).json()) as {
+      items: { id: string; amendedBy: string[] }[];
+    };
+    assert.deepEqual(list.items.find((i) => i.id === "eu-ai-act")?.amendedBy, ["eu-digital-omnibus-ai"]);
+    const one = (await (await fetch(`${base}/api/instruments/us-ca-sb-53`)).json()) as {
+      obligations: unknown[];
+    };
+    assert.ok(one.obligations.length >= 3);
+    assert.equal((await fetch(`${base}/api/instruments/nope`)).status, 404);
+  });
+
+  it("GET /api/deadlines lists what takes effect next; bad parameters are 400", async () => {
+    const res = await fetch(`${base}/api/deadlines?from=2026-02-01&limit=3`);
+    const body = (await res.json()) as { items: { date: string; instrument: string }[] };
+    assert.deepEqual(
+      body.items.map((d) => `${d.date} ${d.instrument}`),
+      ["2026-03-01 vn-ai-law", "2026-08-02 eu-ai-act", "2027-03-01 vn-ai-law"],
+    );
+    assert.equal((await fetch(`${base}/api/deadlines?from=soon`)).status, 400);
+    assert.equal((await fetch(`${base}/api/deadlines?limit=0`)).status, 400);
+  });
+
+  it("puts each instrument's applicability dates in calendar.ics with stable UIDs", async () => {
+    const ics = await (await fetch(`${base}/api/calendar.ics`)).text();
+    const events = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents("vevent")
+      .map((v) => new ICAL.Event(v));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    const sb53 = byUid.get("us-ca-sb-53-2026-01-01@aigov-obligations");
+    assert.ok(sb53);
+    assert.equal(sb53.startDate.toString(), "2026-01-01");
+    assert.ok(byUid.has("eu-ai-act-2027-08-02@aigov-obligations"));
+    const again = await (await fetch(`${base}/api/calendar.ics`)).text();
+    assert.equal(again, ics);
+    const onlyEu = await (await fetch(`${base}/api/calendar.ics?jurisdiction=EU`)).text();
+    assert.ok(!onlyEu.includes("us-ca-sb-53-2026-01-01@aigov-obligations"));
+  });
+
+  it("shows corrections on the event's JSON, keeping the imported text", async () => {
+    const event = (await (
+      await fetch(`${base}/api/events/2025-us-ca-sb-53-frontier-ai-transparency-act`)
+    ).json()) as {
+      summary: { zh: string };
+      corrections: { correction: { en: string }; sources: string[] }[];
+    };
+    assert.match(event.summary.zh, /加州议会通过/);
+    assert.equal(event.corrections.length, 2);
+    assert.match(event.corrections[0]?.correction.en ?? "", /signed/);
+    assert.match(event.corrections[1]?.correction.en ?? "", /more than 10\^26/);
+  });
+
+  it("serves the /check form and its answer, escaped, without JavaScript", async () => {
+    const form = await (await fetch(`${base}/check?lang=en`)).text();
+    assert.match(form, /<form method="get" action="\/check" class="check-form">/);
+    // No inline script: the only scripts are the app bundle and JSON data blocks.
+    assert.ok(!/<script(?![^>]*(src="\/assets\/|type="application\/ld\+json"))/.test(form));
+    const body = new URLSearchParams({
+      kind: "service",
+      role: "provider",
+      generatesContent: "yes",
+      at: "2026-03-01",
+    });
+    body.append("markets", "KR");
+    body.append("modalities", "image");
+    body.append("otherMarkets", "<b>");
+    body.set("lang", "en");
+    const bad = await fetch(`${base}/check?${body}`);
+    assert.equal(bad.status, 400);
+    const badHtml = await bad.text();
+    assert.ok(!badHtml.includes("<b>") && badHtml.includes('value="&lt;b&gt;"'));
+    assert.match(badHtml, /<code>markets\.1<\/code>/);
+    body.delete("otherMarkets");
+    const html = await (await fetch(`${base}/check?${body}`)).text();
+    assert.match(html, /<a href="[^"]+" rel="noopener">Art\. 31\(2\)<\/a>/);
+    assert.match(html, /<h4>KR<\/h4>/);
+  });
+
+  it("lists what takes effect next on the home page", async () => {
+    const html = await (await fetch(`${base}/?lang=en`)).text();
+    assert.match(html, /What takes effect next/);
+  });
+});
