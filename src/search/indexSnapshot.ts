@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
@@ -61,17 +62,20 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   const headerBytes = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(8);
   length.writeBigUInt64LE(BigInt(headerBytes.length));
-  const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, "w");
+  // Created exclusively under an unguessable name beside the target, and removed on every failure.
+  const temporary = `${path}.${randomBytes(8).toString("hex")}.tmp`;
+  const file = await open(temporary, "wx");
   try {
-    await file.writev([length, headerBytes, ...blobs]);
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path).catch(async (error) => {
+    try {
+      await file.writev([length, headerBytes, ...blobs]);
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
     await rm(temporary, { force: true });
     throw error;
-  });
+  }
 }
 
 /** Loads a snapshot if there is one for exactly this data (same stamp and format); otherwise null. */

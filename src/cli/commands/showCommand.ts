@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { findEvent } from "../../storage/repos/eventRepo.js";
 import { CliError } from "../cliError.js";
 import { formatEventDetail } from "../formatEvent.js";
+import { terminalJson } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
 /** `aigov show ID`: one event with all its fields. */
@@ -14,8 +15,6 @@ export function showCommand(): Command {
     .action(async (id: string, options: { json?: boolean; db?: string }) => {
       const event = await withDatabase(options.db, (db) => findEvent(db, id));
       if (!event) throw new CliError(`no event with id "${id}"`);
-      process.stdout.write(
-        options.json ? `${JSON.stringify(event, null, 2)}\n` : `${formatEventDetail(event)}\n`,
-      );
+      process.stdout.write(options.json ? `${terminalJson(event)}\n` : `${formatEventDetail(event)}\n`);
     });
 }
