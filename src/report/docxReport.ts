@@ -1,3 +1,4 @@
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import {
   AlignmentType,
   Document,
@@ -93,7 +94,7 @@ function blockContent(block: ReportBlock): Block[] {
 function noteParagraph(source: Source, missing: string): Paragraph {
   const printed = printedNote(source) ?? missing;
   const url = source.url;
-  const at = url && /^https?:\/\//i.test(url) ? printed.indexOf(url) : -1;
+  const at = url && httpUrlOrNull(url) ? printed.indexOf(url) : -1;
   if (url === null || at === -1) return new Paragraph({ children: [new TextRun(printed)] });
   return new Paragraph({
     children: [

@@ -1,4 +1,5 @@
 import type { Event } from "../domain/event.js";
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { type Snippet, snippetSegments } from "../search/snippet.js";
 import { escapeHtml, page } from "./html.js";
@@ -25,7 +26,7 @@ export function homePage(input: {
   const items = input.hits
     .map(({ event, snippet }) => {
       const when = event.date.end ? `${event.date.start} – ${event.date.end}` : event.date.start;
-      const source = event.sources.find((s) => s.url);
+      const source = event.sources.find((s) => httpUrlOrNull(s.url));
       return `<li><span class="muted">${escapeHtml(when)} · ${escapeHtml(event.jurisdictions.join(", "))}</span><br>
 <a href="/api/events/${escapeHtml(event.id)}">${escapeHtml(pickText(event.title, input.lang) ?? event.id)}</a>${
         source?.url

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { after, before, describe, it } from "node:test";
+import { startTestServer } from "./apiServer.js";
+
+/** A GET with headers fetch() will not send (Host), over node:http. */
+function rawGet(base: string, path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("hardening: the HTTP server against hostile clients and data", () => {
+  let base = "";
+  let harness: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    harness = await startTestServer();
+    base = harness.server.url;
+  });
+  after(() => harness.stop());
+
+  it("point 1: a Host header never reaches the feed's links, for that reader or later ones", async () => {
+    const poisoned = await rawGet(base, "/api/feed.atom", { host: "evil.example" });
+    assert.ok(!poisoned.includes("evil.example"), "links built from the Host header");
+    const later = await (await fetch(`${base}/api/feed.atom`)).text();
+    assert.ok(!later.includes("evil.example"), "a poisoned answer was cached");
+    assert.ok(later.includes(`${base}/api/feed.atom`), "links come from the configured base URL");
+    const calendar = await rawGet(base, "/api/calendar.ics", { host: "evil.example" });
+    assert.ok(!calendar.includes("evil.example"));
+  });
+
+  it("point 2: a stored javascript: source URL is never rendered as a link", async () => {
+    const body = {
+      id: "2026-legacy-js",
+      seq: null,
+      title: { en: "=Legacy javascript record" },
+      summary: { en: "A record stored before URLs were checked" },
+      date: { start: "2026-02-02", end: null, precision: "day" },
+      jurisdictions: [],
+      level: null,
+      type: null,
+      bindingness: null,
+      tags: [],
+      sources: [{ note: 1, url: "javascript:alert(document.domain)", publisher: "Evil", text: null }],
+      effectiveDates: [],
+      relations: [],
+      identifiers: [],
+      document: null,
+    };
+    const now = new Date().toISOString();
+    await harness.db
+      .insertInto("events")
+      .values({
+        id: body.id,
+        seq: null,
+        document: null,
+        date_start: "2026-02-02",
+        date_end: null,
+        date_precision: "day",
+        first_day: "2026-02-02",
+        last_day: "2026-02-02",
+        level: null,
+        type: null,
+        bindingness: null,
+        title_zh: null,
+        title_en: body.title.en,
+        body: JSON.stringify(body),
+        revision: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await harness.db
+      .updateTable("data_version")
+      .set((eb) => ({ version: eb("version", "+", 1) }))
+      .execute();
+    for (const path of [
+      "/?q=javascript&lang=en",
+      "/api/feed.atom?q=javascript",
+      "/api/calendar.ics?q=javascript",
+      "/api/sources.csl.json?q=javascript",
+    ]) {
+      const text = await (await fetch(`${base}${path}`)).text();
+      assert.ok(text.includes("Legacy") || text.includes("legacy"), `${path} lacks the record`);
+      for (const link of ['href="javascript:', '"URL":"javascript:', "URL:javascript:"])
+        assert.ok(!text.includes(link), `${path} links to javascript: (${link})`);
+    }
+  });
+
+  it("point 3: formula cells are neutralised in /api/events.csv", async () => {
+    const csv = await (await fetch(`${base}/api/events.csv?q=javascript`)).text();
+    assert.ok(csv.includes("Legacy javascript record"));
+    assert.ok(!csv.includes(",=Legacy"));
+    for (const line of csv.split("\n").slice(1))
+      for (const cell of line.split(","))
+        assert.doesNotMatch(cell.replace(/^"/, ""), /^[=+\-@\t\r]/, `a formula cell: ${line}`);
+  });
+});
