@@ -19,6 +19,8 @@ export interface AigovApp {
   hono: Hono;
   cache: ResponseCache;
   readVersion: () => Promise<number>;
+  /** Tells the app the address it listens on, the base of absolute links unless one was configured. */
+  listeningAt(url: string): void;
 }
 
 /**
@@ -34,15 +36,18 @@ export function createApp(context: AppContext): AigovApp {
   const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
+  let baseUrl = (context.baseUrl ?? "http://localhost:8080").replace(/\/+$/, "");
 
   // Outermost first: CORS headers on everything, then the read cache (which stores compressed bodies).
+  // The cache keys on the data version, the encoding and the URL's path and query: no answer may depend on
+  // anything else of the request (absolute links use the configured base URL, never the Host header).
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
-  registerExportRoutes(app, context);
+  registerExportRoutes(app, context, () => baseUrl);
 
   app.get("/api/openapi.json", (c) =>
     c.body(openApiJson, 200, {
@@ -89,5 +94,12 @@ export function createApp(context: AppContext): AigovApp {
       "content-type": "application/problem+json",
     });
   });
-  return { hono: app, cache, readVersion };
+  return {
+    hono: app,
+    cache,
+    readVersion,
+    listeningAt: (url) => {
+      if (context.baseUrl === undefined) baseUrl = url;
+    },
+  };
 }

@@ -54,8 +54,10 @@ export function startServer(app: AigovApp, options: { port: number; host: string
     server.listen(options.port, options.host, () => {
       const info = server.address() as AddressInfo;
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      const url = `http://${host}:${info.port}`;
+      app.listeningAt(url);
       resolve({
-        url: `http://${host}:${info.port}`,
+        url,
         close: () =>
           new Promise((done) => {
             server.close(() => done());

@@ -10,11 +10,8 @@ import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
 
 const PAGE = 500;
 
-/** The origin the client used, for absolute links in feeds and calendars. */
-export const baseUrlOf = (c: Context) => new URL(c.req.url).origin;
-
 /** GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of /api/events. */
-export function registerExportRoutes(app: Hono, context: AppContext): void {
+export function registerExportRoutes(app: Hono, context: AppContext, baseUrl: () => string): void {
   // Exports take every matching event; `limit` caps them when given (the feed defaults to 50 newest).
   const matching = async (c: Context, newestFirst: boolean, defaultCap?: number) => {
     const params = new URL(c.req.url).searchParams;
@@ -50,14 +47,14 @@ export function registerExportRoutes(app: Hono, context: AppContext): void {
 
   app.get("/api/feed.atom", async (c) => {
     const { events, lang } = await matching(c, true, 50);
-    return c.body(eventsToAtom(events, { baseUrl: baseUrlOf(c), lang }), 200, {
+    return c.body(eventsToAtom(events, { baseUrl: baseUrl(), lang }), 200, {
       "content-type": "application/atom+xml; charset=utf-8",
     });
   });
 
   app.get("/api/calendar.ics", async (c) => {
     const { events, lang } = await matching(c, false);
-    return c.body(eventsToIcs(events, { baseUrl: baseUrlOf(c), lang }), 200, {
+    return c.body(eventsToIcs(events, { baseUrl: baseUrl(), lang }), 200, {
       "content-type": "text/calendar; charset=utf-8",
     });
   });
