@@ -2,6 +2,17 @@ import { resolveDatabaseLocation } from "../config.js";
 import { type Database, DatabaseError, openDatabase } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
+/** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+const describe = (dbOption: string | undefined) => {
+  const location = resolveDatabaseLocation(dbOption);
+  return location.kind === "sqlite" ? location.path : "server";
+};
+
 /** Opens the database the --db option (or the environment) names, runs work with it, and closes it. */
 export async function withDatabase<T>(
   dbOption: string | undefined,
@@ -16,6 +27,13 @@ export async function withDatabase<T>(
   }
   try {
     return await work(db);
+  } catch (error) {
+    // busy_timeout has waited already (database.ts); a database still locked is one line, not a trace.
+    if (isBusy(error))
+      throw new CliError(
+        `the database ${describe(dbOption)} is busy: another process is writing to it; try again when it is done`,
+      );
+    throw error;
   } finally {
     await db.destroy();
   }
