@@ -68,7 +68,7 @@ function paragraphBlocks(text: string, lead: ParagraphChild[] = [], tail: Paragr
       ...shape.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: linesRuns([item]) })),
       ...after,
     ];
-  const width = Math.max(...shape.rows.map((row) => row.length));
+  const width = shape.rows.reduce((max, row) => Math.max(max, row.length), -Infinity);
   const rows = shape.rows.map(
     (row) =>
       new TableRow({
