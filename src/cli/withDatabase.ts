@@ -17,10 +17,12 @@ const describe = (dbOption: string | undefined) => {
 export async function withDatabase<T>(
   dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
+  options: { create?: boolean } = {},
 ): Promise<T> {
   let db: Database;
   try {
-    db = await openDatabase(resolveDatabaseLocation(dbOption));
+    // Only commands that write create a database; a mistyped --db for a read is an error, not a new file.
+    db = await openDatabase(resolveDatabaseLocation(dbOption), { create: options.create ?? false });
   } catch (error) {
     if (error instanceof DatabaseError) throw new CliError(error.message);
     throw error;

@@ -44,10 +44,13 @@ export function importCommand(): Command {
         return;
       }
       const progress = createProgress();
-      const results = await withDatabase(options.db, (db) =>
-        applyImports(db, reads, {
-          onProgress: (file, done, total) => progress.update(`importing ${file}`, done, total),
-        }),
+      const results = await withDatabase(
+        options.db,
+        (db) =>
+          applyImports(db, reads, {
+            onProgress: (file, done, total) => progress.update(`importing ${file}`, done, total),
+          }),
+        { create: true },
       );
       progress.done();
       for (const r of results)
