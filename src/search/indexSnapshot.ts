@@ -6,10 +6,26 @@ import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js
 /** Bump when the layout below or the way text becomes terms changes: older snapshots are then rebuilt. */
 const FORMAT = 1;
 
-/** What a snapshot must match to be used: the data it was built from. */
+/**
+ * What a snapshot must match to be used: the data it was built from. The database id tells databases
+ * apart (two databases with as many writes and events have equal counters); the data version, bumped by
+ * every write, tells one database's contents apart over time.
+ */
 export interface SnapshotStamp {
+  databaseId: string;
   dataVersion: number;
   events: number;
+}
+
+/** Whether two stamps are the same in every field (fields added later included; none may be missing). */
+export function stampsMatch(saved: unknown, current: SnapshotStamp): boolean {
+  if (typeof saved !== "object" || saved === null) return false;
+  const entries = Object.entries(current);
+  return (
+    current.databaseId !== "" &&
+    Object.keys(saved).length === entries.length &&
+    entries.every(([key, value]) => (saved as Record<string, unknown>)[key] === value)
+  );
 }
 
 type Directory = [group: string, key: string, offset: number, length: number][];
@@ -94,12 +110,7 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
   try {
     const headerLength = Number(bytes.readBigUInt64LE(0));
     const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Header;
-    if (
-      header.format !== FORMAT ||
-      header.stamp.dataVersion !== stamp.dataVersion ||
-      header.stamp.events !== stamp.events
-    )
-      return null;
+    if (header.format !== FORMAT || !stampsMatch(header.stamp, stamp)) return null;
     const base = 8 + headerLength;
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];

@@ -7,6 +7,7 @@ import {
   readDataVersion,
   streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
+import { readDatabaseId } from "../storage/repos/metadataRepo.js";
 import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
 import { parseQuery } from "./queryParser.js";
 import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
@@ -77,7 +78,11 @@ export class SearchService {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const path = this.options.snapshotPath;
-    const stamp = { dataVersion: version, events: await countEvents(this.db) };
+    const stamp = {
+      databaseId: await readDatabaseId(this.db),
+      dataVersion: version,
+      events: await countEvents(this.db),
+    };
     const useSnapshot = path !== undefined && stamp.events >= SNAPSHOT_THRESHOLD;
     if (useSnapshot) {
       const loaded = await readSnapshot(path, stamp);
