@@ -1,7 +1,34 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { createApp } from "../src/http/app.js";
+import { startServer } from "../src/http/server.js";
+import { SearchService } from "../src/search/searchService.js";
+import { openDatabase } from "../src/storage/database.js";
 import { startTestServer } from "./apiServer.js";
+import { tempDir } from "./runCli.js";
+
+/** Opens a raw TCP connection to a server URL. */
+function open(url: string): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => resolve(socket));
+    socket.on("error", reject);
+  });
+}
+
+/** What the server sent on a socket until it closed it. */
+const untilClosed = (socket: Socket) =>
+  new Promise<string>((resolve) => {
+    let received = "";
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString("latin1");
+    });
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => undefined);
+  });
 
 /** A GET with headers fetch() will not send (Host), over node:http. */
 function rawGet(base: string, path: string, headers: Record<string, string>): Promise<string> {
@@ -101,4 +128,36 @@ describe("hardening: the HTTP server against hostile clients and data", () => {
       for (const cell of line.split(","))
         assert.doesNotMatch(cell.replace(/^"/, ""), /^[=+\-@\t\r]/, `a formula cell: ${line}`);
   });
+});
+
+describe("hardening: server limits (point 4)", () => {
+  it(
+    "closes a connection that never finishes its headers, and caps open connections",
+    { timeout: 20_000 },
+    async () => {
+      const db = await openDatabase({ kind: "sqlite", path: join(tempDir(), "limits.db") });
+      const server = await startServer(createApp({ db, search: new SearchService(db) }), {
+        port: 0,
+        host: "127.0.0.1",
+        limits: { headersTimeoutMs: 300, maxConnections: 2 },
+      });
+      try {
+        // A slowloris client: the server answers 408 and closes, instead of holding the socket for ever.
+        const slow = await open(server.url);
+        const slowClosed = untilClosed(slow);
+        slow.write("GET /api/stats HTTP/1.1\r\nHost: x\r\n");
+        assert.match(await slowClosed, /408|^$/);
+        // Two idle connections take every slot: a third is closed without an answer.
+        const held = [await open(server.url), await open(server.url)];
+        const third = await open(server.url);
+        const thirdClosed = untilClosed(third);
+        third.write("GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert.equal(await thirdClosed, "");
+        for (const socket of held) socket.destroy();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    },
+  );
 });
