@@ -3,10 +3,13 @@ import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { Event } from "../src/domain/event.js";
 import { createApp } from "../src/http/app.js";
+import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { startServer } from "../src/http/server.js";
 import { SearchService } from "../src/search/searchService.js";
 import { openDatabase } from "../src/storage/database.js";
+import { writeEvent } from "../src/storage/repos/eventRepo.js";
 import { startTestServer } from "./apiServer.js";
 import { tempDir } from "./runCli.js";
 
@@ -107,6 +110,8 @@ describe("hardening: the HTTP server against hostile clients and data", () => {
       .updateTable("data_version")
       .set((eb) => ({ version: eb("version", "+", 1) }))
       .execute();
+    await harness.search.currentIndex();
+    await harness.search.settled();
     for (const path of [
       "/?q=javascript&lang=en",
       "/api/feed.atom?q=javascript",
@@ -155,6 +160,49 @@ describe("hardening: server limits (point 4)", () => {
         assert.equal(await thirdClosed, "");
         for (const socket of held) socket.destroy();
       } finally {
+        await server.close();
+        await db.destroy();
+      }
+    },
+  );
+});
+
+describe("hardening: reads during a rebuild (point 7)", () => {
+  it(
+    "serves the previous index while the new one builds, then the new one",
+    { timeout: 20_000 },
+    async () => {
+      const db = await openDatabase({ kind: "sqlite", path: join(tempDir(), "rebuild.db") });
+      await loadBundledDatasetIfEmpty(db);
+      let release = () => {};
+      let hold: Promise<void> = Promise.resolve();
+      const search = new SearchService(db, { beforeBuild: () => hold });
+      const server = await startServer(createApp({ db, search, versionMaxAgeMs: 0 }), {
+        port: 0,
+        host: "127.0.0.1",
+      });
+      const total = async () =>
+        ((await (await fetch(`${server.url}/api/events?limit=1`)).json()) as { total: number }).total;
+      try {
+        assert.equal(await total(), 47);
+        hold = new Promise((resolve) => {
+          release = resolve;
+        });
+        await writeEvent(
+          db,
+          Event.parse({ id: "2026-new", title: { en: "New" }, date: { start: "2026-01-05" } }),
+          "test",
+          "2026-01-05T00:00:00Z",
+        );
+        // The rebuild is held back: every read is answered, from the previous index.
+        assert.equal(await total(), 47);
+        assert.equal((await fetch(`${server.url}/?q=New`)).status, 200);
+        assert.equal((await fetch(`${server.url}/api/events.csv`)).status, 200);
+        release();
+        await search.settled();
+        assert.equal(await total(), 48);
+      } finally {
+        release();
         await server.close();
         await db.destroy();
       }

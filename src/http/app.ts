@@ -33,7 +33,9 @@ export interface AigovApp {
 export function createApp(context: AppContext): AigovApp {
   const app = new Hono();
   const cache = new ResponseCache();
-  const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
+  // Answers are cached and tagged by the version of the index that answered, not the database's newest:
+  // during a rebuild readers get the previous index, and its answers must not be stored as the new data's.
+  const readVersion = dataVersionReader(() => context.search.servedVersion(), context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
   let baseUrl = (context.baseUrl ?? "http://localhost:8080").replace(/\/+$/, "");
