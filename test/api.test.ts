@@ -369,6 +369,9 @@ describe("HTTP API over real HTTP", () => {
       "test",
       new Date().toISOString(),
     );
+    // Readers are served from the previous index while the new one builds: wait for it.
+    await harness.search.currentIndex();
+    await harness.search.settled();
     const html = await (await get("/search?q=evil&lang=en")).text();
     assert.ok(!html.includes(evil));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -10,17 +10,20 @@ import { tempDir } from "./runCli.js";
 export async function startTestServer(): Promise<{
   server: RunningServer;
   db: Database;
+  search: SearchService;
   stop: () => Promise<void>;
 }> {
   const db = await openDatabase({ kind: "sqlite", path: join(tempDir(), "api.db") });
   await loadBundledDatasetIfEmpty(db);
-  const server = await startServer(createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 }), {
+  const search = new SearchService(db);
+  const server = await startServer(createApp({ db, search, versionMaxAgeMs: 0 }), {
     port: 0,
     host: "127.0.0.1",
   });
   return {
     server,
     db,
+    search,
     stop: async () => {
       await server.close();
       await db.destroy();

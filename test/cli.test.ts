@@ -141,10 +141,12 @@ describe("aigov CLI, bad input changes nothing", () => {
 
   it("puts the database in $AIGOV_DB, else under $XDG_DATA_HOME", () => {
     const viaEnv = join(dir, "env.db");
-    assert.equal(runCli(["list"], { AIGOV_DB: viaEnv }).code, 0);
+    // Only a command that writes creates the database (a read of a missing one is an error).
+    assert.equal(runCli(["import", SEED], { AIGOV_DB: viaEnv }).code, 0);
     assert.ok(existsSync(viaEnv));
+    assert.equal(runCli(["list"], { AIGOV_DB: viaEnv }).code, 0);
     const xdg = join(dir, "xdg");
-    assert.equal(runCli(["list"], { XDG_DATA_HOME: xdg }).code, 0);
+    assert.equal(runCli(["import", SEED], { XDG_DATA_HOME: xdg }).code, 0);
     assert.ok(existsSync(join(xdg, "aigov", "aigov.db")));
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Event } from "../src/domain/event.js";
 import { readZip } from "../src/report/readZip.js";
+import { openDatabase } from "../src/storage/database.js";
 import { fixture, ROOT, runCli, SEED, tempDir } from "./runCli.js";
 
 const BUNDLED = join(ROOT, "data/events/2025-global-ai-governance-report.json");
@@ -183,12 +184,15 @@ describe("aigov report, periods, filters and bad usage", () => {
     }
   });
 
-  it("refuses a period without events (exit 1), a reversed period and an unknown format (exit 2)", () => {
+  it("refuses a period without events (exit 1), a reversed period and an unknown format (exit 2)", async () => {
     const empty = runCli(["report", "--from", "2019", "--to", "2019", "--db", db]);
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /^error: no events from 2019-01-01 to 2019-12-31 match/);
     assert.equal(runCli(["report", "--from", "2025-06", "--to", "2025-03", "--db", db]).code, 2);
     assert.equal(runCli(["report", "--format", "rtf", "--db", db]).code, 2);
+    // An aigov database with no events (read commands no longer create one).
+    const emptyDb = await openDatabase({ kind: "sqlite", path: join(dir, "empty.db") }, { create: true });
+    await emptyDb.destroy();
     const nothing = runCli(["report", "--db", join(dir, "empty.db")]);
     assert.equal(nothing.code, 1);
     assert.match(nothing.stderr, /no events to report on/);

@@ -1,5 +1,6 @@
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
+import { terminalText } from "./terminalText.js";
 
 function formatDate(event: Event): string {
   return event.date.end ? `${event.date.start}/${event.date.end}` : event.date.start;
@@ -8,14 +9,15 @@ function formatDate(event: Event): string {
 /** One line per event for `aigov list`: date, jurisdictions, title, id. */
 export function formatEventLine(event: Event, lang: Language): string {
   const where = event.jurisdictions.length ? `[${event.jurisdictions.join(",")}] ` : "";
-  return `${formatDate(event).padEnd(10)}  ${where}${pickText(event.title, lang) ?? ""}  (${event.id})`;
+  const title = terminalText(pickText(event.title, lang) ?? "").replace(/\n/g, " ");
+  return `${formatDate(event).padEnd(10)}  ${where}${title}  (${event.id})`;
 }
 
 /** Every field of an event, for `aigov show`. */
 export function formatEventDetail(event: Event): string {
   const out: string[] = [];
   const field = (name: string, value: string | null | undefined) => {
-    if (value) out.push(`${`${name}:`.padEnd(15)}${value}`);
+    if (value) out.push(`${`${name}:`.padEnd(15)}${value.replace(/\n/g, " ")}`);
   };
   field("id", event.id);
   field("seq", event.seq === null ? null : String(event.seq));
@@ -46,5 +48,5 @@ export function formatEventDetail(event: Event): string {
     const mark = source.note === null ? "-" : `[${source.note}]`;
     out.push(`  ${mark} ${source.text ?? "(the document cites this note but does not print it)"}`);
   }
-  return out.join("\n");
+  return terminalText(out.join("\n"));
 }

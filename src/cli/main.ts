@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cliError.js";
 import { checkCommand } from "./commands/checkCommand.js";
+import { terminalText } from "./terminalText.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { instrumentsCommand } from "./commands/instrumentsCommand.js";
@@ -46,10 +47,11 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      // Messages quote data (ids, titles, file names): one line, no control characters.
+      process.stderr.write(`error: ${terminalText(error.message).replace(/\n/g, " ")}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`error: ${terminalText((error as Error).stack ?? String(error))}\n`);
     return 1;
   }
 }

@@ -2,20 +2,40 @@ import { resolveDatabaseLocation } from "../config.js";
 import { type Database, DatabaseError, openDatabase } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
+/** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+const describe = (dbOption: string | undefined) => {
+  const location = resolveDatabaseLocation(dbOption);
+  return location.kind === "sqlite" ? location.path : "server";
+};
+
 /** Opens the database the --db option (or the environment) names, runs work with it, and closes it. */
 export async function withDatabase<T>(
   dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
+  options: { create?: boolean } = {},
 ): Promise<T> {
   let db: Database;
   try {
-    db = await openDatabase(resolveDatabaseLocation(dbOption));
+    // Only commands that write create a database; a mistyped --db for a read is an error, not a new file.
+    db = await openDatabase(resolveDatabaseLocation(dbOption), { create: options.create ?? false });
   } catch (error) {
     if (error instanceof DatabaseError) throw new CliError(error.message);
     throw error;
   }
   try {
     return await work(db);
+  } catch (error) {
+    // busy_timeout has waited already (database.ts); a database still locked is one line, not a trace.
+    if (isBusy(error))
+      throw new CliError(
+        `the database ${describe(dbOption)} is busy: another process is writing to it; try again when it is done`,
+      );
+    throw error;
   } finally {
     await db.destroy();
   }

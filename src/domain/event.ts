@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "./httpUrl.js";
 import { LocalizedText, RequiredLocalizedText } from "./localizedText.js";
 import { DatePrecision, dateBounds, PartialDate, precisionOf } from "./partialDate.js";
 
@@ -95,7 +96,9 @@ export type EventDate = z.output<typeof EventDate>;
 export const Source = z
   .object({
     note: z.number().int().positive().nullable().default(null),
-    url: z.string().url("expected an absolute URL").nullable().default(null),
+    // http(s) only (httpUrl.ts): a `javascript:` or `file:` URL in a source would run or reach local files
+    // where it is rendered as a link. A URL that does not parse (a port of 99999) fails here too.
+    url: z.string().refine(isHttpUrl, "expected an http(s) URL").nullable().default(null),
     publisher: z.string().min(1).nullable().default(null),
     text: z.string().min(1).nullable().default(null),
   })

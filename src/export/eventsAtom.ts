@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { firstHttpUrl } from "./firstHttpUrl.js";
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { dateBounds } from "../domain/partialDate.js";
@@ -29,7 +30,7 @@ export function eventsToAtom(
     feed.addItem({
       id: `tag:aigov,2025:events/${event.id}`,
       title: pickText(event.title, options.lang) ?? event.id,
-      link: event.sources.find((s) => s.url)?.url ?? `${options.baseUrl}/api/events/${event.id}`,
+      link: firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`,
       date: day,
       published: day,
       description: pickText(event.summary, options.lang),

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Event } from "../domain/event.js";
-import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR } from "../import/csvColumns.js";
+import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR, neutraliseCell } from "../import/csvColumns.js";
 
 const json = (value: unknown[]) => (value.length ? JSON.stringify(value) : "");
 
@@ -27,5 +27,13 @@ export function eventsToCsv(events: Event[]): string {
     identifiers: json(event.identifiers),
     document: event.document ?? "",
   }));
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
+  // Titles and summaries come from imported files: none may reach a spreadsheet as a formula.
+  const safe = rows.map(
+    (row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseCell(value)])) as Record<
+        CsvColumn,
+        string
+      >,
+  );
+  return stringify(safe, { header: true, columns: [...CSV_COLUMNS], bom: false });
 }

@@ -1,4 +1,5 @@
 import ical from "ical-generator";
+import { firstHttpUrl } from "./firstHttpUrl.js";
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 
@@ -34,7 +35,7 @@ export function eventsToIcs(
   });
   for (const event of events) {
     const title = pickText(event.title, options.lang) ?? event.id;
-    const url = event.sources.find((s) => s.url)?.url ?? `${options.baseUrl}/api/events/${event.id}`;
+    const url = firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`;
     if (event.date.precision === "day" && (event.date.end === null || event.date.end.length === 10)) {
       calendar.createEvent({
         id: `${event.id}@aigov`,

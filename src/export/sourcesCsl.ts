@@ -1,4 +1,5 @@
 import type { Event } from "../domain/event.js";
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 
 /** One bibliography item in CSL-JSON (the input format of citeproc, Zotero and Pandoc). */
@@ -26,7 +27,7 @@ export function sourcesToCsl(events: Event[], lang: Language): CslItem[] {
         type: "webpage",
         title: pickText(event.title, lang) ?? event.id,
         ...(source.publisher ? { publisher: source.publisher } : {}),
-        ...(source.url ? { URL: source.url } : {}),
+        ...(httpUrlOrNull(source.url) ? { URL: source.url as string } : {}),
         issued: { "date-parts": [parts] },
         ...(source.text ? { note: source.text } : {}),
         language: lang === "zh" ? "zh-CN" : "en",

@@ -22,6 +22,8 @@ export interface AigovApp {
   hono: Hono;
   cache: ResponseCache;
   readVersion: () => Promise<number>;
+  /** Tells the app the address it listens on, the base of absolute links unless one was configured. */
+  listeningAt(url: string): void;
 }
 
 /**
@@ -34,13 +36,18 @@ export interface AigovApp {
 export function createApp(context: AppContext): AigovApp {
   const app = new Hono();
   const cache = new ResponseCache();
-  const readVersion = dataVersionReader(context.db, context.versionMaxAgeMs ?? 250);
+  // Answers are cached and tagged by the version of the index that answered, not the database's newest:
+  // during a rebuild readers get the previous index, and its answers must not be stored as the new data's.
+  const readVersion = dataVersionReader(() => context.search.servedVersion(), context.versionMaxAgeMs ?? 250);
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
   const obligations = context.obligations ?? bundledObligations();
+  let baseUrl = (context.baseUrl ?? "http://localhost:8080").replace(/\/+$/, "");
 
   // Outermost first: security headers on every answer, CORS headers on the API, then the read cache
-  // (which stores compressed bodies).
+  // (which stores compressed bodies). The cache keys on the data version, the UTC day, the encoding and
+  // the URL's path and query: no answer may depend on anything else of the request (absolute links use
+  // the configured base URL, never the Host header).
   app.use("*", securityHeaders());
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"] }));
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
@@ -48,7 +55,7 @@ export function createApp(context: AppContext): AigovApp {
 
   registerEventRoutes(app, context);
   registerReferenceRoutes(app, context);
-  registerExportRoutes(app, context, obligations);
+  registerExportRoutes(app, context, obligations, () => baseUrl);
   registerObligationRoutes(app, obligations);
   registerStatsRoutes(app, context);
   registerReportRoutes(app, context);
@@ -91,5 +98,12 @@ export function createApp(context: AppContext): AigovApp {
       "content-type": "application/problem+json",
     });
   });
-  return { hono: app, cache, readVersion };
+  return {
+    hono: app,
+    cache,
+    readVersion,
+    listeningAt: (url) => {
+      if (context.baseUrl === undefined) baseUrl = url;
+    },
+  };
 }

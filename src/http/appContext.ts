@@ -8,6 +8,11 @@ export interface AppContext {
   search: SearchService;
   /** How long a read of the data version may be reused (ms); 0 reads it on every request. Default 250. */
   versionMaxAgeMs?: number;
+  /**
+   * Where clients reach the server (`--base-url`), for absolute links in feeds and calendars; else the
+   * address it listens on. Never taken from a request: a Host header would poison the response cache.
+   */
+  baseUrl?: string;
   /** Keep answers to repeated reads in memory (default true; benchmarks of the search itself turn it off). */
   responseCache?: boolean;
   /** Instruments, obligations and corrections; default: the bundled files in data/. */

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { Event } from "../domain/event.js";
+import { describeIssues, Event } from "../domain/event.js";
 import type { Database } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
 import {
@@ -10,6 +10,7 @@ import {
 } from "../storage/repos/eventRepo.js";
 import { type ChronicleWarning, type ParsedChronicle, parseChronicle } from "./chronicle/parseChronicle.js";
 import { detectFormat, type ImportFormat } from "./detectFormat.js";
+import { ImportError } from "./importError.js";
 import { mergeChronicleEvent } from "./mergeChronicleEvent.js";
 import { readCsvEvents } from "./readCsvEvents.js";
 import { readJsonEvents } from "./readJsonEvents.js";
@@ -26,6 +27,14 @@ export function readImport(path: string, forced?: ImportFormat): ReadImport {
   const format = forced ?? detectFormat(text);
   if (format === "report") {
     const chronicle = parseChronicle(text, path);
+    // Every event is checked here, where its line is known, exactly as the write will check it: a bad
+    // record (a footnote URL with port 99999) is a file:line error, and --dry-run reports it too.
+    for (const event of chronicle.events) {
+      const { line, ...stated } = event;
+      const result = Event.safeParse(stated);
+      if (!result.success)
+        throw new ImportError(path, line, `event ${event.seq}: ${describeIssues(result.error)}`);
+    }
     return { file: path, format, chronicle, warnings: chronicle.warnings };
   }
   const events = format === "json" ? readJsonEvents(text, path) : readCsvEvents(text, path);

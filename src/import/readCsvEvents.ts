@@ -1,14 +1,15 @@
 import { parse } from "csv-parse/sync";
 import { describeIssues, Event } from "../domain/event.js";
 import { deriveEventId } from "../domain/eventId.js";
-import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR } from "./csvColumns.js";
+import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR, unneutraliseCell } from "./csvColumns.js";
 import { ImportError } from "./importError.js";
 
 type Row = Partial<Record<CsvColumn, string>>;
 
 function cellsToRecord(row: Row, at: (problem: string) => ImportError): Record<string, unknown> {
   const cell = (name: CsvColumn) => {
-    const value = row[name]?.trim();
+    const raw = row[name];
+    const value = raw === undefined ? undefined : unneutraliseCell(raw.trim());
     return value ? value : undefined;
   };
   const list = (name: CsvColumn) =>

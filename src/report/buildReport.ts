@@ -60,7 +60,7 @@ export function findStoredNarrative(input: ReportInput, lang: Language): SourceD
 
 /** Stored sections as they are, their depths made relative to the shallowest (a re-imported Markdown report starts at 2). */
 function storedSections(doc: SourceDocument): Omit<ReportSection, "id">[] {
-  const shallowest = Math.min(...doc.narrative.map((s) => s.depth));
+  const shallowest = doc.narrative.reduce((min, s) => Math.min(min, s.depth), Infinity);
   return doc.narrative.map((section) => ({
     heading: section.heading,
     depth: Math.min(3, section.depth - shallowest + 1),

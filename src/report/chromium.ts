@@ -1,4 +1,4 @@
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install chromium`), which prints PDFs and draws the DOCX figures. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -26,6 +26,9 @@ export async function withChromium<T>(
 ): Promise<T> {
   let browser: Browser;
   try {
+    // Loaded here, not at the top: only PDF and DOCX need a browser, and the API server and the other
+    // commands should not pay for loading playwright-core.
+    const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   } catch (error) {
     const first = ((error as Error).message ?? "").split("\n")[0];

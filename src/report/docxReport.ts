@@ -1,3 +1,4 @@
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import {
   AlignmentType,
   Document,
@@ -67,7 +68,7 @@ function paragraphBlocks(text: string, lead: ParagraphChild[] = [], tail: Paragr
       ...shape.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: linesRuns([item]) })),
       ...after,
     ];
-  const width = Math.max(...shape.rows.map((row) => row.length));
+  const width = shape.rows.reduce((max, row) => Math.max(max, row.length), -Infinity);
   const rows = shape.rows.map(
     (row) =>
       new TableRow({
@@ -93,7 +94,7 @@ function blockContent(block: ReportBlock): Block[] {
 function noteParagraph(source: Source, missing: string): Paragraph {
   const printed = printedNote(source) ?? missing;
   const url = source.url;
-  const at = url && /^https?:\/\//i.test(url) ? printed.indexOf(url) : -1;
+  const at = url && httpUrlOrNull(url) ? printed.indexOf(url) : -1;
   if (url === null || at === -1) return new Paragraph({ children: [new TextRun(printed)] });
   return new Paragraph({
     children: [

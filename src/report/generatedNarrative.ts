@@ -165,7 +165,7 @@ class NarrativeBuilder {
       );
     if (s.byBindingness.some((c) => c.key !== null)) blocks.push(p.binding(binding, s.total, p.list(others)));
     if (s.byJurisdiction.length) blocks.push(p.busiestJurisdictions(this.names(s.byJurisdiction)));
-    const most = Math.max(...s.byMonth.map((m) => m.count));
+    const most = s.byMonth.reduce((max, m) => Math.max(max, m.count), -Infinity);
     const withYear = s.byMonth.some((m) => m.year !== s.byMonth[0]?.year) || this.lang === "en";
     const busiest = s.byMonth.filter((m) => m.count === most && most > 0);
     if (busiest.length && busiest.length <= 3)

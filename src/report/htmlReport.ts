@@ -1,4 +1,5 @@
 import type { Source } from "../domain/event.js";
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { escapeHtml as e } from "./escapeHtml.js";
 import { splitEmphasis } from "./inlineEmphasis.js";
 import { shapeParagraph } from "./paragraphShape.js";
@@ -41,7 +42,7 @@ function noteHtml(source: Source, missing: string): string {
   const printed = printedNote(source);
   if (printed === null) return e(missing);
   const url = source.url;
-  const at = url && /^https?:\/\//i.test(url) ? printed.indexOf(url) : -1;
+  const at = url && httpUrlOrNull(url) ? printed.indexOf(url) : -1;
   if (url === null || at === -1) return e(printed);
   const link = `<a href="${e(url)}">${e(url)}</a>`;
   return `${e(printed.slice(0, at))}${link}${e(printed.slice(at + url.length))}`;

@@ -1,4 +1,5 @@
 import type { Source } from "../domain/event.js";
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 
 /**
  * A source's footnote as printed: its text as stored (so that publisher and URL read back the same),
@@ -6,6 +7,8 @@ import type { Source } from "../domain/event.js";
  */
 export function printedNote(source: Source): string | null {
   if (source.text) return source.text;
-  const parts = [source.publisher, source.url && `<${source.url}>`].filter(Boolean);
+  // Markdown makes <…> a link whatever its scheme: only an http(s) URL is written that way.
+  const url = httpUrlOrNull(source.url);
+  const parts = [source.publisher, url && `<${url}>`].filter(Boolean);
   return parts.length ? `${parts.join(". ")}.` : null;
 }

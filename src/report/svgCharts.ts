@@ -60,9 +60,9 @@ export function columnChart(data: Datum[], title: string, width = 640, height = 
   const bottom = 40;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const { step, top: max } = axisTicks(Math.max(0, ...data.map((d) => d.value)));
+  const { step, top: max } = axisTicks(data.reduce((max, d) => Math.max(max, d.value), 0));
   const slot = plotWidth / Math.max(1, data.length);
-  const widest = Math.max(1, ...data.map((d) => textWidth(d.label, 11)));
+  const widest = data.reduce((max, d) => Math.max(max, textWidth(d.label, 11)), 1);
   const every = Math.max(1, Math.ceil((widest + 6) / slot));
   const body: string[] = [];
   for (let tick = 0; tick <= max; tick += step) {
@@ -100,10 +100,13 @@ export function columnChart(data: Datum[], title: string, width = 640, height = 
 export function barChart(data: Datum[], title: string, width = 640): Chart {
   const row = 24;
   const top = 8;
-  const labelWidth = Math.min(width * 0.4, Math.max(40, ...data.map((d) => textWidth(d.label, 12))) + 12);
+  const labelWidth = Math.min(
+    width * 0.4,
+    data.reduce((max, d) => Math.max(max, textWidth(d.label, 12)), 40) + 12,
+  );
   const valueWidth = 36;
   const height = top * 2 + row * Math.max(1, data.length);
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = data.reduce((max, d) => Math.max(max, d.value), 1);
   const plotWidth = width - labelWidth - valueWidth;
   const body = data.flatMap((d, i) => {
     const y = top + i * row;

@@ -26,7 +26,7 @@ const events = [
 
 describe("index snapshots", () => {
   const path = join(mkdtempSync(join(tmpdir(), "aigov-snapshot-")), "db.search-index");
-  const stamp = { dataVersion: 7, events: 2 };
+  const stamp = { databaseId: "3f0c6d1e-db-one", dataVersion: 7, events: 2 };
 
   it("load back an index that answers exactly like the one saved", async () => {
     const original = new SearchIndex(events);
@@ -55,7 +55,8 @@ describe("index snapshots", () => {
     assert.deepEqual(loaded.search(byDate), original.search(byDate));
   });
 
-  it("are ignored when the data changed, or the file is not one", async () => {
+  it("are ignored when the data changed, the database is another, or the file is not one", async () => {
+    assert.equal(await readSnapshot(path, { ...stamp, databaseId: "another-database" }), null);
     assert.equal(await readSnapshot(path, { ...stamp, dataVersion: 8 }), null);
     assert.equal(await readSnapshot(path, { ...stamp, events: 3 }), null);
     writeFileSync(path, "not a snapshot");

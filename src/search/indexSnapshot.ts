@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
@@ -12,10 +13,26 @@ const LAYOUT = 1;
  */
 export const SNAPSHOT_FORMAT = `${LAYOUT}.${TOKENIZER_VERSION}`;
 
-/** What a snapshot must match to be used: the data it was built from. */
+/**
+ * What a snapshot must match to be used: the data it was built from. The database id tells databases
+ * apart (two databases with as many writes and events have equal counters); the data version, bumped by
+ * every write, tells one database's contents apart over time.
+ */
 export interface SnapshotStamp {
+  databaseId: string;
   dataVersion: number;
   events: number;
+}
+
+/** Whether two stamps are the same in every field (fields added later included; none may be missing). */
+export function stampsMatch(saved: unknown, current: SnapshotStamp): boolean {
+  if (typeof saved !== "object" || saved === null) return false;
+  const entries = Object.entries(current);
+  return (
+    current.databaseId !== "" &&
+    Object.keys(saved).length === entries.length &&
+    entries.every(([key, value]) => (saved as Record<string, unknown>)[key] === value)
+  );
 }
 
 type Directory = [group: string, key: string, offset: number, length: number][];
@@ -68,17 +85,20 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   const headerBytes = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(8);
   length.writeBigUInt64LE(BigInt(headerBytes.length));
-  const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, "w");
+  // Created exclusively under an unguessable name beside the target, and removed on every failure.
+  const temporary = `${path}.${randomBytes(8).toString("hex")}.tmp`;
+  const file = await open(temporary, "wx");
   try {
-    await file.writev([length, headerBytes, ...blobs]);
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path).catch(async (error) => {
+    try {
+      await file.writev([length, headerBytes, ...blobs]);
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
     await rm(temporary, { force: true });
     throw error;
-  });
+  }
 }
 
 /** Loads a snapshot if there is one for exactly this data (same stamp and format); otherwise null. */
@@ -97,12 +117,7 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
   try {
     const headerLength = Number(bytes.readBigUInt64LE(0));
     const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Header;
-    if (
-      header.format !== SNAPSHOT_FORMAT ||
-      header.stamp.dataVersion !== stamp.dataVersion ||
-      header.stamp.events !== stamp.events
-    )
-      return null;
+    if (header.format !== SNAPSHOT_FORMAT || !stampsMatch(header.stamp, stamp)) return null;
     const base = 8 + headerLength;
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];

@@ -7,6 +7,7 @@ import {
   readDataVersion,
   streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
+import { readDatabaseId } from "../storage/repos/metadataRepo.js";
 import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
 import { parseQuery } from "./queryParser.js";
 import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
@@ -67,22 +68,48 @@ export class SearchService {
       onIndexed?: (how: "built" | "loaded", events: number, seconds: number) => void;
       /** Told how far a build has come, for a progress line. */
       onProgress?: (indexed: number, total: number) => void;
+      /** Awaited before each build starts (lets a caller hold rebuilds back, as tests of readers do). */
+      beforeBuild?: () => Promise<void>;
     } = {},
   ) {}
 
-  /** The current index, rebuilt first if the data changed since it was built. */
+  /**
+   * The index to answer from. When the data changed, a rebuild starts, but readers never wait for it
+   * while there is an index: they get the previous one until the new one is ready. Only the first
+   * call, with no index yet, waits for the build.
+   */
   async currentIndex(): Promise<SearchIndex> {
     const version = await readDataVersion(this.db);
     if (this.index && version === this.version) return this.index;
-    if (!this.building) {
-      this.building = (async () => {
-        this.index = await this.loadOrBuild(version);
-        this.version = version;
-        return this.index;
-      })().finally(() => {
-        this.building = null;
-      });
-    }
+    const build = this.rebuild(version);
+    if (!this.index) return build;
+    build.catch((error: Error) =>
+      process.stderr.write(`warning: the search index could not be rebuilt: ${error.message}\n`),
+    );
+    return this.index;
+  }
+
+  /** The data version of the index that answers now (a rebuild may be under way for a newer one). */
+  async servedVersion(): Promise<number> {
+    await this.currentIndex();
+    return this.version;
+  }
+
+  /** Resolves once no rebuild is running, for callers that need the newest index (tests, tools). */
+  async settled(): Promise<void> {
+    while (this.building) await this.building.catch(() => undefined);
+  }
+
+  private rebuild(version: number): Promise<SearchIndex> {
+    this.building ??= (async () => {
+      await this.options.beforeBuild?.();
+      const index = await this.loadOrBuild(version);
+      this.index = index;
+      this.version = version;
+      return index;
+    })().finally(() => {
+      this.building = null;
+    });
     return this.building;
   }
 
@@ -90,7 +117,11 @@ export class SearchService {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const path = this.options.snapshotPath;
-    const stamp = { dataVersion: version, events: await countEvents(this.db) };
+    const stamp = {
+      databaseId: await readDatabaseId(this.db),
+      dataVersion: version,
+      events: await countEvents(this.db),
+    };
     const useSnapshot = path !== undefined && stamp.events >= SNAPSHOT_THRESHOLD;
     if (useSnapshot) {
       const loaded = await readSnapshot(path, stamp);

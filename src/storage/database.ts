@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
 import type { DatabaseLocation } from "../config.js";
-import { migrationProvider } from "./migrations/index.js";
+import { AIGOV_APPLICATION_ID } from "./applicationId.js";
+import { MIGRATION_NAMES, migrationProvider, SCHEMA_VERSION } from "./migrations/index.js";
 import type { Tables } from "./schema.js";
 
 export type Database = Kysely<Tables>;
@@ -13,32 +14,110 @@ export class DatabaseError extends Error {
   override name = "DatabaseError";
 }
 
-function sqliteDialect(path: string): SqliteDialect {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  let handle: SQLite.Database;
+const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+
+/** Whether a file exists with content (an empty file is what `mktemp` or `touch` leaves: no database yet). */
+function hasContent(path: string): boolean {
   try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+function startsLikeSqlite(path: string): boolean {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.equals(SQLITE_HEADER);
+}
+
+/**
+ * Decides, reading only, whether a SQLite file is aigov's and of a schema this version knows: its
+ * application id, else (databases made before the id) aigov's tables. Another program's database is
+ * refused before anything writes to it (no WAL switch, no migration tables).
+ */
+function recognise(handle: SQLite.Database, path: string, create: boolean): void {
+  const applicationId = handle.pragma("application_id", { simple: true }) as number;
+  const tables = handle
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .pluck()
+    .all() as string[];
+  const foreign = () =>
+    new DatabaseError(
+      `${path} is not an aigov database (${
+        applicationId !== 0 && applicationId !== AIGOV_APPLICATION_ID
+          ? `application id ${applicationId}`
+          : `it holds tables ${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}`
+      }); refusing to touch it`,
+    );
+  if (applicationId !== 0 && applicationId !== AIGOV_APPLICATION_ID) throw foreign();
+  if (tables.length === 0) {
+    if (!create) throw new DatabaseError(`${path} holds no aigov data yet: aigov import creates it`);
+    return;
+  }
+  const legacy = ["data_version", "events", "kysely_migration"].every((name) => tables.includes(name));
+  if (applicationId !== AIGOV_APPLICATION_ID && !legacy) throw foreign();
+  if (!tables.includes("kysely_migration")) return;
+  const applied = handle.prepare("select name from kysely_migration").pluck().all() as string[];
+  if (applied.some((name) => !MIGRATION_NAMES.includes(name))) {
+    const schema = Math.max(...applied.map((name) => Number.parseInt(name, 10) || 0));
+    throw new DatabaseError(
+      `${path} was created by a newer aigov (schema ${schema}); upgrade aigov to open it (this one knows schema ${SCHEMA_VERSION})`,
+    );
+  }
+}
+
+function sqliteDialect(path: string, create: boolean): SqliteDialect {
+  const isFile = path !== ":memory:";
+  const exists = isFile && hasContent(path);
+  if (isFile && !exists && !create)
+    throw new DatabaseError(`no database at ${path}: aigov import (or serve) creates one`);
+  let handle: SQLite.Database | undefined;
+  try {
+    if (exists && !startsLikeSqlite(path))
+      throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
+    if (isFile && !exists) mkdirSync(dirname(path), { recursive: true });
     handle = new SQLite(path);
+    // A connection setting, not a write: wait for another writer instead of failing at once.
+    handle.pragma("busy_timeout = 5000");
+    recognise(handle, path, create);
+    // WAL lets readers (the server) go on while an import writes; foreign keys keep side tables honest.
+    handle.pragma("journal_mode = WAL");
+    handle.pragma("foreign_keys = ON");
   } catch (error) {
+    handle?.close();
+    if (error instanceof DatabaseError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB")
+      throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
+    if (code?.startsWith("SQLITE_BUSY"))
+      throw new DatabaseError(`the database ${path} is busy: another process is writing to it; try again`);
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
   }
-  // WAL lets readers (the server) go on while an import writes; foreign keys keep side tables honest.
-  handle.pragma("journal_mode = WAL");
-  handle.pragma("foreign_keys = ON");
-  handle.pragma("busy_timeout = 5000");
   return new SqliteDialect({ database: handle });
 }
 
 /**
- * Opens the database at a location, creating it (and its folder) with the current schema on first
- * use. Everything outside this file and storage/repos is dialect-neutral.
+ * Opens an aigov database at a location. With `create` (the default; commands that write) a missing
+ * one is created (with its folder) with the current schema; without it (commands that only read) a
+ * missing file is an error and nothing is created. Anything that is not an aigov database, or is one of
+ * a newer schema, is refused untouched. Everything outside this file and storage/repos is dialect-neutral.
  */
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+export async function openDatabase(
+  location: DatabaseLocation,
+  options: { create?: boolean } = {},
+): Promise<Database> {
   if (location.kind === "postgres") {
     throw new DatabaseError(
       "PostgreSQL storage is not available in this version yet; use a SQLite file (--db PATH)",
     );
   }
-  const db = new Kysely<Tables>({ dialect: sqliteDialect(location.path) });
+  const db = new Kysely<Tables>({ dialect: sqliteDialect(location.path, options.create ?? true) });
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

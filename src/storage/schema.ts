@@ -64,7 +64,14 @@ export interface DataVersionTable {
   version: number;
 }
 
+/** Facts about the database itself, such as its id. */
+export interface AigovMetadataTable {
+  key: string;
+  value: string;
+}
+
 export interface Tables {
+  aigov_metadata: AigovMetadataTable;
   data_version: DataVersionTable;
   events: EventsTable;
   event_jurisdictions: EventJurisdictionsTable;

@@ -1,4 +1,3 @@
-import { renameSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import type { Event } from "../../domain/event.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
@@ -8,9 +7,9 @@ import { eventsToIcs } from "../../export/eventsIcs.js";
 import { eventsToJson } from "../../export/eventsJson.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import { listEvents } from "../../storage/repos/eventRepo.js";
-import { CliError } from "../cliError.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
+import { writeOutput } from "../writeOutput.js";
 
 const EXPORT_FORMATS = ["json", "csv", "ics", "atom", "csl"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -64,13 +63,7 @@ export function exportCommand(): Command {
           process.stdout.write(output);
           return;
         }
-        const temporary = `${options.out}.${process.pid}.tmp`;
-        try {
-          writeFileSync(temporary, output);
-          renameSync(temporary, options.out);
-        } catch (error) {
-          throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
-        }
+        await writeOutput(options.out, output);
         process.stderr.write(`wrote ${events.length} events to ${options.out}\n`);
       },
     );

@@ -3,6 +3,7 @@ import { IMPORT_FORMATS, type ImportFormat } from "../../import/detectFormat.js"
 import { ImportError } from "../../import/importError.js";
 import { applyImports, type ReadImport, readImport } from "../../import/importFiles.js";
 import { CliError } from "../cliError.js";
+import { terminalText } from "../terminalText.js";
 import { createProgress } from "../progress.js";
 import { withDatabase } from "../withDatabase.js";
 
@@ -30,7 +31,9 @@ export function importCommand(): Command {
       }
       for (const read of reads)
         for (const warning of read.warnings)
-          process.stderr.write(`warning: ${read.file}:${warning.line}: ${warning.message}\n`);
+          process.stderr.write(
+            terminalText(`warning: ${read.file}:${warning.line}: ${warning.message}`) + "\n",
+          );
       if (options.dryRun) {
         for (const read of reads) {
           const count = read.format === "report" ? read.chronicle.events.length : read.events.length;
@@ -41,10 +44,13 @@ export function importCommand(): Command {
         return;
       }
       const progress = createProgress();
-      const results = await withDatabase(options.db, (db) =>
-        applyImports(db, reads, {
-          onProgress: (file, done, total) => progress.update(`importing ${file}`, done, total),
-        }),
+      const results = await withDatabase(
+        options.db,
+        (db) =>
+          applyImports(db, reads, {
+            onProgress: (file, done, total) => progress.update(`importing ${file}`, done, total),
+          }),
+        { create: true },
       );
       progress.done();
       for (const r of results)

@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { listEvents } from "../../storage/repos/eventRepo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { formatEventLine } from "../formatEvent.js";
+import { terminalJson } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
 /** `aigov list`: events oldest first, filtered; one line each, or a JSON array. */
@@ -15,7 +16,7 @@ export function listCommand(): Command {
     .action(async (options: Record<string, unknown> & { json?: boolean; lang: Language; db?: string }) => {
       const filter = readFilterOptions(options);
       const events = await withDatabase(options.db, (db) => listEvents(db, filter));
-      if (options.json) process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+      if (options.json) process.stdout.write(`${terminalJson(events)}\n`);
       else for (const event of events) process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
     });
   return command;

@@ -1,4 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { buildReport } from "../../report/buildReport.js";
@@ -14,6 +13,7 @@ import { ReportPeriodError } from "../../report/reportPeriod.js";
 import { CliError } from "../cliError.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
+import { writeOutput } from "../writeOutput.js";
 
 type ReportOptions = Record<string, unknown> & {
   format: ReportFormat;
@@ -21,18 +21,6 @@ type ReportOptions = Record<string, unknown> & {
   out?: string;
   db?: string;
 };
-
-/** Writes the output whole or not at all: a temporary file renamed into place. */
-function writeOut(path: string, output: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, output);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
-  }
-}
 
 /** `aigov report`: a report like the seed for a period (default: the last calendar year with data). */
 export function reportCommand(): Command {
@@ -60,7 +48,10 @@ export function reportCommand(): Command {
         }
       });
       const report = buildReport(input, options.lang);
-      const highest = Math.max(...report.chronicle.months.flatMap((m) => m.events.map((e) => e.number)));
+      // A loop, not Math.max(...numbers): spreading more than ~130,000 arguments overflows the stack.
+      let highest = 0;
+      for (const month of report.chronicle.months)
+        for (const item of month.events) if (item.number > highest) highest = item.number;
       // The chronicle reader takes event numbers of up to five digits (src/import/chronicle/lineKinds.ts).
       if (options.format === "md" && highest > 99_999)
         process.stderr.write(
@@ -77,7 +68,7 @@ export function reportCommand(): Command {
         process.stdout.write(output);
         return;
       }
-      writeOut(options.out, output);
+      await writeOutput(options.out, output);
       const { total, sources } = report.statistics;
       process.stderr.write(
         `wrote ${options.out}: ${total} events, ${sources} sources, ${report.period.from} to ${report.period.to}\n`,

@@ -8,6 +8,7 @@ import { CliError } from "../cliError.js";
 import { createProgress } from "../progress.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { formatEventLine } from "../formatEvent.js";
+import { terminalJson, terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
 const parseLimit = (value: string) => {
@@ -47,13 +48,7 @@ export function searchCommand(): Command {
           }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
         );
         if (options.json) {
-          process.stdout.write(
-            `${JSON.stringify(
-              outcome.hits.map((hit) => hit.event),
-              null,
-              2,
-            )}\n`,
-          );
+          process.stdout.write(`${terminalJson(outcome.hits.map((hit) => hit.event))}\n`);
           return;
         }
         for (const { event, snippet } of outcome.hits) {
@@ -62,7 +57,7 @@ export function searchCommand(): Command {
             const text = snippetSegments(snippet)
               .map((segment) => (segment.marked ? `[${segment.text}]` : segment.text))
               .join("");
-            process.stdout.write(`            ${text}\n`);
+            process.stdout.write(`            ${terminalText(text).replace(/\n/g, " ")}\n`);
           }
         }
         process.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);

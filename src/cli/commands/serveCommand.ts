@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
+import { isHttpUrl } from "../../domain/httpUrl.js";
 import { createApp } from "../../http/app.js";
 import { startServer } from "../../http/server.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
@@ -15,14 +16,24 @@ const parsePort = (value: string) => {
   return port;
 };
 
+const parseBaseUrl = (value: string) => {
+  if (!isHttpUrl(value)) throw new CliError(`--base-url: expected an http(s) URL, got "${value}"`, 2);
+  return value.replace(/\/+$/, "");
+};
+
 /** `aigov serve`: the HTTP API under /api/ and the web app at /, on a database that gets the bundled data if empty. */
 export function serveCommand(): Command {
   return new Command("serve")
     .description("serve the HTTP API (/api/) and the web app (/)")
     .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option(
+      "--base-url <url>",
+      "where clients reach the server, for absolute links in feeds and calendars (default: the listening address)",
+      parseBaseUrl,
+    )
     .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
-    .action(async (options: { port: number; host: string; db?: string }) => {
+    .action(async (options: { port: number; host: string; baseUrl?: string; db?: string }) => {
       const location = resolveDatabaseLocation(options.db);
       const db = await openDatabase(location).catch((error: Error) => {
         throw new CliError(error.message);
@@ -42,7 +53,10 @@ export function serveCommand(): Command {
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
-        server = await startServer(createApp({ db, search }), { port: options.port, host: options.host });
+        server = await startServer(createApp({ db, search, baseUrl: options.baseUrl }), {
+          port: options.port,
+          host: options.host,
+        });
       } catch (error) {
         await db.destroy();
         const code = (error as NodeJS.ErrnoException).code;

@@ -3,6 +3,7 @@ import { correctionsFor, presentEvent } from "../../http/presenters/eventPresent
 import { findEvent } from "../../storage/repos/eventRepo.js";
 import { CliError } from "../cliError.js";
 import { formatEventDetail } from "../formatEvent.js";
+import { terminalJson, terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
 /** `aigov show ID`: one event with all its fields. */
@@ -23,8 +24,8 @@ export function showCommand(): Command {
       ]);
       process.stdout.write(
         options.json
-          ? `${JSON.stringify(presentEvent(event), null, 2)}\n`
-          : `${[formatEventDetail(event), ...corrections].join("\n")}\n`,
+          ? `${terminalJson(presentEvent(event))}\n`
+          : `${terminalText([formatEventDetail(event), ...corrections].join("\n"))}\n`,
       );
     });
 }

@@ -14,11 +14,13 @@ import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
 
 const PAGE = 500;
 
-/** The origin the client used, for absolute links in feeds and calendars. */
-export const baseUrlOf = (c: Context) => new URL(c.req.url).origin;
-
 /** GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of /api/events. */
-export function registerExportRoutes(app: Hono, context: AppContext, data: ObligationsData): void {
+export function registerExportRoutes(
+  app: Hono,
+  context: AppContext,
+  data: ObligationsData,
+  baseUrl: () => string,
+): void {
   // Exports take every matching event; `limit` caps them when given (the feed defaults to 50 newest).
   const matching = async (c: Context, newestFirst: boolean, defaultCap?: number) => {
     const params = new URL(c.req.url).searchParams;
@@ -54,7 +56,7 @@ export function registerExportRoutes(app: Hono, context: AppContext, data: Oblig
 
   app.get("/api/feed.atom", async (c) => {
     const { events, lang } = await matching(c, true, 50);
-    return c.body(eventsToAtom(events, { baseUrl: baseUrlOf(c), lang }), 200, {
+    return c.body(eventsToAtom(events, { baseUrl: baseUrl(), lang }), 200, {
       "content-type": "application/atom+xml; charset=utf-8",
     });
   });
@@ -66,7 +68,7 @@ export function registerExportRoutes(app: Hono, context: AppContext, data: Oblig
     const narrowed =
       query.q?.trim() || [query.type, query.level, query.bindingness, query.tag].some((l) => l.length);
     const extra = narrowed ? [] : deadlineEntries(data, lang, query);
-    return c.body(eventsToIcs(events, { baseUrl: baseUrlOf(c), lang, extra }), 200, {
+    return c.body(eventsToIcs(events, { baseUrl: baseUrl(), lang, extra }), 200, {
       "content-type": "text/calendar; charset=utf-8",
     });
   });

@@ -89,7 +89,9 @@ export function isHeadingBlock(block: Block, context: HeadingContext): boolean {
 function canEnd(block: Block, context: HeadingContext): boolean {
   const text = lastLine(block).text;
   if (text.includes("\t") || isHeadingBlock(block, context)) return false;
-  return !endsSentence(extractFootnoteRefs(text).text);
+  // Only the line's end decides, and a line stitched many times grows: reading all of it on every
+  // stitch was quadratic.
+  return !endsSentence(extractFootnoteRefs(text.slice(-256)).text);
 }
 
 function canContinue(block: Block, context: HeadingContext): boolean {
@@ -108,19 +110,49 @@ const LATIN_START = /^[A-Za-z0-9(]/;
  */
 export function stitchPageBreaks(blocks: Block[], context: HeadingContext): Block[] {
   const stitched: Block[] = [];
+  // The newest block's last line while blocks are joined onto it: its pieces, joined once when it is done,
+  // and its last characters, all that decides whether it ends a sentence. Concatenating and re-reading the
+  // whole line on every join was quadratic on a crafted file of many short paragraphs.
+  let pieces: string[] | null = null;
+  let length = 0;
+  let tail = "";
+  const settle = () => {
+    const block = stitched[stitched.length - 1];
+    if (!pieces || !block) return;
+    const last = lastLine(block);
+    block.lines[block.lines.length - 1] = { no: last.no, text: pieces.join("") };
+    pieces = null;
+  };
+  // A line of more than LONG characters is no heading: its end alone tells whether it ends a sentence.
+  const LONG = 512;
+  const previousCanEnd = (previous: Block) => {
+    if (pieces && length > LONG) return !tail.includes("\t") && !endsSentence(extractFootnoteRefs(tail).text);
+    settle();
+    return canEnd(previous, context);
+  };
   for (const block of blocks) {
     const previous = stitched[stitched.length - 1];
-    if (previous && canEnd(previous, context) && canContinue(block, context)) {
-      const tail = lastLine(previous);
-      const head = firstLine(block);
-      const joiner = LATIN_END.test(tail.text) && LATIN_START.test(head.text.trim()) ? " " : "";
-      const joined: Line = { no: tail.no, text: tail.text + joiner + head.text.trim() };
-      stitched[stitched.length - 1] = {
-        lines: [...previous.lines.slice(0, -1), joined, ...block.lines.slice(1)],
-      };
+    if (previous && previousCanEnd(previous) && canContinue(block, context)) {
+      if (!pieces) {
+        const text = lastLine(previous).text;
+        pieces = [text];
+        length = text.length;
+        tail = text.slice(-256);
+      }
+      const head = firstLine(block).text.trim();
+      const joiner = LATIN_END.test(tail) && LATIN_START.test(head) ? " " : "";
+      pieces.push(joiner, head);
+      length += joiner.length + head.length;
+      tail = (tail + joiner + head).slice(-256);
+      if (block.lines.length > 1) {
+        settle();
+        for (const line of block.lines.slice(1)) previous.lines.push(line);
+      }
     } else {
-      stitched.push(block);
+      settle();
+      stitched.push({ ...block, lines: [...block.lines] });
     }
   }
+  settle();
   return stitched;
 }

@@ -3,7 +3,8 @@ import { dateBounds, precisionOf } from "../../domain/partialDate.js";
 import { findWrittenDates } from "./chronicleDates.js";
 
 // "日期：…", "**日期**：…", "Date: …": a line stating the event's date outright.
-const DATE_MARK = /^\s*(?:\*\*)?\s*(?:日期|Date)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(.*?)\s*(?:\*\*)?\s*$/i;
+// No two quantifiers over the same characters meet, and the value is trimmed by hand: linear on any line.
+const DATE_MARK = /^\s*(?:\*\*\s*)?(?:日期|Date)\s*(?:\*\*\s*)?[:：]\s*(?:\*\*\s*)?/i;
 // Between the two ends of a span; a plain "-" is not one, since ISO dates are written with it.
 const SPAN_SEPARATOR = /\s*(?:至|到|–|—|~|～|\/|\bto\b)\s*/i;
 const ISO_PARTIAL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
@@ -26,7 +27,8 @@ function readDate(part: string): string | null {
 export function matchDateLine(text: string): { date: EventDate | null } | null {
   const marked = DATE_MARK.exec(text);
   if (!marked) return null;
-  const value = marked[1] ?? "";
+  let value = text.slice(marked[0].length).trimEnd();
+  if (value.endsWith("**")) value = value.slice(0, -2).trimEnd();
   const parts = value.split(SPAN_SEPARATOR);
   if (parts.length > 2) return { date: null };
   const start = readDate(parts[0] ?? "");

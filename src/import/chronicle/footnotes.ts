@@ -1,4 +1,5 @@
 import type { Source } from "../../domain/event.js";
+import { charsOf, trimTrailing } from "./trimTrailing.js";
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const SUPERSCRIPT_RUN = `[${SUPERSCRIPT_DIGITS}]+`;
@@ -49,16 +50,16 @@ export function isUrlOnlyLine(text: string): boolean {
  */
 export function parseNoteText(printed: string, note: number | null): Source {
   const text = printed.replace(/\s+/g, " ").trim();
-  const bracketed = /<(https?:\/\/[^\s>]+)>/.exec(text);
+  const bracketed = /<(https?:\/\/[^\s<>]+)>/.exec(text);
   const bare = bracketed ? null : /https?:\/\/\S+/.exec(text);
   const match = bracketed ?? bare;
   let url: string | null = null;
   let publisher: string | null = text;
   if (match) {
-    url = (bracketed ? match[1] : match[0])?.replace(/[.。,，;；>]+$/, "") ?? null;
+    url = trimTrailing((bracketed ? match[1] : match[0]) ?? "", charsOf(".。,，;；>")) || null;
     publisher = text.slice(0, match.index);
   }
-  publisher = publisher.replace(/[\s.。．:：,，;；]+$/, "").trim() || null;
+  publisher = trimTrailing(publisher, charsOf(" .。．:：,，;；")).trim() || null;
   return { note, url, publisher, text: text || null };
 }
 
@@ -87,15 +88,20 @@ export function extractFootnoteRefs(
   isDefined: (note: number) => boolean = () => true,
 ): { text: string; refs: FootnoteRef[] } {
   const mathSpans = [...text.matchAll(/\$[^$\n]+\$/g)].map((m) => [m.index, m.index + m[0].length]);
-  const inMath = (at: number) => mathSpans.some(([from, to]) => at >= (from ?? 0) && at < (to ?? 0));
+  // References come in order, so one pointer walks the spans (a search per reference was quadratic).
+  let span = 0;
+  const inMath = (at: number) => {
+    while (span < mathSpans.length && ((mathSpans[span] as number[])[1] ?? 0) <= at) span++;
+    const current = mathSpans[span];
+    return current !== undefined && at >= (current[0] ?? 0);
+  };
   const refs: FootnoteRef[] = [];
   let clean = "";
   let last = 0;
   for (const match of text.matchAll(REF_PATTERN)) {
     const at = match.index;
-    const before = text.slice(0, at);
     const isMarkdown = match[3] !== undefined;
-    if (!isMarkdown && (inMath(at) || isExponent(before, match[1], isDefined))) continue;
+    if (!isMarkdown && (inMath(at) || isExponent(text, at, match[1], isDefined))) continue;
     clean += text.slice(last, at);
     last = at + match[0].length;
     const notes =
@@ -113,12 +119,16 @@ export function extractFootnoteRefs(
  * after any other number ("in 2026²") a superscript is a note when the document defines that note.
  */
 function isExponent(
-  before: string,
+  text: string,
+  at: number,
   superscript: string | undefined,
   isDefined: (note: number) => boolean,
 ): boolean {
-  const base = /(?:^|[^\p{L}\d.])(\d+)$/u.exec(before)?.[1];
-  if (base === undefined) return false;
+  // The number right before the mark, read backwards (a regex over all the text before it was quadratic).
+  let start = at;
+  while (start > 0 && /\d/.test(text[start - 1] as string)) start--;
+  if (start === at || (start > 0 && /[\p{L}\d.]/u.test(text[start - 1] as string))) return false;
+  const base = text.slice(start, at);
   if (superscript === undefined || base === "10") return true;
   return !isDefined(superscriptToNumber(superscript));
 }

@@ -1,4 +1,5 @@
 import { englishMonth } from "./chronicleDates.js";
+import { trimTrailing } from "./trimTrailing.js";
 
 /** A line of the input with its 1-based number, trailing white space removed. */
 export interface Line {
@@ -68,8 +69,25 @@ export function matchPartHeading(text: string): number | null {
 
 /** A table-of-contents entry: text followed by a page number after a tab or dot leaders. */
 export function matchTocEntry(text: string): string | null {
-  const match = /^(.*?\S)(?:\t+|\s*\.{3,}\s*|\s*…{2,}\s*| {2,})\d{1,4}\s*$/.exec(text);
-  return match?.[1] ? match[1].trim() : null;
+  // By hand from the end, not /^(.*?\S)(?:\t+|\s*\.{3,}\s*| {2,}…)\d{1,4}\s*$/, which is quadratic on a long
+  // run of spaces: the page number, then the leader (tabs, dot leaders, ellipses or two spaces), then text.
+  const trimmed = text.trimEnd();
+  const number = /\d{1,4}$/.exec(trimmed);
+  if (!number) return null;
+  const before = trimmed.slice(0, number.index);
+  let title: string;
+  if (before.endsWith("\t")) title = trimTrailing(before, (c) => c === "\t");
+  else {
+    const spaced = before.trimEnd();
+    const dots = trimTrailing(spaced, (c) => c === ".");
+    const ellipses = trimTrailing(spaced, (c) => c === "…");
+    if (spaced.length - dots.length >= 3) title = dots.trimEnd();
+    else if (spaced.length - ellipses.length >= 2) title = ellipses.trimEnd();
+    else if (before.endsWith("  ")) title = spaced;
+    else return null;
+  }
+  if (title === "" || /\s$/.test(title)) return null;
+  return title.trim();
 }
 
 /** Whether a line is the heading of a table of contents. */
@@ -88,9 +106,12 @@ export function isBullet(text: string): boolean {
 }
 
 // Sentence-final punctuation, optionally closed by quotes or brackets.
-const SENTENCE_END = /[。！？!?；;：:…．.][”’"'」』）)】*]*$/;
+const SENTENCE_END = /[。！？!?；;：:…．.]$/;
+const CLOSERS = new Set(`”’"'」』）)】*`);
 
 /** Whether a text ends a sentence, so that what follows starts a new paragraph. */
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trim());
+  // Only the end is looked at: the regex alone scans from every position of a text that may be long.
+  const closed = trimTrailing(text.trimEnd(), (c) => CLOSERS.has(c));
+  return SENTENCE_END.test(closed.slice(-1));
 }

@@ -64,10 +64,13 @@ export interface ParsedChronicle {
 const isBlankText = (text: string) => text.trim() === "";
 
 function readLines(text: string): Line[] {
-  return text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\r|\n/)
-    .map((raw, index) => ({ no: index + 1, text: raw.replace(/[\s\u00a0\u3000]+$/u, "") }));
+  return (
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r\n|\r|\n/)
+      // trimEnd (JavaScript white space, which includes U+00A0 and U+3000) is linear, unlike /\s+$/.
+      .map((raw, index) => ({ no: index + 1, text: raw.trimEnd() }))
+  );
 }
 
 /** Marks the table of contents as consumed and returns its entries as heading keys. */
@@ -135,7 +138,10 @@ function findChronicleStart(lines: Line[], consumed: Set<number>): number {
   // No heading: the chronicle starts at the first month header followed by a numbered line.
   for (let i = 0; i < lines.length; i++) {
     if (consumed.has(i) || !matchMonthHeader((lines[i] as Line).text)) continue;
-    const next = lines.slice(i + 1).find((line, j) => !consumed.has(i + 1 + j) && !isBlankText(line.text));
+    // Walk forward instead of copying the rest of the lines for every month header (quadratic).
+    let j = i + 1;
+    while (j < lines.length && (consumed.has(j) || isBlankText((lines[j] as Line).text))) j++;
+    const next = lines[j];
     if (next && matchNumberedLine(next.text)) return i;
   }
   return -1;

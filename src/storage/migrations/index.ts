@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
 import * as dataVersion from "./0002_data_version.js";
 import * as africanUnionCode from "./0003_african_union_code.js";
+import * as metadata from "./0004_aigov_metadata.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -11,7 +12,14 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_data_version": dataVersion,
   "0003_african_union_code": africanUnionCode,
+  "0004_aigov_metadata": metadata,
 };
+
+/** The migrations this version knows, by name. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
+/** The schema version this aigov writes: the number of its newest migration. */
+export const SCHEMA_VERSION = Math.max(0, ...MIGRATION_NAMES.map((name) => Number.parseInt(name, 10)));
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
