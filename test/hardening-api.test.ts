@@ -113,7 +113,8 @@ describe("hardening: the HTTP server against hostile clients and data", () => {
     await harness.search.currentIndex();
     await harness.search.settled();
     for (const path of [
-      "/?q=javascript&lang=en",
+      "/?lang=en",
+      "/search?q=javascript&lang=en",
       "/api/feed.atom?q=javascript",
       "/api/calendar.ics?q=javascript",
       "/api/sources.csl.json?q=javascript",
@@ -196,7 +197,8 @@ describe("hardening: reads during a rebuild (point 7)", () => {
         );
         // The rebuild is held back: every read is answered, from the previous index.
         assert.equal(await total(), 47);
-        assert.equal((await fetch(`${server.url}/?q=New`)).status, 200);
+        assert.equal((await fetch(`${server.url}/search?q=New`)).status, 200);
+        assert.equal((await fetch(`${server.url}/`)).status, 200);
         assert.equal((await fetch(`${server.url}/api/events.csv`)).status, 200);
         release();
         await search.settled();
