@@ -6,6 +6,16 @@ const json = (value: unknown[]) => (value.length ? JSON.stringify(value) : "");
 
 /** One CSV row per event, with the header the CSV reader takes back without loss. */
 export function eventsToCsv(events: Event[]): string {
+  return csvHeader() + csvRows(events);
+}
+
+/** The header line of the CSV export. */
+export function csvHeader(): string {
+  return stringify([], { header: true, columns: [...CSV_COLUMNS], bom: false });
+}
+
+/** The rows of a page of events, without the header (exports write them as they stream). */
+export function csvRows(events: Event[]): string {
   const rows = events.map((event): Record<CsvColumn, string> => ({
     id: event.id,
     seq: event.seq === null ? "" : String(event.seq),
@@ -35,5 +45,5 @@ export function eventsToCsv(events: Event[]): string {
         string
       >,
   );
-  return stringify(safe, { header: true, columns: [...CSV_COLUMNS], bom: false });
+  return stringify(safe, { header: false, columns: [...CSV_COLUMNS], bom: false });
 }

@@ -24,10 +24,41 @@ export interface AllDayEntry {
  * date its text states. Dates known only to the month or year are left out: a calendar cannot show them
  * truthfully.
  */
-export function eventsToIcs(
-  events: Event[],
-  options: { baseUrl: string; lang: Language; extra?: AllDayEntry[] },
-): string {
+export function eventsToIcs(events: Event[], options: IcsOptions): string {
+  return buildCalendar(events, options).toString();
+}
+
+export interface IcsOptions {
+  baseUrl: string;
+  lang: Language;
+  extra?: AllDayEntry[];
+}
+
+const END = "END:VCALENDAR";
+
+/**
+ * The same calendar in pieces, for streaming: `head` is the calendar up to its first event (with the
+ * extra entries, which are few), `events(page)` the VEVENT blocks of a page of events, and `END` closes
+ * it. ical-generator still writes every line (escaping, folding); only the frame is cut around it.
+ */
+export function icsPieces(options: IcsOptions): {
+  head: string;
+  events: (page: Event[]) => string;
+  tail: string;
+} {
+  const head = buildCalendar([], options).toString();
+  return {
+    head: head.slice(0, head.lastIndexOf(END)),
+    events: (page) => {
+      const text = buildCalendar(page, { ...options, extra: [] }).toString();
+      const first = text.indexOf("BEGIN:VEVENT");
+      return first < 0 ? "" : text.slice(first, text.lastIndexOf(END));
+    },
+    tail: END,
+  };
+}
+
+function buildCalendar(events: Event[], options: IcsOptions) {
   const calendar = ical({
     name: options.lang === "zh" ? "aigov 人工智能治理日历" : "aigov AI governance calendar",
     prodId: { company: "aigov", product: "aigov", language: options.lang.toUpperCase() },
@@ -73,5 +104,5 @@ export function eventsToIcs(
       url: entry.url,
     });
   }
-  return calendar.toString();
+  return calendar;
 }

@@ -2,6 +2,7 @@ import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
+import { isStreamed, markStreamed } from "./streamedResponse.js";
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -22,6 +23,18 @@ export function compression(): MiddlewareHandler {
     // The same choice the response cache keys on, so a cached body matches the encoding asked for.
     const encoding = encodingClass(c.req.header("accept-encoding"));
     if (encoding === "identity") return;
+    if (isStreamed(res)) {
+      // Compressed as it flows, never gathered: gzip, which web streams offer (brotli they do not).
+      if (!/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) return;
+      const headers = new Headers(res.headers);
+      headers.set("content-encoding", "gzip");
+      headers.delete("content-length");
+      headers.append("vary", "Accept-Encoding");
+      c.res = markStreamed(
+        new Response(res.body.pipeThrough(new CompressionStream("gzip")), { status: res.status, headers }),
+      );
+      return;
+    }
     const body = Buffer.from(await res.arrayBuffer());
     if (body.length < 1024) {
       c.res = new Response(body, res);
@@ -64,6 +77,12 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     await next();
     // A private answer (a page whose language came from the reader's cookie) is neither shared nor tagged.
     if (c.res.status !== 200 || /private|no-store/.test(c.res.headers.get("cache-control") ?? "")) return;
+    if (isStreamed(c.res)) {
+      // A streamed export is tagged (a client holding it gets 304) but never stored whole in memory.
+      c.res.headers.set("etag", etag);
+      if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
+      return;
+    }
     c.res.headers.set("etag", etag);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
     const body = Buffer.from(await c.res.clone().arrayBuffer());

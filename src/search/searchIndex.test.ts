@@ -102,4 +102,20 @@ describe("SearchIndex", () => {
     assert.deepEqual(run(null, {}, "-date", 1, 2).ids, ["summary", "scattered"]);
     assert.deepEqual(run("欧盟", {}, "relevance", 1, 5).ids, ["summary", "sources-only"]);
   });
+  it("hands out every match page by page, in the order search pages through them", () => {
+    for (const [q, sort] of [
+      ["欧盟", "relevance"],
+      [null, "date"],
+      [null, "-date"],
+    ] as const) {
+      const { total, pages } = index.matchingIdPages(
+        { query: q ? parseQuery(q) : null, filter: {}, sort },
+        2,
+      );
+      const paged = [...pages];
+      assert.ok(paged.every((page) => page.length <= 2));
+      assert.equal(total, run(q, {}, sort, 0, 100).total);
+      assert.deepEqual(paged.flat(), run(q, {}, sort, 0, 100).ids, `${q} ${sort}`);
+    }
+  });
 });

@@ -392,7 +392,11 @@ export class SearchIndex {
     }
   }
 
-  private run(request: SearchRequest): SearchResult {
+  /** The matching documents, and the buckets that order them (one bucket unless ranked by relevance). */
+  private matchAndBuckets(request: Pick<SearchRequest, "query" | "filter" | "sort">): {
+    match: RoaringBitmap32;
+    buckets: RoaringBitmap32[];
+  } {
     const match = this.filtered(request.filter);
     const clauses = request.query?.clauses ?? [];
     let buckets: RoaringBitmap32[] = [match];
@@ -402,6 +406,55 @@ export class SearchIndex {
       if (request.sort === "relevance")
         buckets = this.rankBuckets(match, perField, request.query as ParsedQuery);
     }
+    return { match, buckets };
+  }
+
+  /**
+   * Every match of a search in its order, page by page (exports): the search runs once, and each page
+   * is read from its result as the consumer asks for it, instead of searching again per page. The pages
+   * keep reading this index even if a newer one replaces it meanwhile, so an export is one consistent
+   * view of the data.
+   */
+  matchingIdPages(
+    request: Pick<SearchRequest, "query" | "filter" | "sort">,
+    pageSize: number,
+  ): { total: number; pages: Generator<string[]> } {
+    let order: RoaringBitmap32[];
+    let total: number;
+    try {
+      const { match, buckets } = this.matchAndBuckets(request);
+      total = match.size;
+      // Copies outside the working set, which is freed as this method returns; the pages free them.
+      order = buckets.map((bucket) => bucket.clone());
+    } finally {
+      for (const bitmap of this.working) bitmap.dispose();
+      this.working.length = 0;
+    }
+    const ids = this.idText;
+    const oldestFirst = request.sort === "date";
+    function* pages(): Generator<string[]> {
+      try {
+        for (const bucket of order) {
+          const size = bucket.size;
+          for (let read = 0; read < size; read += pageSize) {
+            const count = Math.min(pageSize, size - read);
+            // Document numbers run newest first: oldest first reads the numbering backwards.
+            const docs = bucket.rangeUint32Array(oldestFirst ? size - read - count : read, count);
+            const page: string[] = new Array(docs.length);
+            for (let i = 0; i < docs.length; i++)
+              page[i] = ids.get(docs[oldestFirst ? docs.length - 1 - i : i] as number);
+            yield page;
+          }
+        }
+      } finally {
+        for (const bitmap of order) bitmap.dispose();
+      }
+    }
+    return { total, pages: pages() };
+  }
+
+  private run(request: SearchRequest): SearchResult {
+    const { match, buckets } = this.matchAndBuckets(request);
     const total = match.size;
     const ids: string[] = [];
     if (request.sort === "date") {

@@ -162,4 +162,34 @@ export class SearchService {
       facets: result.facets ? withYears(result.facets) : null,
     };
   }
+
+  /**
+   * Every matching event in order, a page of events at a time, read from the database only as the
+   * consumer asks for the next page (exports stream with bounded memory). `limit` caps the total.
+   */
+  async matchingEvents(
+    params: Omit<SearchParams, "offset" | "facets" | "limit"> & { limit?: number },
+    pageSize = 500,
+  ): Promise<{ total: number; pages: AsyncGenerator<Event[]> }> {
+    const index = await this.currentIndex();
+    const query = params.q?.trim() ? parseQuery(params.q) : null;
+    const sort = params.sort ?? (query?.clauses.length ? "relevance" : "date");
+    const { total, pages } = index.matchingIdPages({ query, filter: params.filter, sort }, pageSize);
+    const cap = params.limit ?? Number.POSITIVE_INFINITY;
+    const db = this.db;
+    async function* events(): AsyncGenerator<Event[]> {
+      let sent = 0;
+      try {
+        for (const ids of pages) {
+          if (sent >= cap) break;
+          const page = ids.length > cap - sent ? ids.slice(0, cap - sent) : ids;
+          sent += page.length;
+          yield await findEvents(db, page);
+        }
+      } finally {
+        pages.return(undefined);
+      }
+    }
+    return { total: Math.min(total, cap), pages: events() };
+  }
 }

@@ -1,9 +1,8 @@
 import type { Context, Hono } from "hono";
-import type { Event } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import { eventsToAtom } from "../../export/eventsAtom.js";
-import { eventsToCsv } from "../../export/eventsCsv.js";
-import { type AllDayEntry, eventsToIcs } from "../../export/eventsIcs.js";
+import { csvHeader, csvRows } from "../../export/eventsCsv.js";
+import { type AllDayEntry, icsPieces } from "../../export/eventsIcs.js";
 import { type Language, pickText } from "../../domain/localizedText.js";
 import { dateBounds } from "../../domain/partialDate.js";
 import { listDeadlines } from "../../obligations/deadlines.js";
@@ -11,8 +10,7 @@ import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import type { AppContext } from "../appContext.js";
 import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
-
-const PAGE = 500;
+import { streamedResponse } from "../streamedResponse.js";
 
 /** GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of /api/events. */
 export function registerExportRoutes(
@@ -21,34 +19,44 @@ export function registerExportRoutes(
   data: ObligationsData,
   baseUrl: () => string,
 ): void {
-  // Exports take every matching event; `limit` caps them when given (the feed defaults to 50 newest).
-  const matching = async (c: Context, newestFirst: boolean, defaultCap?: number) => {
+  const queryOf = (c: Context, newestFirst: boolean) => {
     const params = new URL(c.req.url).searchParams;
     const query = parseSearchParams(EventsQuery.omit({ cursor: true }), params);
-    const cap = params.has("limit") ? query.limit : defaultCap;
     const sort = query.q?.trim()
       ? (query.sort ?? "relevance")
       : (query.sort ?? (newestFirst ? "-date" : "date"));
-    const events: Event[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const limit = cap === undefined ? PAGE : Math.min(PAGE, cap - offset);
-      if (limit <= 0) break;
-      const page = await context.search.search({
-        q: query.q,
-        filter: toEventFilter(query),
-        sort,
-        offset,
-        limit,
-      });
-      events.push(...page.hits.map((hit) => hit.event));
-      if (page.hits.length < limit || events.length >= page.total) break;
-    }
-    return { events, lang: query.lang, query };
+    return { query, sort, cap: params.has("limit") ? query.limit : undefined };
+  };
+  // Every matching event, a page at a time as the client reads; `limit` caps them when given.
+  const matchingPages = async (c: Context, newestFirst: boolean) => {
+    const { query, sort, cap } = queryOf(c, newestFirst);
+    const { pages } = await context.search.matchingEvents({
+      q: query.q,
+      filter: toEventFilter(query),
+      sort,
+      limit: cap,
+    });
+    return { pages, lang: query.lang, query };
+  };
+  // The feed is small (50 newest by default, at most the largest page of /api/events): built whole.
+  const matching = async (c: Context, newestFirst: boolean, defaultCap: number) => {
+    const { query, sort, cap } = queryOf(c, newestFirst);
+    const page = await context.search.search({
+      q: query.q,
+      filter: toEventFilter(query),
+      sort,
+      limit: cap ?? defaultCap,
+    });
+    return { events: page.hits.map((hit) => hit.event), lang: query.lang };
   };
 
   app.get("/api/events.csv", async (c) => {
-    const { events } = await matching(c, false);
-    return c.body(eventsToCsv(events), 200, {
+    const { pages } = await matchingPages(c, false);
+    async function* csv() {
+      yield csvHeader();
+      for await (const events of pages) yield csvRows(events);
+    }
+    return streamedResponse(csv(), {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="aigov-events.csv"',
     });
@@ -62,20 +70,34 @@ export function registerExportRoutes(
   });
 
   app.get("/api/calendar.ics", async (c) => {
-    const { events, lang, query } = await matching(c, false);
+    const { pages, lang, query } = await matchingPages(c, false);
     // Applicability dates of the instruments join the calendar unless a text query or an event facet
     // (type, level, bindingness, tag) narrows it to events; jurisdiction and date filters apply to them.
     const narrowed =
       query.q?.trim() || [query.type, query.level, query.bindingness, query.tag].some((l) => l.length);
     const extra = narrowed ? [] : deadlineEntries(data, lang, query);
-    return c.body(eventsToIcs(events, { baseUrl: baseUrl(), lang, extra }), 200, {
-      "content-type": "text/calendar; charset=utf-8",
-    });
+    const ics = icsPieces({ baseUrl: baseUrl(), lang, extra });
+    async function* calendar() {
+      yield ics.head;
+      for await (const events of pages) yield ics.events(events);
+      yield ics.tail;
+    }
+    return streamedResponse(calendar(), { "content-type": "text/calendar; charset=utf-8" });
   });
 
   app.get("/api/sources.csl.json", async (c) => {
-    const { events, lang } = await matching(c, false);
-    return c.body(JSON.stringify(sourcesToCsl(events, lang)), 200, {
+    const { pages, lang } = await matchingPages(c, false);
+    async function* csl() {
+      yield "[";
+      let first = true;
+      for await (const events of pages)
+        for (const item of sourcesToCsl(events, lang)) {
+          yield `${first ? "" : ","}${JSON.stringify(item)}`;
+          first = false;
+        }
+      yield "]";
+    }
+    return streamedResponse(csl(), {
       "content-type": "application/vnd.citationstyles.csl+json; charset=utf-8",
     });
   });
