@@ -418,7 +418,11 @@ export function buildOpenApiDocument(): JsonSchema {
         Problem: {
           type: "object",
           properties: {
-            type: { type: "string" },
+            type: {
+              type: "string",
+              description:
+                "The kind of problem, a URI relative to the server (e.g. /problems/invalid-request) whose page explains it",
+            },
             title: { type: "string" },
             status: { type: "integer" },
             detail: { type: "string" },

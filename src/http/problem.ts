@@ -1,3 +1,5 @@
+import { problemTypeOf } from "./problemTypes.js";
+
 /**
  * Errors as RFC 9457 problem documents: one shape for every error the API answers, with the offending
  * parameters listed under `errors`.
@@ -11,15 +13,6 @@ export interface ProblemDocument {
   errors?: { parameter: string; message: string }[];
 }
 
-const TITLES: Record<number, string> = {
-  400: "Bad request",
-  404: "Not found",
-  405: "Method not allowed",
-  406: "Not acceptable",
-  500: "Internal server error",
-  503: "Service unavailable",
-};
-
 /** An error that the HTTP layer answers with a problem document of its status. */
 export class HttpProblem extends Error {
   constructor(
@@ -32,9 +25,10 @@ export class HttpProblem extends Error {
   }
 
   toDocument(instance?: string): ProblemDocument {
+    const type = problemTypeOf(this.status);
     return {
-      type: `https://aigov.dev/problems/${this.status}`,
-      title: TITLES[this.status] ?? "Error",
+      type: `/problems/${type.slug}`,
+      title: type.title.en,
       status: this.status,
       detail: this.message,
       ...(instance ? { instance } : {}),

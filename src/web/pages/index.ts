@@ -6,6 +6,7 @@ import { comparePage } from "./comparePage.js";
 import { eventPage } from "./eventPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
 import { mapPage } from "./mapPage.js";
+import { problemPage, problemsPage } from "./problemPage.js";
 import { reportsPage } from "./reportsPage.js";
 import { searchPage } from "./searchPage.js";
 
@@ -24,4 +25,6 @@ export const PAGES: WebPage[] = [
   chartsPage,
   reportsPage,
   checkPage,
+  problemsPage,
+  problemPage,
 ];
