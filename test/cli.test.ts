@@ -161,7 +161,6 @@ describe("aigov CLI, bad input changes nothing", () => {
 
 for (const dialect of DIALECTS)
   describe(`aigov search and the other export formats (${dialect.name})`, { skip: dialect.skip }, () => {
-    const dir = tempDir();
     let store: TestDatabase;
     let db = "";
     before(async () => {
