@@ -1,19 +1,22 @@
-import { join } from "node:path";
 import { createApp } from "../src/http/app.js";
 import { type RunningServer, startServer } from "../src/http/server.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { SearchService } from "../src/search/searchService.js";
 import { type Database, openDatabase } from "../src/storage/database.js";
-import { tempDir } from "./runCli.js";
+import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
 
-/** A real server over real HTTP on a free port, on a temp database holding the bundled dataset. */
-export async function startTestServer(): Promise<{
+/**
+ * A real server over real HTTP on a free port, on a fresh database (a temp SQLite file unless another
+ * is given, e.g. a PostgreSQL one from testDatabases) holding the bundled dataset.
+ */
+export async function startTestServer(create: () => Promise<TestDatabase> = createSqliteDatabase): Promise<{
   server: RunningServer;
   db: Database;
   search: SearchService;
   stop: () => Promise<void>;
 }> {
-  const db = await openDatabase({ kind: "sqlite", path: join(tempDir(), "api.db") });
+  const store = await create();
+  const db = await openDatabase(store.location);
   await loadBundledDatasetIfEmpty(db);
   const search = new SearchService(db);
   const server = await startServer(createApp({ db, search, versionMaxAgeMs: 0 }), {
@@ -27,6 +30,7 @@ export async function startTestServer(): Promise<{
     stop: async () => {
       await server.close();
       await db.destroy();
+      await store.drop();
     },
   };
 }

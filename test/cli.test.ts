@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import type { Event } from "../src/domain/event.js";
 import { fixture, runCli, SEED, tempDir } from "./runCli.js";
+import { DIALECTS, type TestDatabase } from "./testDatabases.js";
 
 const listJson = (db: string, ...filters: string[]) => {
   const result = runCli(["list", "--db", db, "--json", ...filters]);
@@ -11,79 +12,86 @@ const listJson = (db: string, ...filters: string[]) => {
   return JSON.parse(result.stdout) as Event[];
 };
 
-describe("aigov CLI, end to end on a temp database", () => {
-  const dir = tempDir();
-  const db = join(dir, "a.db");
+for (const dialect of DIALECTS)
+  describe(`aigov CLI, end to end on a temp database (${dialect.name})`, { skip: dialect.skip }, () => {
+    const dir = tempDir();
+    let store: TestDatabase;
+    let db = "";
+    before(async () => {
+      store = await dialect.create();
+      db = store.arg;
+    });
+    after(() => store.drop());
 
-  it("imports the seed: 47 events with their footnotes, then re-imports without duplicates", () => {
-    const first = runCli(["import", SEED, "--db", db]);
-    assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /added 47, updated 0, skipped 0/);
-    const events = listJson(db);
-    assert.equal(events.length, 47);
-    // Oldest first: a month-only date ("2025 年 4 月") counts from the month's first day.
-    assert.deepEqual(
-      events.map((e) => e.seq).sort((a, b) => (a ?? 0) - (b ?? 0)),
-      Array.from({ length: 47 }, (_, i) => i + 1),
-    );
-    assert.deepEqual(
-      events.slice(9, 13).map((e) => e.date.start),
-      ["2025-04", "2025-04", "2025-04", "2025-04-09"],
-    );
-    assert.equal(events.flatMap((e) => e.sources).length, 58);
-    const again = runCli(["import", SEED, "--db", db]);
-    assert.match(again.stdout, /added 0, updated 0, skipped 47 \(unchanged\)/);
-    assert.equal(listJson(db).length, 47);
-  });
+    it("imports the seed: 47 events with their footnotes, then re-imports without duplicates", () => {
+      const first = runCli(["import", SEED, "--db", db]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /added 47, updated 0, skipped 0/);
+      const events = listJson(db);
+      assert.equal(events.length, 47);
+      // Oldest first: a month-only date ("2025 年 4 月") counts from the month's first day.
+      assert.deepEqual(
+        events.map((e) => e.seq).sort((a, b) => (a ?? 0) - (b ?? 0)),
+        Array.from({ length: 47 }, (_, i) => i + 1),
+      );
+      assert.deepEqual(
+        events.slice(9, 13).map((e) => e.date.start),
+        ["2025-04", "2025-04", "2025-04", "2025-04-09"],
+      );
+      assert.equal(events.flatMap((e) => e.sources).length, 58);
+      const again = runCli(["import", SEED, "--db", db]);
+      assert.match(again.stdout, /added 0, updated 0, skipped 47 \(unchanged\)/);
+      assert.equal(listJson(db).length, 47);
+    });
 
-  it("filters by date range", () => {
-    const december = listJson(db, "--from", "2025-12", "--to", "2025-12-31");
-    assert.deepEqual(
-      december.map((e) => e.seq),
-      [46, 47],
-    );
-  });
+    it("filters by date range", () => {
+      const december = listJson(db, "--from", "2025-12", "--to", "2025-12-31");
+      assert.deepEqual(
+        december.map((e) => e.seq),
+        [46, 47],
+      );
+    });
 
-  it("shows one event, as text and as JSON, and fails clearly for an unknown id", () => {
-    const id = listJson(db)[4]?.id as string;
-    const text = runCli(["show", id, "--db", db]);
-    assert.match(text.stdout, /2025-02-04\/2025-02-07 \(day\)/);
-    assert.match(text.stdout, /\[8\] Arab League Educational/);
-    assert.equal(JSON.parse(runCli(["show", id, "--json", "--db", db]).stdout).seq, 5);
-    const missing = runCli(["show", "no-such-event", "--db", db]);
-    assert.equal(missing.code, 1);
-    assert.equal(missing.stderr, 'error: no event with id "no-such-event"\n');
-  });
+    it("shows one event, as text and as JSON, and fails clearly for an unknown id", () => {
+      const id = listJson(db)[4]?.id as string;
+      const text = runCli(["show", id, "--db", db]);
+      assert.match(text.stdout, /2025-02-04\/2025-02-07 \(day\)/);
+      assert.match(text.stdout, /\[8\] Arab League Educational/);
+      assert.equal(JSON.parse(runCli(["show", id, "--json", "--db", db]).stdout).seq, 5);
+      const missing = runCli(["show", "no-such-event", "--db", db]);
+      assert.equal(missing.code, 1);
+      assert.equal(missing.stderr, 'error: no event with id "no-such-event"\n');
+    });
 
-  it("exports JSON and CSV that import into another database unchanged", () => {
-    const original = listJson(db);
-    for (const format of ["json", "csv"]) {
-      const out = join(dir, `export.${format}`);
-      assert.equal(runCli(["export", "--format", format, "--out", out, "--db", db]).code, 0);
-      const other = join(dir, `other-${format}.db`);
-      const imported = runCli(["import", out, "--db", other]);
-      assert.equal(imported.code, 0, imported.stderr);
-      assert.deepEqual(listJson(other), original);
-    }
-  });
+    it("exports JSON and CSV that import into another database unchanged", () => {
+      const original = listJson(db);
+      for (const format of ["json", "csv"]) {
+        const out = join(dir, `export.${format}`);
+        assert.equal(runCli(["export", "--format", format, "--out", out, "--db", db]).code, 0);
+        const other = join(dir, `other-${format}.db`);
+        const imported = runCli(["import", out, "--db", other]);
+        assert.equal(imported.code, 0, imported.stderr);
+        assert.deepEqual(listJson(other), original);
+      }
+    });
 
-  it("keeps curated fields when the seed is imported over the bundled dataset", () => {
-    const bundled = join(dir, "bundled.db");
-    const exported = join(dir, "bundled.json");
-    // The bundled events file is an ordinary JSON import.
-    const events = join(
-      new URL("..", import.meta.url).pathname,
-      "data/events/2025-global-ai-governance-report.json",
-    );
-    assert.equal(runCli(["import", events, "--db", bundled]).code, 0);
-    const reimport = runCli(["import", SEED, "--db", bundled]);
-    assert.match(reimport.stdout, /added 0, updated 0, skipped 47/);
-    runCli(["export", "--out", exported, "--db", bundled]);
-    const after = listJson(bundled);
-    assert.equal(after[0]?.title.en?.startsWith("United States issues Executive Order 14179"), true);
-    assert.deepEqual(after[0]?.jurisdictions, ["US"]);
+    it("keeps curated fields when the seed is imported over the bundled dataset", () => {
+      const bundled = join(dir, "bundled.db");
+      const exported = join(dir, "bundled.json");
+      // The bundled events file is an ordinary JSON import.
+      const events = join(
+        new URL("..", import.meta.url).pathname,
+        "data/events/2025-global-ai-governance-report.json",
+      );
+      assert.equal(runCli(["import", events, "--db", bundled]).code, 0);
+      const reimport = runCli(["import", SEED, "--db", bundled]);
+      assert.match(reimport.stdout, /added 0, updated 0, skipped 47/);
+      runCli(["export", "--out", exported, "--db", bundled]);
+      const after = listJson(bundled);
+      assert.equal(after[0]?.title.en?.startsWith("United States issues Executive Order 14179"), true);
+      assert.deepEqual(after[0]?.jurisdictions, ["US"]);
+    });
   });
-});
 
 describe("aigov CLI, bad input changes nothing", () => {
   const dir = tempDir();
@@ -151,39 +159,45 @@ describe("aigov CLI, bad input changes nothing", () => {
   });
 });
 
-describe("aigov search and the other export formats", () => {
-  const dir = tempDir();
-  const db = join(dir, "s.db");
-  runCli([
-    "import",
-    join(new URL("..", import.meta.url).pathname, "data/events/2025-global-ai-governance-report.json"),
-    "--db",
-    db,
-  ]);
+for (const dialect of DIALECTS)
+  describe(`aigov search and the other export formats (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: TestDatabase;
+    let db = "";
+    before(async () => {
+      store = await dialect.create();
+      db = store.arg;
+      runCli([
+        "import",
+        join(new URL("..", import.meta.url).pathname, "data/events/2025-global-ai-governance-report.json"),
+        "--db",
+        db,
+      ]);
+    });
+    after(() => store.drop());
 
-  it("searches in Chinese and English, best first, with filters and snippets", () => {
-    const chips = runCli(["search", "芯片", "--db", db]);
-    assert.equal(chips.code, 0, chips.stderr);
-    assert.match(chips.stdout.split("\n")[0] ?? "", /2025-us-rescinds-ai-diffusion-rule/);
-    assert.match(chips.stdout, /\[芯片\]/);
-    const json = JSON.parse(
-      runCli(["search", "FLOP", "--json", "--jurisdiction", "US-CA", "--db", db]).stdout,
-    ) as Event[];
-    assert.deepEqual(
-      json.map((e) => e.seq),
-      [37],
-    );
-    assert.equal(runCli(["search", "x".repeat(201), "--db", db]).code, 2);
-    assert.equal(runCli(["search", "AI", "--limit", "0", "--db", db]).code, 2);
-  });
+    it("searches in Chinese and English, best first, with filters and snippets", () => {
+      const chips = runCli(["search", "芯片", "--db", db]);
+      assert.equal(chips.code, 0, chips.stderr);
+      assert.match(chips.stdout.split("\n")[0] ?? "", /2025-us-rescinds-ai-diffusion-rule/);
+      assert.match(chips.stdout, /\[芯片\]/);
+      const json = JSON.parse(
+        runCli(["search", "FLOP", "--json", "--jurisdiction", "US-CA", "--db", db]).stdout,
+      ) as Event[];
+      assert.deepEqual(
+        json.map((e) => e.seq),
+        [37],
+      );
+      assert.equal(runCli(["search", "x".repeat(201), "--db", db]).code, 2);
+      assert.equal(runCli(["search", "AI", "--limit", "0", "--db", db]).code, 2);
+    });
 
-  it("exports iCalendar, Atom and CSL-JSON", () => {
-    assert.match(runCli(["export", "--format", "ics", "--db", db]).stdout, /^BEGIN:VCALENDAR/);
-    assert.match(
-      runCli(["export", "--format", "atom", "--lang", "en", "--db", db]).stdout,
-      /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/,
-    );
-    const csl = JSON.parse(runCli(["export", "--format", "csl", "--db", db]).stdout) as { URL?: string }[];
-    assert.equal(csl.length, 58);
+    it("exports iCalendar, Atom and CSL-JSON", () => {
+      assert.match(runCli(["export", "--format", "ics", "--db", db]).stdout, /^BEGIN:VCALENDAR/);
+      assert.match(
+        runCli(["export", "--format", "atom", "--lang", "en", "--db", db]).stdout,
+        /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/,
+      );
+      const csl = JSON.parse(runCli(["export", "--format", "csl", "--db", db]).stdout) as { URL?: string }[];
+      assert.equal(csl.length, 58);
+    });
   });
-});

@@ -7,6 +7,7 @@ import { exportCommand } from "./commands/exportCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { instrumentsCommand } from "./commands/instrumentsCommand.js";
 import { listCommand } from "./commands/listCommand.js";
+import { migrateCommand } from "./commands/migrateCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
 import { searchCommand } from "./commands/searchCommand.js";
 import { serveCommand } from "./commands/serveCommand.js";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     checkCommand(),
     instrumentsCommand(),
     serveCommand(),
+    migrateCommand(),
   ]) {
     command.exitOverride();
     program.addCommand(command);

@@ -1,5 +1,5 @@
 import { resolveDatabaseLocation } from "../config.js";
-import { type Database, DatabaseError, openDatabase } from "../storage/database.js";
+import { type Database, DatabaseError, openDatabase, redactUrl } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
 /** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
@@ -10,8 +10,14 @@ export function isBusy(error: unknown): boolean {
 
 const describe = (dbOption: string | undefined) => {
   const location = resolveDatabaseLocation(dbOption);
-  return location.kind === "sqlite" ? location.path : "server";
+  return location.kind === "sqlite" ? location.path : redactUrl(location.url);
 };
+
+/** Whether an error came from a PostgreSQL server or the connection to it (pg's errors carry these). */
+function isPostgresFailure(error: unknown): boolean {
+  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
+  return typeof severity === "string" || code === "ECONNRESET" || code === "ECONNREFUSED";
+}
 
 /** Opens the database the --db option (or the environment) names, runs work with it, and closes it. */
 export async function withDatabase<T>(
@@ -35,6 +41,8 @@ export async function withDatabase<T>(
       throw new CliError(
         `the database ${describe(dbOption)} is busy: another process is writing to it; try again when it is done`,
       );
+    if (isPostgresFailure(error))
+      throw new CliError(`the database ${describe(dbOption)} failed: ${(error as Error).message}`);
     throw error;
   } finally {
     await db.destroy();

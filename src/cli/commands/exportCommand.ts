@@ -45,7 +45,7 @@ export function exportCommand(): Command {
       "where the server runs, for links in feeds and calendars",
       "http://localhost:8080",
     )
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(
       async (
         options: Record<string, unknown> & {

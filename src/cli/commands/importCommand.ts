@@ -18,7 +18,7 @@ export function importCommand(): Command {
       ),
     )
     .option("--dry-run", "read and check the files, write nothing")
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (files: string[], options: { format?: ImportFormat; dryRun?: boolean; db?: string }) => {
       const reads: ReadImport[] = [];
       for (const file of files) {

@@ -12,7 +12,7 @@ export function listCommand(): Command {
   addFilterOptions(command)
     .option("--json", "print a JSON array of events in the public shape")
     .addOption(new Option("--lang <lang>", "language of the titles shown").choices(LANGUAGES).default("zh"))
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: Record<string, unknown> & { json?: boolean; lang: Language; db?: string }) => {
       const filter = readFilterOptions(options);
       const events = await withDatabase(options.db, (db) => listEvents(db, filter));

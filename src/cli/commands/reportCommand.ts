@@ -34,7 +34,7 @@ export function reportCommand(): Command {
       "--out <file>",
       "write to this file (required for pdf and docx; md and html go to stdout without it)",
     )
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ReportOptions) => {
       const filter = readFilterOptions(options);
       if (BINARY_FORMATS.includes(options.format) && !options.out)

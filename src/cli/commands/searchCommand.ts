@@ -30,7 +30,7 @@ export function searchCommand(): Command {
     .addOption(
       new Option("--lang <lang>", "language of titles and snippets shown").choices(LANGUAGES).default("zh"),
     )
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(
       async (
         query: string,

@@ -32,7 +32,7 @@ export function serveCommand(): Command {
       "where clients reach the server, for absolute links in feeds and calendars (default: the listening address)",
       parseBaseUrl,
     )
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: { port: number; host: string; baseUrl?: string; db?: string }) => {
       const location = resolveDatabaseLocation(options.db);
       const db = await openDatabase(location).catch((error: Error) => {

@@ -12,7 +12,7 @@ export function showCommand(): Command {
     .description("show one event, all fields")
     .argument("<id>", "the event's id")
     .option("--json", "print the event as JSON in the public shape")
-    .option("--db <path>", "database file (default: $AIGOV_DB or the user's data directory)")
+    .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (id: string, options: { json?: boolean; db?: string }) => {
       const event = await withDatabase(options.db, (db) => findEvent(db, id));
       if (!event) throw new CliError(`no event with id "${id}"`);

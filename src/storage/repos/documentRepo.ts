@@ -22,7 +22,12 @@ export async function writeDocument(db: Db, document: SourceDocument, now: strin
 
 /** Every stored source document, with its narrative. */
 export async function listDocuments(db: Db): Promise<SourceDocument[]> {
-  const rows = await db.selectFrom("documents").selectAll().orderBy("year").orderBy("key").execute();
+  const rows = await db
+    .selectFrom("documents")
+    .selectAll()
+    .orderBy("year", (ob) => ob.asc().nullsFirst())
+    .orderBy("key")
+    .execute();
   return rows.map((row) =>
     SourceDocument.parse({
       key: row.key,

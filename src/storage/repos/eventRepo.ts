@@ -73,7 +73,8 @@ export async function listEvents(
 ): Promise<Event[]> {
   let query = applyFilter(db.selectFrom("events").select("events.body"), filter)
     .orderBy("events.first_day")
-    .orderBy("events.seq")
+    // NULLs first as SQLite sorts them by default; PostgreSQL would put them last.
+    .orderBy("events.seq", (ob) => ob.asc().nullsFirst())
     .orderBy("events.id");
   if (page.limit !== undefined) query = query.limit(page.limit);
   if (page.offset) query = query.offset(page.offset);
@@ -207,7 +208,7 @@ export async function* streamEventsNewestFirst(db: Db): AsyncGenerator<Event> {
     .selectFrom("events")
     .select("body")
     .orderBy("first_day", "desc")
-    .orderBy("seq", "desc")
+    .orderBy("seq", (ob) => ob.desc().nullsLast())
     .orderBy("id", "desc")
     .stream(1000);
   for await (const row of rows) yield parseBody(row.body);

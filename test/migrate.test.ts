@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { DatabaseLocation } from "../src/config.js";
+import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
+import { openDatabase } from "../src/storage/database.js";
+import type { Tables } from "../src/storage/schema.js";
+import { listEvents, writeEvent } from "../src/storage/repos/eventRepo.js";
+import { runCli, tempDir } from "./runCli.js";
+import { createPostgresDatabase, DIALECTS, type TestDatabase } from "./testDatabases.js";
+
+/** Every row of every data table, in key order, as the database returns it. */
+async function dump(location: DatabaseLocation): Promise<Record<string, unknown[]>> {
+  const db = await openDatabase(location, { create: false });
+  try {
+    const tables: [keyof Tables, string[]][] = [
+      ["events", ["id"]],
+      ["event_jurisdictions", ["event_id", "code"]],
+      ["event_tags", ["event_id", "tag"]],
+      ["event_revisions", ["event_id", "revision"]],
+      ["documents", ["key"]],
+      ["jurisdictions", ["code"]],
+      ["aigov_metadata", ["key"]],
+      ["data_version", ["id"]],
+    ];
+    const out: Record<string, unknown[]> = {};
+    for (const [table, key] of tables) {
+      let query = db.selectFrom(table).selectAll();
+      for (const column of key) query = query.orderBy(column as never);
+      const rows = (await query.execute()) as Record<string, unknown>[];
+      // The database id is each database's own; everything else must match.
+      out[table] = rows.map((row) => (row.key === "database_id" ? { ...row, value: "(own)" } : row));
+    }
+    return out;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A SQLite archive with events, revisions, documents, jurisdictions and a moved data version. */
+async function makeSource(): Promise<string> {
+  const path = join(tempDir(), "source.db");
+  const db = await openDatabase({ kind: "sqlite", path });
+  await loadBundledDatasetIfEmpty(db);
+  // An edited event: its history has two revisions to carry over.
+  const [first] = await listEvents(db, {}, { limit: 1 });
+  assert.ok(first);
+  await writeEvent(db, { ...first, tags: [...first.tags, "edited"] }, "an editor", "2026-01-01T00:00:00Z");
+  await db.destroy();
+  return path;
+}
+
+describe("aigov migrate", () => {
+  it("copies SQLite to SQLite identically and refuses a target that holds data", async () => {
+    const source = await makeSource();
+    const target = join(tempDir(), "copy.db");
+    const copied = runCli(["migrate", source, target]);
+    assert.equal(copied.code, 0, copied.stderr);
+    assert.match(copied.stdout, /^copied \d+ events, \d+ revisions, \d+ documents, \d+ jurisdictions from /);
+    assert.deepEqual(
+      await dump({ kind: "sqlite", path: target }),
+      await dump({ kind: "sqlite", path: source }),
+    );
+    const again = runCli(["migrate", source, target]);
+    assert.equal(again.code, 1);
+    assert.match(
+      again.stderr,
+      /^error: .*copy\.db already holds data; aigov migrate copies into an empty database only\n$/,
+    );
+  });
+
+  describe("SQLite → PostgreSQL → SQLite", { skip: DIALECTS[1]?.skip ?? false }, () => {
+    let middle: TestDatabase;
+    before(async () => {
+      middle = await createPostgresDatabase();
+    });
+    after(() => middle.drop());
+
+    it("round-trips every table, row and field", async () => {
+      const source = await makeSource();
+      const back = join(tempDir(), "back.db");
+      const there = runCli(["migrate", source, middle.arg]);
+      assert.equal(there.code, 0, there.stderr);
+      const original = await dump({ kind: "sqlite", path: source });
+      assert.equal(original.events?.length, 47);
+      assert.equal(original.event_revisions?.length, 48);
+      assert.ok((original.documents?.length ?? 0) > 0 && (original.jurisdictions?.length ?? 0) > 0);
+      assert.deepEqual(await dump(middle.location), original);
+      const home = runCli(["migrate", middle.arg, back]);
+      assert.equal(home.code, 0, home.stderr);
+      assert.deepEqual(await dump({ kind: "sqlite", path: back }), original);
+      const refused = runCli(["migrate", back, middle.arg]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /already holds data/);
+    });
+  });
+});
