@@ -93,7 +93,11 @@ describe("aigov CLI, bad input changes nothing", () => {
 
   const cases: [string, string, RegExp][] = [
     ["truncated JSON", fixture("truncated.json"), /truncated\.json:\d+: invalid JSON/],
-    ["a CSV row with a bad date", fixture("bad-date.csv"), /bad-date\.csv:3: date\.start: expected a date/],
+    [
+      "a CSV row with a bad date",
+      fixture("bad-date.csv"),
+      /bad-date\.csv:3: event 2 \(2025-y\): date\.start: expected a date/,
+    ],
     [
       "a chronicle with no events",
       fixture("chronicle-no-events.txt"),
