@@ -57,7 +57,7 @@ describe("aigov CLI, end to end on a temp database", () => {
 
   it("exports JSON and CSV that import into another database unchanged", () => {
     const original = listJson(db);
-    for (const format of ["json", "csv"]) {
+    for (const format of ["json", "jsonl", "csv"]) {
       const out = join(dir, `export.${format}`);
       assert.equal(runCli(["export", "--format", format, "--out", out, "--db", db]).code, 0);
       const other = join(dir, `other-${format}.db`);
