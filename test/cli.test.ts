@@ -65,7 +65,7 @@ for (const dialect of DIALECTS)
 
     it("exports JSON and CSV that import into another database unchanged", () => {
       const original = listJson(db);
-      for (const format of ["json", "csv"]) {
+      for (const format of ["json", "jsonl", "csv"]) {
         const out = join(dir, `export.${format}`);
         assert.equal(runCli(["export", "--format", format, "--out", out, "--db", db]).code, 0);
         const other = join(dir, `other-${format}.db`);
@@ -101,7 +101,11 @@ describe("aigov CLI, bad input changes nothing", () => {
 
   const cases: [string, string, RegExp][] = [
     ["truncated JSON", fixture("truncated.json"), /truncated\.json:\d+: invalid JSON/],
-    ["a CSV row with a bad date", fixture("bad-date.csv"), /bad-date\.csv:3: date\.start: expected a date/],
+    [
+      "a CSV row with a bad date",
+      fixture("bad-date.csv"),
+      /bad-date\.csv:3: event 2 \(2025-y\): date\.start: expected a date/,
+    ],
     [
       "a chronicle with no events",
       fixture("chronicle-no-events.txt"),

@@ -3,7 +3,9 @@ import { describe, it } from "node:test";
 import { Event } from "../domain/event.js";
 import { eventsToCsv } from "../export/eventsCsv.js";
 import { ImportError } from "./importError.js";
-import { readCsvEvents } from "./readCsvEvents.js";
+import { readTextEvents } from "./importFiles.js";
+
+const readCsvEvents = (text: string, file: string) => readTextEvents(text, "csv", file);
 
 const sample = Event.parse({
   id: "2025-sample",
@@ -24,30 +26,36 @@ const sample = Event.parse({
 });
 
 describe("readCsvEvents", () => {
-  it("reads back exactly what eventsToCsv wrote", () => {
-    assert.deepEqual(readCsvEvents(eventsToCsv([sample]), "e.csv"), [sample]);
+  it("reads back exactly what eventsToCsv wrote", async () => {
+    assert.deepEqual(await readCsvEvents(eventsToCsv([sample]), "e.csv"), [sample]);
   });
-  it("reads a minimal hand-written file", () => {
-    const [event] = readCsvEvents(
+  it("reads a minimal hand-written file", async () => {
+    const [event] = await readCsvEvents(
       "title_en,date_start,jurisdictions\nKorea AI Basic Act,2025-01-21,KR\n",
       "e.csv",
     );
     assert.equal(event?.id, "2025-korea-ai-basic-act");
     assert.deepEqual(event?.jurisdictions, ["KR"]);
   });
-  it("names the line of a row with a bad date", () => {
-    assert.throws(
+  it("names the line of a row with a bad date", async () => {
+    await assert.rejects(
       () => readCsvEvents("id,date_start,title_en\na,2025-01-02,Fine\nb,2025-13-01,Bad\n", "e.csv"),
       (e: unknown) =>
-        e instanceof ImportError && e.message.startsWith("e.csv:3: date.start: expected a date"),
+        e instanceof ImportError && e.message.startsWith("e.csv:3: event 2 (b): date.start: expected a date"),
     );
   });
-  it("rejects unknown columns, a missing title column and ragged rows", () => {
-    assert.throws(
+  it("rejects unknown columns, a missing title column and ragged rows", async () => {
+    await assert.rejects(
       () => readCsvEvents("id,date_start,title_en,colour\n", "e.csv"),
       /e\.csv:1: unknown column "colour"/,
     );
-    assert.throws(() => readCsvEvents("id,date_start\na,2025\n", "e.csv"), /e\.csv:1: expected a header row/);
-    assert.throws(() => readCsvEvents("id,date_start,title_en\na,2025\n", "e.csv"), /e\.csv:2: invalid CSV/);
+    await assert.rejects(
+      () => readCsvEvents("id,date_start\na,2025\n", "e.csv"),
+      /e\.csv:1: expected a header row/,
+    );
+    await assert.rejects(
+      () => readCsvEvents("id,date_start,title_en\na,2025\n", "e.csv"),
+      /e\.csv:2: invalid CSV/,
+    );
   });
 });

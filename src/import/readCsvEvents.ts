@@ -1,8 +1,9 @@
-import { parse } from "csv-parse/sync";
-import { describeIssues, Event } from "../domain/event.js";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
 import { deriveEventId } from "../domain/eventId.js";
 import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR, unneutraliseCell } from "./csvColumns.js";
 import { ImportError } from "./importError.js";
+import type { SourceRecord } from "./sourceRecord.js";
 
 type Row = Partial<Record<CsvColumn, string>>;
 
@@ -59,30 +60,45 @@ function cellsToRecord(row: Row, at: (problem: string) => ImportError): Record<s
 }
 
 /**
- * Reads events from CSV with a header row naming some of the columns in CSV_COLUMNS (at least
- * date_start and a title). One bad row rejects the file, with its line and what was expected.
+ * Reads the records of a CSV file as it streams (csv-parse's stream API), with a header row naming some
+ * of the columns in CSV_COLUMNS (at least date_start and a title). Each row comes as an event record with
+ * the line it ends on (csv-parse counts lines as it goes; a row with a multi-line cell starts earlier).
  */
-export function readCsvEvents(text: string, file: string): Event[] {
-  let rows: { record: Row; info: { lines: number } }[];
+export async function* readCsvRecords(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+): AsyncGenerator<SourceRecord> {
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => {
+      const names = header.map((name) => name.trim().toLowerCase());
+      const unknown = names.find((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
+      if (unknown !== undefined)
+        throw new ImportError(
+          file,
+          1,
+          `unknown column "${unknown.length > 80 ? `${unknown.slice(0, 80)}…` : unknown}": expected columns among ${CSV_COLUMNS.join(", ")}`,
+        );
+      if (!names.includes("date_start") || !(names.includes("title_zh") || names.includes("title_en")))
+        throw new ImportError(file, 1, "expected a header row with date_start and title_zh or title_en");
+      return names;
+    },
+    skip_empty_lines: true,
+    info: true,
+  });
+  const source = Readable.from(chunks);
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  let rows = 0;
   try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => {
-        const names = header.map((name) => name.trim().toLowerCase());
-        const unknown = names.find((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-        if (unknown !== undefined)
-          throw new ImportError(
-            file,
-            1,
-            `unknown column "${unknown}": expected columns among ${CSV_COLUMNS.join(", ")}`,
-          );
-        if (!names.includes("date_start") || !(names.includes("title_zh") || names.includes("title_en")))
-          throw new ImportError(file, 1, "expected a header row with date_start and title_zh or title_en");
-        return names;
-      },
-      skip_empty_lines: true,
-      info: true,
-    });
+    for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
+      rows++;
+      const line = info.lines;
+      yield {
+        line,
+        record: cellsToRecord(record, (problem) => new ImportError(file, line, `event ${rows}: ${problem}`)),
+      };
+    }
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const line = (error as { lines?: number }).lines ?? null;
@@ -91,21 +107,8 @@ export function readCsvEvents(text: string, file: string): Event[] {
       line,
       `invalid CSV: ${(error as Error).message.replace(/^Invalid Record Length: /, "")}`,
     );
+  } finally {
+    source.destroy();
   }
-  if (rows.length === 0)
-    throw new ImportError(file, 1, "no rows: expected a header row and one row per event");
-  const events: Event[] = [];
-  const lineOfId = new Map<string, number>();
-  for (const { record, info } of rows) {
-    // info.lines is the line the record ends on; a record with a multi-line cell starts earlier.
-    const line = info.lines;
-    const at = (problem: string) => new ImportError(file, line, problem);
-    const result = Event.safeParse(cellsToRecord(record, at));
-    if (!result.success) throw at(describeIssues(result.error));
-    const seen = lineOfId.get(result.data.id);
-    if (seen !== undefined) throw at(`id "${result.data.id}" already used on line ${seen}`);
-    lineOfId.set(result.data.id, line);
-    events.push(result.data);
-  }
-  return events;
+  if (rows === 0) throw new ImportError(file, 1, "no rows: expected a header row and one row per event");
 }

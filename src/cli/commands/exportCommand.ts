@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Command, Option } from "commander";
 import type { Event } from "../../domain/event.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
@@ -11,8 +12,13 @@ import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
 
-const EXPORT_FORMATS = ["json", "csv", "ics", "atom", "csl"] as const;
+const EXPORT_FORMATS = ["json", "jsonl", "csv", "ics", "atom", "csl"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The events as JSON Lines, one event a line, produced row by row: the bulk twin of `aigov import`. */
+function* jsonLines(events: Event[]): Generator<string> {
+  for (const event of events) yield `${JSON.stringify(event)}\n`;
+}
 
 function render(format: ExportFormat, events: Event[], options: { lang: Language; baseUrl: string }): string {
   switch (format) {
@@ -29,7 +35,7 @@ function render(format: ExportFormat, events: Event[], options: { lang: Language
   }
 }
 
-/** `aigov export`: the events (filtered) as JSON or CSV, to stdout or a file written whole or not at all. */
+/** `aigov export`: the events (filtered) as JSON, JSON Lines or CSV (and feeds), to stdout or a file written whole or not at all. */
 export function exportCommand(): Command {
   const command = new Command("export").description("export events");
   addFilterOptions(command)
@@ -58,6 +64,20 @@ export function exportCommand(): Command {
       ) => {
         const filter = readFilterOptions(options);
         const events = await withDatabase(options.db, (db) => listEvents(db, filter));
+        if (options.format === "jsonl") {
+          if (options.out)
+            await writeOutput(
+              options.out,
+              (async function* () {
+                yield* jsonLines(events);
+              })(),
+            );
+          else
+            for (const line of jsonLines(events))
+              if (!process.stdout.write(line)) await once(process.stdout, "drain");
+          if (options.out) process.stderr.write(`wrote ${events.length} events to ${options.out}\n`);
+          return;
+        }
         const output = render(options.format, events, options);
         if (!options.out) {
           process.stdout.write(output);

@@ -1,34 +1,88 @@
 import { Command, Option } from "commander";
 import { IMPORT_FORMATS, type ImportFormat } from "../../import/detectFormat.js";
 import { ImportError } from "../../import/importError.js";
-import { applyImports, type ReadImport, readImport } from "../../import/importFiles.js";
+import {
+  applyImports,
+  type ImportProgressUpdate,
+  type ReadImport,
+  readImport,
+} from "../../import/importFiles.js";
+import { isInteractive } from "../../config.js";
 import { CliError } from "../cliError.js";
 import { terminalText } from "../terminalText.js";
-import { createProgress } from "../progress.js";
 import { withDatabase } from "../withDatabase.js";
 
-/** `aigov import FILE...`: reads every file first, then writes them all in one transaction. */
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/**
+ * Progress of an import on a terminal (stderr, only when it is one): records, bytes, rate and time left,
+ * estimated from the bytes still to read (or the records still to write). Silent for the first 300 ms,
+ * redrawn at most ten times a second.
+ */
+function importProgress(stream: NodeJS.WriteStream = process.stderr) {
+  const enabled = isInteractive(stream);
+  let phaseStarted = Date.now();
+  let phase = "";
+  let lastDraw = 0;
+  let drawn = false;
+  return {
+    update(u: ImportProgressUpdate) {
+      const now = Date.now();
+      if (`${u.phase} ${u.file}` !== phase) {
+        phase = `${u.phase} ${u.file}`;
+        phaseStarted = now;
+      }
+      const seconds = (now - phaseStarted) / 1000;
+      if (!enabled || seconds < 0.3 || now - lastDraw < 100) return;
+      lastDraw = now;
+      drawn = true;
+      const share =
+        u.totalBytes > 0 ? u.bytes / u.totalBytes : u.totalRecords ? u.records / u.totalRecords : 0;
+      const eta = share > 0 ? Math.max(0, Math.round(seconds / share - seconds)) : null;
+      const parts = [
+        `${u.phase} ${u.file}`,
+        `${u.records}${u.totalRecords ? `/${u.totalRecords}` : ""} records`,
+        ...(u.totalBytes > 0 ? [`${megabytes(u.bytes)}/${megabytes(u.totalBytes)}`] : []),
+        `${Math.round(u.records / seconds)} records/s`,
+        ...(eta === null ? [] : [`${eta} s left`]),
+      ];
+      stream.write(`\r\x1b[K${terminalText(parts.join(", "))}`);
+    },
+    done() {
+      if (drawn) stream.write("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}
+
+/**
+ * `aigov import FILE...`: checks every file first (streamed, so files of any size), then writes them all
+ * in one transaction; `--dry-run` is exactly the check.
+ */
 export function importCommand(): Command {
   return new Command("import")
-    .description("import events from chronicle reports (text or Markdown), JSON or CSV")
+    .description("import events from chronicle reports (text or Markdown), JSON, JSON Lines or CSV")
     .argument("<files...>", "files to import")
     .addOption(
-      new Option("--format <format>", "force the format instead of telling it by content").choices(
+      new Option("--format <format>", "force the format instead of telling it by name and content").choices(
         IMPORT_FORMATS,
       ),
     )
     .option("--dry-run", "read and check the files, write nothing")
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (files: string[], options: { format?: ImportFormat; dryRun?: boolean; db?: string }) => {
+      const progress = importProgress();
       const reads: ReadImport[] = [];
       for (const file of files) {
         try {
-          reads.push(readImport(file, options.format));
+          reads.push(await readImport(file, options.format, progress.update));
         } catch (error) {
+          progress.done();
           if (error instanceof ImportError) throw new CliError(error.message);
           throw error;
         }
       }
+      progress.done();
       for (const read of reads)
         for (const warning of read.warnings)
           process.stderr.write(
@@ -36,23 +90,29 @@ export function importCommand(): Command {
           );
       if (options.dryRun) {
         for (const read of reads) {
-          const count = read.format === "report" ? read.chronicle.events.length : read.events.length;
+          const count = read.format === "report" ? read.chronicle.events.length : read.count;
           process.stdout.write(
             `${read.file}: ${count} events read as ${read.format}; nothing written (--dry-run)\n`,
           );
         }
         return;
       }
-      const progress = createProgress();
-      const results = await withDatabase(
-        options.db,
-        (db) =>
-          applyImports(db, reads, {
-            onProgress: (file, done, total) => progress.update(`importing ${file}`, done, total),
-          }),
-        { create: true },
-      );
-      progress.done();
+      let results;
+      try {
+        results = await withDatabase(
+          options.db,
+          (db) => applyImports(db, reads, { onProgress: progress.update }),
+          {
+            create: true,
+          },
+        );
+      } catch (error) {
+        // A file changed between the check and the write: the transaction was rolled back.
+        if (error instanceof ImportError) throw new CliError(error.message);
+        throw error;
+      } finally {
+        progress.done();
+      }
       for (const r of results)
         process.stdout.write(
           `${r.file}: added ${r.added}, updated ${r.updated}, skipped ${r.unchanged} (unchanged)\n`,

@@ -1,0 +1,44 @@
+import { ImportError } from "./importError.js";
+import type { SourceRecord } from "./sourceRecord.js";
+
+/**
+ * Reads the records of a JSON Lines file (`.jsonl`, `.ndjson`) as it streams: one JSON value per line,
+ * blank lines skipped. A line longer than a chunk is gathered in pieces and joined once, so that time
+ * stays linear whatever the line lengths.
+ */
+export async function* readJsonLinesRecords(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+): AsyncGenerator<SourceRecord> {
+  let line = 1;
+  let pieces: Buffer[] = [];
+  const parseLine = (bytes: Buffer, at: number): SourceRecord | null => {
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    if (text.trim() === "") return null;
+    try {
+      return { line: at, record: JSON.parse(text) };
+    } catch (error) {
+      const why = (error as Error).message
+        .replace(/\s*in JSON at position \d+.*$/s, "")
+        .replace(/^Unexpected/, "unexpected");
+      throw new ImportError(file, at, `invalid JSON (${why}): expected one event per line`);
+    }
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (;;) {
+      const newline = chunk.indexOf(10, from);
+      if (newline === -1) break;
+      const piece = chunk.subarray(from, newline);
+      const bytes = pieces.length ? Buffer.concat([...pieces, piece]) : piece;
+      pieces = [];
+      const found = parseLine(bytes, line);
+      if (found) yield found;
+      line++;
+      from = newline + 1;
+    }
+    if (from < chunk.length) pieces.push(chunk.subarray(from));
+  }
+  const rest = parseLine(Buffer.concat(pieces), line);
+  if (rest) yield rest;
+}

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { runCli, SEED, tempDir } from "./runCli.js";
+
+// Imports of large files through the CLI, as streams: sizes large enough that a reader quadratic in the
+// records would not finish within the test timeout, small enough for CI. No timing is asserted.
+
+const record = (i: number, start = "2025-01-02") => ({
+  id: `bulk-${i}`,
+  title: { en: `Bulk event ${i}` },
+  date: { start },
+});
+
+describe("streaming imports of large files", () => {
+  const dir = tempDir();
+
+  it("imports a JSON array of 100,000 events written on one line", { timeout: 600_000 }, () => {
+    const file = join(dir, "one-line.json");
+    const parts: string[] = [];
+    for (let i = 0; i < 100_000; i++) parts.push(JSON.stringify(record(i)));
+    writeFileSync(file, `[${parts.join(",")}]`);
+    const db = join(dir, "one-line.db");
+    const result = runCli(["import", file, "--db", db]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${file}: added 100000, updated 0, skipped 0 (unchanged)\n`);
+    const out = join(dir, "one-line.jsonl");
+    const exported = runCli(["export", "--format", "jsonl", "--out", out, "--db", db]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n");
+    assert.equal(lines.length, 100_000);
+    assert.ok(lines.every((line) => (JSON.parse(line) as { id: string }).id.startsWith("bulk-")));
+  });
+
+  it("tells JSON Lines by content, also in a file named .json", () => {
+    const file = join(dir, "lines.json");
+    writeFileSync(file, `${JSON.stringify(record(1))}\n${JSON.stringify(record(2))}\n`);
+    const result = runCli(["import", file, "--dry-run"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /2 events read as jsonl/);
+  });
+
+  const size = 20_000;
+  const bad = 12_345;
+  const records = Array.from({ length: size }, (_, i) =>
+    record(i, i === bad - 1 ? "2025-13-01" : "2025-01-02"),
+  );
+  // The line of the bad record in each format: one record a line after a header or an opening bracket.
+  const files = {
+    "big.json": { text: `[\n${records.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`, line: bad + 1 },
+    "big.jsonl": { text: `${records.map((r) => JSON.stringify(r)).join("\n")}\n`, line: bad },
+    "big.csv": {
+      text: `id,date_start,title_en\n${records.map((r) => `${r.id},${r.date.start},${r.title.en}`).join("\n")}\n`,
+      line: bad + 1,
+    },
+  };
+  for (const [name, { text, line }] of Object.entries(files))
+    it(
+      `refuses ${name} with a bad record in the middle, with file:line, writing nothing`,
+      { timeout: 300_000 },
+      () => {
+        const db = join(dir, `${name}.db`);
+        assert.equal(runCli(["import", SEED, "--db", db]).code, 0);
+        const before = runCli(["export", "--format", "jsonl", "--db", db]).stdout;
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        for (const args of [["--dry-run"], ["--db", db]]) {
+          const result = runCli(["import", file, ...args]);
+          assert.equal(result.code, 1);
+          assert.match(
+            result.stderr,
+            new RegExp(
+              `^error: ${file.replace(/[.]/g, "\\.")}:${line}: event ${bad} \\(bulk-${bad - 1}\\): date\\.start: expected a date`,
+            ),
+          );
+          assert.equal(result.stderr.split("\n").length, 2);
+        }
+        assert.equal(runCli(["export", "--format", "jsonl", "--db", db]).stdout, before);
+        assert.ok(readFileSync(file).length > 0);
+      },
+    );
+});
