@@ -7,7 +7,7 @@ import { Event } from "../domain/event.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Database } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
-import { countEvents, writeEvent } from "../storage/repos/eventRepo.js";
+import { countEvents, lockForWriting, writeEvent } from "../storage/repos/eventRepo.js";
 import { writeJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 
 /** The data/ folder of the package, from src/ (tsx) and from dist/ (built) alike. */
@@ -40,10 +40,13 @@ export async function loadBundledDatasetIfEmpty(db: Database): Promise<number> {
   if ((await countEvents(db)) > 0) return 0;
   const dataset = readBundledDataset();
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    await lockForWriting(trx);
+    // Another server starting on the same database may have loaded it while this one waited.
+    if ((await countEvents(trx)) > 0) return 0;
     await writeJurisdictions(trx, dataset.jurisdictions);
     for (const document of dataset.documents) await writeDocument(trx, document, now);
     for (const event of dataset.events) await writeEvent(trx, event, "bundled dataset", now);
+    return dataset.events.length;
   });
-  return dataset.events.length;
 }

@@ -8,6 +8,7 @@ import {
   findEventsOfDocument,
   type WriteOutcome,
   writeEvent,
+  lockForWriting,
 } from "../storage/repos/eventRepo.js";
 import { type ChronicleWarning, type ParsedChronicle, parseChronicle } from "./chronicle/parseChronicle.js";
 import { checkEvents, type ReadEvent } from "./checkEvents.js";
@@ -172,6 +173,7 @@ export async function applyImports(
 ): Promise<ImportCounts[]> {
   const now = options.now ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
+    await lockForWriting(trx);
     const results: ImportCounts[] = [];
     for (const read of reads) {
       const counts: ImportCounts = { file: read.file, added: 0, updated: 0, unchanged: 0 };

@@ -196,6 +196,19 @@ export async function listRevisions(
   }));
 }
 
+/**
+ * Takes the write lock first thing in a writing transaction, by touching the data_version row without
+ * changing it: concurrent writers then queue, and each sees what the one before it committed (on
+ * PostgreSQL two imports of the same new ids would otherwise collide on the primary key).
+ */
+export async function lockForWriting(db: Db): Promise<void> {
+  await db
+    .updateTable("data_version")
+    .set((eb) => ({ version: eb.ref("version") }))
+    .where("id", "=", 1)
+    .execute();
+}
+
 /** A number that changes whenever any event is written, by this process or another. */
 export async function readDataVersion(db: Db): Promise<number> {
   const row = await db.selectFrom("data_version").select("version").where("id", "=", 1).executeTakeFirst();
