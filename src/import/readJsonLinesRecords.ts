@@ -1,6 +1,9 @@
 import { ImportError } from "./importError.js";
 import type { SourceRecord } from "./sourceRecord.js";
 
+/** The longest line read as one event: far beyond any event, well below what a string can hold. */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
 /**
  * Reads the records of a JSON Lines file (`.jsonl`, `.ndjson`) as it streams: one JSON value per line,
  * blank lines skipped. A line longer than a chunk is gathered in pieces and joined once, so that time
@@ -13,6 +16,8 @@ export async function* readJsonLinesRecords(
   let line = 1;
   let pieces: Buffer[] = [];
   const parseLine = (bytes: Buffer, at: number): SourceRecord | null => {
+    if (bytes.length > MAX_LINE_BYTES)
+      throw new ImportError(file, at, `a line of ${bytes.length} bytes: expected one event per line`);
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
     if (text.trim() === "") return null;
     try {
@@ -38,6 +43,10 @@ export async function* readJsonLinesRecords(
       from = newline + 1;
     }
     if (from < chunk.length) pieces.push(chunk.subarray(from));
+    // A line with no end in sight is refused before it fills memory, not after.
+    const pending = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (pending > MAX_LINE_BYTES)
+      throw new ImportError(file, line, `a line of more than ${pending} bytes: expected one event per line`);
   }
   const rest = parseLine(Buffer.concat(pieces), line);
   if (rest) yield rest;
