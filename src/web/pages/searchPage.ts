@@ -1,3 +1,4 @@
+import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import { EventsQuery, encodeCursor, parseSearchParams } from "../../http/eventsQuery.js";
 import { HttpProblem } from "../../http/problem.js";
@@ -40,22 +41,9 @@ function facetLabels(
     Object.fromEntries(values.map((v) => [v, t(`${prefix}.${v}` as MessageKey)]));
   return {
     jurisdiction: Object.fromEntries(request.jurisdictions.map((j) => [j.code, request.name(j.code, lang)])),
-    level: enumLabels("level", ["international", "regional", "national", "subnational"]),
-    type: enumLabels("type", [
-      "law",
-      "regulation",
-      "executive_order",
-      "guideline",
-      "standard",
-      "strategy",
-      "declaration",
-      "agreement",
-      "resolution",
-      "report",
-      "plan",
-      "other",
-    ]),
-    bindingness: enumLabels("bindingness", ["binding", "voluntary", "draft", "none"]),
+    level: enumLabels("level", LEVELS),
+    type: enumLabels("type", EVENT_TYPES),
+    bindingness: enumLabels("bindingness", BINDINGNESS),
   };
 }
 
