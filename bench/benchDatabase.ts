@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { type Database, openDatabase } from "../src/storage/database.js";
-import { writeEvent } from "../src/storage/repos/eventRepo.js";
+import { Event } from "../src/domain/event.js";
+import { WRITE_BATCH, writeEvents } from "../src/storage/repos/eventRepo.js";
 import { generateEvents } from "./syntheticEvents.js";
 
 const RESULTS = new URL("./results/", import.meta.url).pathname;
@@ -22,11 +23,14 @@ export async function benchDatabase(size: number): Promise<{ db: Database; path:
     const events = generateEvents(size);
     while (written < size) {
       await db.transaction().execute(async (trx) => {
+        const chunk: Event[] = [];
         for (let i = 0; i < batch && written < size; i++, written++) {
           const next = events.next();
           if (next.done) break;
-          await writeEvent(trx, next.value, "benchmark", now);
+          chunk.push(Event.parse(next.value));
+          if (chunk.length === WRITE_BATCH) await writeEvents(trx, chunk.splice(0), "benchmark", now);
         }
+        await writeEvents(trx, chunk, "benchmark", now);
       });
       process.stderr.write(`\r  building ${size} events: ${written}`);
     }

@@ -1,6 +1,6 @@
 import type { Event } from "../src/domain/event.js";
 import { parseQuery } from "../src/search/queryParser.js";
-import type { SearchIndex } from "../src/search/searchIndex.js";
+import type { QueryableIndex } from "../src/search/searchIndex.js";
 import type { Database } from "../src/storage/database.js";
 import { streamEventsNewestFirst } from "../src/storage/repos/eventRepo.js";
 
@@ -43,7 +43,11 @@ function searchableText(event: Event): string {
  * Recall of each query against a substring scan of every event in the database, so that a faster index
  * that silently drops results shows in the benchmark table. One pass over the events for all queries.
  */
-export async function measureRecall(db: Database, index: SearchIndex, queries: string[]): Promise<Recall[]> {
+export async function measureRecall(
+  db: Database,
+  index: QueryableIndex,
+  queries: string[],
+): Promise<Recall[]> {
   const scans = queries.map((q) => ({ q, matches: scanner(q), ids: new Set<string>() }));
   for await (const event of streamEventsNewestFirst(db)) {
     const text = searchableText(event);

@@ -110,6 +110,7 @@ describe("hardening: the HTTP server against hostile clients and data", () => {
       .updateTable("data_version")
       .set((eb) => ({ version: eb("version", "+", 1) }))
       .execute();
+    await harness.db.insertInto("event_changes").values({ event_id: body.id, changed_at: now }).execute();
     await harness.search.currentIndex();
     await harness.search.settled();
     for (const path of [
@@ -177,7 +178,7 @@ describe("hardening: reads during a rebuild (point 7)", () => {
       await loadBundledDatasetIfEmpty(db);
       let release = () => {};
       let hold: Promise<void> = Promise.resolve();
-      const search = new SearchService(db, { beforeBuild: () => hold });
+      const search = new SearchService(db, { beforeUpdate: () => hold });
       const server = await startServer(createApp({ db, search, versionMaxAgeMs: 0 }), {
         port: 0,
         host: "127.0.0.1",

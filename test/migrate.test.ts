@@ -6,7 +6,7 @@ import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { openDatabase } from "../src/storage/database.js";
 import type { Tables } from "../src/storage/schema.js";
 import { listEvents, writeEvent } from "../src/storage/repos/eventRepo.js";
-import { runCli, tempDir } from "./runCli.js";
+import { ROOT, runCli, tempDir } from "./runCli.js";
 import { createPostgresDatabase, DIALECTS, type TestDatabase } from "./testDatabases.js";
 
 /** Every row of every data table, in key order, as the database returns it. */
@@ -18,6 +18,7 @@ async function dump(location: DatabaseLocation): Promise<Record<string, unknown[
       ["event_jurisdictions", ["event_id", "code"]],
       ["event_tags", ["event_id", "tag"]],
       ["event_revisions", ["event_id", "revision"]],
+      ["event_changes", ["seq"]],
       ["documents", ["key"]],
       ["jurisdictions", ["code"]],
       ["aigov_metadata", ["key"]],
@@ -29,7 +30,15 @@ async function dump(location: DatabaseLocation): Promise<Record<string, unknown[
       for (const column of key) query = query.orderBy(column as never);
       const rows = (await query.execute()) as Record<string, unknown>[];
       // The database id is each database's own; everything else must match.
-      out[table] = rows.map((row) => (row.key === "database_id" ? { ...row, value: "(own)" } : row));
+      // The database id is each database's own; everything else must match. PostgreSQL returns its
+      // bigint change numbers as strings.
+      out[table] = rows.map((row) =>
+        row.key === "database_id"
+          ? { ...row, value: "(own)" }
+          : table === "event_changes"
+            ? { ...row, seq: Number(row.seq) }
+            : row,
+      );
     }
     return out;
   } finally {
@@ -84,6 +93,7 @@ describe("aigov migrate", () => {
       const original = await dump({ kind: "sqlite", path: source });
       assert.equal(original.events?.length, 47);
       assert.equal(original.event_revisions?.length, 48);
+      assert.equal(original.event_changes?.length, 48);
       assert.ok((original.documents?.length ?? 0) > 0 && (original.jurisdictions?.length ?? 0) > 0);
       assert.deepEqual(await dump(middle.location), original);
       const home = runCli(["migrate", middle.arg, back]);
@@ -92,6 +102,19 @@ describe("aigov migrate", () => {
       const refused = runCli(["migrate", back, middle.arg]);
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /already holds data/);
+      // Writing goes on where the copied change log ends, on either side.
+      for (const target of [middle.arg, back]) {
+        const more = runCli([
+          "import",
+          join(ROOT, "test/fixtures/chronicle-2024-english.txt"),
+          "--db",
+          target,
+        ]);
+        assert.equal(more.code, 0, more.stderr);
+      }
+      const grown = await dump(middle.location);
+      assert.ok((grown.event_changes?.length ?? 0) > 48);
+      assert.deepEqual(grown.event_changes?.slice(0, 48), original.event_changes);
     });
   });
 });

@@ -7,7 +7,7 @@ import { Event } from "../domain/event.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Database } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
-import { countEvents, lockForWriting, writeEvent } from "../storage/repos/eventRepo.js";
+import { countEvents, lockForWriting, writeEvents } from "../storage/repos/eventRepo.js";
 import { writeJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 
 /** The data/ folder of the package, from src/ (tsx) and from dist/ (built) alike. */
@@ -46,7 +46,8 @@ export async function loadBundledDatasetIfEmpty(db: Database): Promise<number> {
     if ((await countEvents(trx)) > 0) return 0;
     await writeJurisdictions(trx, dataset.jurisdictions);
     for (const document of dataset.documents) await writeDocument(trx, document, now);
-    for (const event of dataset.events) await writeEvent(trx, event, "bundled dataset", now);
+    // Parsed by the Event schema in readBundledDataset: ready for writeEvents as they are.
+    await writeEvents(trx, dataset.events, "bundled dataset", now);
     return dataset.events.length;
   });
 }

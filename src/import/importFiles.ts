@@ -6,9 +6,9 @@ import { writeDocument } from "../storage/repos/documentRepo.js";
 import {
   findEvent,
   findEventsOfDocument,
-  type WriteOutcome,
-  writeEvent,
   lockForWriting,
+  WRITE_BATCH,
+  writeEvents,
 } from "../storage/repos/eventRepo.js";
 import { type ChronicleWarning, type ParsedChronicle, parseChronicle } from "./chronicle/parseChronicle.js";
 import { checkEvents, type ReadEvent } from "./checkEvents.js";
@@ -31,10 +31,16 @@ export const MAX_CHRONICLE_BYTES = 64 * 1024 * 1024;
 /** Formats read as streams of events, as opposed to a chronicle report read whole. */
 export type StreamFormat = Exclude<ImportFormat, "report">;
 
-/** A file read and checked, ready to be written: a stream of events to read again, or a parsed chronicle. */
-export type ReadImport =
-  | { file: string; format: StreamFormat; count: number; bytes: number; warnings: ChronicleWarning[] }
+/**
+ * A file opened for import: its format told, and a chronicle report parsed and checked (it is read
+ * whole); event files are only sized here, and are read, checked and written in one streamed pass.
+ */
+export type ImportSource =
+  | { file: string; format: StreamFormat; bytes: number; warnings: ChronicleWarning[] }
   | { file: string; format: "report"; chronicle: ParsedChronicle; warnings: ChronicleWarning[] };
+
+/** A file read and checked whole (`--dry-run`): an import source with the number of its events. */
+export type ReadImport = ImportSource & { count: number };
 
 /** Where a read or a write has got to, for progress: records done, bytes read out of the file's size. */
 export interface ImportProgressUpdate {
@@ -125,29 +131,35 @@ async function readChronicle(path: string, size: number): Promise<ParsedChronicl
 }
 
 /**
- * Reads and checks one file to import, in the forced format or the one its name and content show: the
- * first pass of an import, and all of `--dry-run`. Event files are streamed and only counted (they are
- * read again to be written); a chronicle is kept parsed. Throws ImportError.
+ * Opens one file to import, in the forced format or the one its name and content show. A chronicle
+ * report is parsed and its events checked now; an event file is left to be streamed. Throws ImportError.
  */
+export async function openImport(path: string, forced?: ImportFormat): Promise<ImportSource> {
+  const bytes = fileSize(path);
+  const format = forced ?? detectFormat(peek(path), path);
+  if (format === "report") {
+    const chronicle = await readChronicle(path, bytes);
+    return { file: path, format, chronicle, warnings: chronicle.warnings };
+  }
+  return { file: path, format, bytes, warnings: [] };
+}
+
+/** Reads and checks one file whole, writing nothing: all of `--dry-run`. Throws ImportError. */
 export async function readImport(
   path: string,
   forced?: ImportFormat,
   onProgress?: ImportProgress,
 ): Promise<ReadImport> {
-  const totalBytes = fileSize(path);
-  const format = forced ?? detectFormat(peek(path), path);
-  if (format === "report") {
-    const chronicle = await readChronicle(path, totalBytes);
-    return { file: path, format, chronicle, warnings: chronicle.warnings };
-  }
+  const source = await openImport(path, forced);
+  if (source.format === "report") return { ...source, count: source.chronicle.events.length };
   let bytes = 0;
   let count = 0;
-  for await (const _ of readEvents(path, format, (n) => (bytes += n))) {
+  for await (const _ of readEvents(path, source.format, (n) => (bytes += n))) {
     count++;
     if (count % 1000 === 0)
-      onProgress?.({ file: path, phase: "checking", records: count, bytes, totalBytes });
+      onProgress?.({ file: path, phase: "checking", records: count, bytes, totalBytes: source.bytes });
   }
-  return { file: path, format, count, bytes, warnings: [] };
+  return { ...source, count };
 }
 
 export interface ImportCounts {
@@ -158,61 +170,65 @@ export interface ImportCounts {
 }
 
 /**
- * Writes read files to the database in one transaction: all of them or, on any failure, none.
+ * Writes files to the database in one transaction: all of them or, on any failure, none.
  * Re-importing the same document updates its events (found by id, or by document and number).
  *
- * Event files are read a second time here, as streams, inside the transaction: holding every event of
- * a file of any size in memory between the check and the write is what this avoids. The first pass
- * (readImport) already refused any bad file before the transaction began; should a file change between
- * the passes, the second pass checks every event again and a failure rolls the whole transaction back.
+ * Event files are streamed: each record is checked as it is read (a bad one is a file:line error) and
+ * written in batches of WRITE_BATCH, so a file of any size takes one pass and bounded memory. An error
+ * anywhere, in any file, rolls the whole transaction back: the database is as before the command.
  */
 export async function applyImports(
   db: Database,
-  reads: ReadImport[],
+  sources: ImportSource[],
   options: { now?: string; onProgress?: ImportProgress } = {},
 ): Promise<ImportCounts[]> {
   const now = options.now ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     await lockForWriting(trx);
     const results: ImportCounts[] = [];
-    for (const read of reads) {
-      const counts: ImportCounts = { file: read.file, added: 0, updated: 0, unchanged: 0 };
-      const tally = (outcome: WriteOutcome) => {
-        counts[outcome]++;
+    for (const source of sources) {
+      const counts: ImportCounts = { file: source.file, added: 0, updated: 0, unchanged: 0 };
+      const origin = `import ${basename(source.file)}`;
+      const write = async (events: Event[]) => {
+        for (const outcome of await writeEvents(trx, events, origin, now)) counts[outcome]++;
       };
-      const origin = `import ${basename(read.file)}`;
-      if (read.format === "report") {
-        const { document, events } = read.chronicle;
+      if (source.format === "report") {
+        const { document, events } = source.chronicle;
         await writeDocument(trx, document, now);
         const bySeq = await findEventsOfDocument(trx, document.key);
-        for (const [index, incoming] of events.entries()) {
+        const merged: Event[] = [];
+        for (const incoming of events) {
           const existing = bySeq.get(incoming.seq) ?? (await findEvent(trx, incoming.id));
-          tally(await writeEvent(trx, mergeChronicleEvent(existing, incoming, document.lang), origin, now));
-          options.onProgress?.({
-            file: read.file,
-            phase: "importing",
-            records: index + 1,
-            totalRecords: events.length,
-            bytes: 0,
-            totalBytes: 0,
-          });
+          merged.push(Event.parse(mergeChronicleEvent(existing, incoming, document.lang)));
         }
+        await write(merged);
+        options.onProgress?.({
+          file: source.file,
+          phase: "importing",
+          records: events.length,
+          totalRecords: events.length,
+          bytes: 0,
+          totalBytes: 0,
+        });
       } else {
         let bytes = 0;
         let done = 0;
-        for await (const { event } of readEvents(read.file, read.format, (n) => (bytes += n))) {
-          tally(await writeEvent(trx, event, origin, now));
-          done++;
-          if (done % 500 === 0 || done === read.count)
-            options.onProgress?.({
-              file: read.file,
-              phase: "importing",
-              records: done,
-              totalRecords: read.count,
-              bytes,
-              totalBytes: read.bytes,
-            });
+        let batch: Event[] = [];
+        for await (const { event } of readEvents(source.file, source.format, (n) => (bytes += n))) {
+          batch.push(event);
+          if (batch.length < WRITE_BATCH) continue;
+          await write(batch);
+          done += batch.length;
+          batch = [];
+          options.onProgress?.({
+            file: source.file,
+            phase: "importing",
+            records: done,
+            bytes,
+            totalBytes: source.bytes,
+          });
         }
+        await write(batch);
       }
       results.push(counts);
     }

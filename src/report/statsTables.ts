@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { EVENT_TYPES, LEVELS } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
-import type { IndexFilter, SearchIndex } from "../search/searchIndex.js";
+import type { IndexFilter, QueryableIndex } from "../search/searchIndex.js";
 import type { NameJurisdiction } from "./jurisdictionNames.js";
 import { LEVEL_LABELS, TYPE_LABELS } from "./reportLabels.js";
 import { barChart, type Chart, shareLineChart, stackedColumnChart } from "./svgCharts.js";
@@ -71,7 +71,7 @@ export function monthRange(keys: string[]): string[] {
 }
 
 function perMonth<K extends string>(
-  index: SearchIndex,
+  index: QueryableIndex,
   facet: "type" | "level",
   keys: readonly K[],
   labels: Record<K, string>,
@@ -97,7 +97,7 @@ function perMonth<K extends string>(
 
 /** Builds one chart's table from the index, over the events a filter admits (a profile's own events). */
 export function buildStatsTable(
-  index: SearchIndex,
+  index: QueryableIndex,
   chart: StatsChart,
   options: { lang: Language; filter?: IndexFilter; name: NameJurisdiction },
 ): StatsTable {

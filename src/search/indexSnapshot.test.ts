@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,13 +27,16 @@ const events = [
 
 describe("index snapshots", () => {
   const path = join(mkdtempSync(join(tmpdir(), "aigov-snapshot-")), "db.search-index");
-  const stamp = { databaseId: "3f0c6d1e-db-one", dataVersion: 7, events: 2 };
+  const stamp = { databaseId: "3f0c6d1e-db-one", seq: 7 };
+  const id = stamp.databaseId;
 
   it("load back an index that answers exactly like the one saved", async () => {
     const original = new SearchIndex(events);
     await writeSnapshot(path, original, stamp);
-    const loaded = await readSnapshot(path, stamp);
-    assert.ok(loaded);
+    const snapshot = await readSnapshot(path, id);
+    assert.ok(snapshot);
+    assert.equal(snapshot.seq, 7);
+    const loaded = snapshot.index;
     for (const q of ["欧盟", "label", "法", "measure"]) {
       const request = {
         query: parseQuery(q),
@@ -55,13 +59,24 @@ describe("index snapshots", () => {
     assert.deepEqual(loaded.search(byDate), original.search(byDate));
   });
 
-  it("are ignored when the data changed, the database is another, or the file is not one", async () => {
-    assert.equal(await readSnapshot(path, { ...stamp, databaseId: "another-database" }), null);
-    assert.equal(await readSnapshot(path, { ...stamp, dataVersion: 8 }), null);
-    assert.equal(await readSnapshot(path, { ...stamp, events: 3 }), null);
+  it("are ignored when the database is another, or the file is not one, damaged or cut short", async () => {
+    await writeSnapshot(path, new SearchIndex(events), stamp);
+    const good = readFileSync(path);
+    assert.ok(await readSnapshot(path, id));
+    assert.equal(await readSnapshot(path, "another-database"), null);
+    assert.equal(await readSnapshot(path, ""), null);
+    // One bit flipped in a bitmap, far from the header: only the digest can tell.
+    const flipped = Buffer.from(good);
+    flipped[good.length - 40] = (flipped[good.length - 40] as number) ^ 1;
+    writeFileSync(path, flipped);
+    assert.equal(await readSnapshot(path, id), null);
+    for (const length of [0, 7, 8, 100, good.length - 1]) {
+      writeFileSync(path, good.subarray(0, length));
+      assert.equal(await readSnapshot(path, id), null, `cut at ${length} bytes`);
+    }
     writeFileSync(path, "not a snapshot");
-    assert.equal(await readSnapshot(path, stamp), null);
-    assert.equal(await readSnapshot(`${path}.missing`, stamp), null);
+    assert.equal(await readSnapshot(path, id), null);
+    assert.equal(await readSnapshot(`${path}.missing`, id), null);
   });
 
   it("are rebuilt, never loaded, when an older tokenizer wrote them", async () => {
@@ -75,7 +90,15 @@ describe("index snapshots", () => {
     const older = Buffer.from(JSON.stringify(header));
     const length = Buffer.alloc(8);
     length.writeBigUInt64LE(BigInt(older.length));
-    writeFileSync(path, Buffer.concat([length, older, bytes.subarray(8 + headerLength)]));
-    assert.equal(await readSnapshot(path, stamp), null);
+    // With a correct digest, so that it is the format that is refused.
+    const body = Buffer.concat([length, older, bytes.subarray(8 + headerLength, bytes.length - 32)]);
+    writeFileSync(path, Buffer.concat([body, createHash("sha256").update(body).digest()]));
+    assert.equal(await readSnapshot(path, id), null);
+    header.format = SNAPSHOT_FORMAT;
+    const same = Buffer.from(JSON.stringify(header));
+    length.writeBigUInt64LE(BigInt(same.length));
+    const control = Buffer.concat([length, same, bytes.subarray(8 + headerLength, bytes.length - 32)]);
+    writeFileSync(path, Buffer.concat([control, createHash("sha256").update(control).digest()]));
+    assert.ok(await readSnapshot(path, id), "the same file in the current format loads");
   });
 });

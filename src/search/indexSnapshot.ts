@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
 import { TOKENIZER_VERSION } from "./textTerms.js";
 
-/** Bump when the layout below changes. */
-const LAYOUT = 1;
+/** Bump when the layout below changes. 2: stamped with a change-log entry, and a checksum at the end. */
+const LAYOUT = 2;
 /**
  * What a snapshot must have been written with to be read: this layout and the tokenizer of this build.
  * A snapshot of another version (an index whose terms came from an older tokenizer) is never loaded:
@@ -14,26 +14,17 @@ const LAYOUT = 1;
 export const SNAPSHOT_FORMAT = `${LAYOUT}.${TOKENIZER_VERSION}`;
 
 /**
- * What a snapshot must match to be used: the data it was built from. The database id tells databases
- * apart (two databases with as many writes and events have equal counters); the data version, bumped by
- * every write, tells one database's contents apart over time.
+ * What a snapshot was built from: the database (its id tells databases apart) as of an entry of its
+ * change log. A snapshot is used only for the same database; the changes logged after its entry are
+ * applied on load (see SearchService), so it need not be written again after every change.
  */
 export interface SnapshotStamp {
   databaseId: string;
-  dataVersion: number;
-  events: number;
+  seq: number;
 }
 
-/** Whether two stamps are the same in every field (fields added later included; none may be missing). */
-export function stampsMatch(saved: unknown, current: SnapshotStamp): boolean {
-  if (typeof saved !== "object" || saved === null) return false;
-  const entries = Object.entries(current);
-  return (
-    current.databaseId !== "" &&
-    Object.keys(saved).length === entries.length &&
-    entries.every(([key, value]) => (saved as Record<string, unknown>)[key] === value)
-  );
-}
+/** Bytes of the SHA-256 digest that ends every snapshot, over everything before it. */
+const DIGEST_BYTES = 32;
 
 type Directory = [group: string, key: string, offset: number, length: number][];
 
@@ -47,7 +38,8 @@ type Header = Omit<IndexContent, "postings" | "facetValues"> & {
 /**
  * Saves an index next to its database, so that the next start (or `aigov search`) loads it in seconds
  * instead of indexing every event again: a JSON header, then every bitmap in roaring's portable format.
- * Written to a temporary file and renamed, so a reader never sees half of one.
+ * Written to a temporary file and renamed, so a reader never sees half of one; a digest at the end
+ * tells a damaged or truncated file (a disk error, a copy cut short) from a good one.
  */
 export async function writeSnapshot(path: string, index: SearchIndex, stamp: SnapshotStamp): Promise<void> {
   const content = index.toContent();
@@ -87,10 +79,15 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   length.writeBigUInt64LE(BigInt(headerBytes.length));
   // Created exclusively under an unguessable name beside the target, and removed on every failure.
   const temporary = `${path}.${randomBytes(8).toString("hex")}.tmp`;
+  const parts = [length, headerBytes, ...blobs];
+  const digest = createHash("sha256");
+  for (const part of parts) digest.update(part);
+  parts.push(digest.digest());
   const file = await open(temporary, "wx");
   try {
     try {
-      await file.writev([length, headerBytes, ...blobs]);
+      await file.writev(parts);
+      await file.sync();
     } finally {
       await file.close();
     }
@@ -101,8 +98,15 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   }
 }
 
-/** Loads a snapshot if there is one for exactly this data (same stamp and format); otherwise null. */
-export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<SearchIndex | null> {
+/**
+ * Loads the snapshot of a database, with the change-log entry it was built as of; null when there is
+ * none for this database, or the file is of another format, damaged or truncated (it is then built
+ * again and replaced, never trusted).
+ */
+export async function readSnapshot(
+  path: string,
+  databaseId: string,
+): Promise<{ index: SearchIndex; seq: number } | null> {
   let bytes: Buffer;
   try {
     const file = await open(path, "r");
@@ -115,15 +119,21 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
     return null;
   }
   try {
-    const headerLength = Number(bytes.readBigUInt64LE(0));
-    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Header;
-    if (header.format !== SNAPSHOT_FORMAT || !stampsMatch(header.stamp, stamp)) return null;
+    if (bytes.length < 8 + DIGEST_BYTES) return null;
+    const body = bytes.subarray(0, bytes.length - DIGEST_BYTES);
+    const digest = createHash("sha256").update(body).digest();
+    if (!digest.equals(bytes.subarray(bytes.length - DIGEST_BYTES))) return null;
+    const headerLength = Number(body.readBigUInt64LE(0));
+    const header = JSON.parse(body.subarray(8, 8 + headerLength).toString("utf8")) as Header;
+    if (header.format !== SNAPSHOT_FORMAT) return null;
+    if (databaseId === "" || header.stamp?.databaseId !== databaseId || !Number.isInteger(header.stamp.seq))
+      return null;
     const base = 8 + headerLength;
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];
     for (const [group, key, offset, length] of header.bitmaps) {
       const bitmap = RoaringBitmap32.deserialize(
-        bytes.subarray(base + offset, base + offset + length),
+        body.subarray(base + offset, base + offset + length),
         "portable",
       );
       const [kind, name] = group.split(":") as ["field" | "facet", string];
@@ -133,7 +143,7 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
           : facetValues[name as keyof typeof facetValues];
       target.set(key, bitmap);
     }
-    return SearchIndex.fromContent({
+    const index = SearchIndex.fromContent({
       ids: header.ids,
       firstDays: header.firstDays,
       titles: header.titles,
@@ -143,6 +153,7 @@ export async function readSnapshot(path: string, stamp: SnapshotStamp): Promise<
       postings,
       facetValues,
     });
+    return { index, seq: header.stamp.seq };
   } catch {
     // A damaged or foreign file is no snapshot: the index is built again and the file replaced.
     return null;

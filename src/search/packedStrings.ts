@@ -27,6 +27,22 @@ export class PackedStrings {
     return this.text.slice(this.offsets[i], this.offsets[i + 1]);
   }
 
+  /**
+   * The positions of the strings that equal one of `wanted`, in one pass over the offsets: strings of
+   * another length are passed over without being read, so finding a few ids among a million is quick.
+   */
+  positionsOf(wanted: ReadonlySet<string>): number[] {
+    const lengths = new Set<number>();
+    for (const value of wanted) lengths.add(value.length);
+    const found: number[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const start = this.offsets[i] as number;
+      const end = this.offsets[i + 1] as number;
+      if (lengths.has(end - start) && wanted.has(this.text.slice(start, end))) found.push(i);
+    }
+    return found;
+  }
+
   /** Every string, as an array (for snapshots). */
   toArray(): string[] {
     return Array.from({ length: this.length }, (_, i) => this.get(i));

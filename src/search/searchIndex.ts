@@ -39,6 +39,18 @@ export interface SearchRequest {
   facets: boolean;
 }
 
+/** What readers of an index use: a SearchIndex, or a LiveIndex that follows writes over one. */
+export type QueryableIndex = Pick<
+  SearchIndex,
+  "size" | "search" | "matchingIdPages" | "overallCounts" | "crossCounts"
+>;
+
+/** What a search matched: every document, and the same split into the buckets of its order. */
+export interface Matches {
+  match: RoaringBitmap32;
+  buckets: RoaringBitmap32[];
+}
+
 export interface SearchResult {
   ids: string[];
   total: number;
@@ -300,9 +312,9 @@ export class SearchIndex {
     return result;
   }
 
-  /** The documents a filter admits. */
-  private filtered(filter: IndexFilter): RoaringBitmap32 {
-    let result = this.scratch(this.all.clone());
+  /** The documents a filter admits, of those visible (every document, unless a live index hides some). */
+  private filtered(filter: IndexFilter, visible: RoaringBitmap32 = this.all): RoaringBitmap32 {
+    let result = this.scratch(visible.clone());
     if (filter.to) {
       // Numbered newest first: those starting on or before `to` are a tail of the numbering.
       const last = dateBounds(filter.to).last;
@@ -359,9 +371,14 @@ export class SearchIndex {
    * Counts per pair of values of two facets among the documents a filter admits (events per month by
    * type, for the charts): one bitmap intersection per pair, never a pass over the events.
    */
-  crossCounts(rows: Facet, columns: Facet, filter: IndexFilter = {}): Record<string, Record<string, number>> {
+  crossCounts(
+    rows: Facet,
+    columns: Facet,
+    filter: IndexFilter = {},
+    visible: RoaringBitmap32 = this.all,
+  ): Record<string, Record<string, number>> {
     try {
-      const match = this.filtered(filter);
+      const match = this.filtered(filter, visible);
       const result: Record<string, Record<string, number>> = {};
       for (const [row, rowBitmap] of this.facetValues[rows]) {
         const inRow = this.scratch(RoaringBitmap32.and(match, rowBitmap));
@@ -393,11 +410,11 @@ export class SearchIndex {
   }
 
   /** The matching documents, and the buckets that order them (one bucket unless ranked by relevance). */
-  private matchAndBuckets(request: Pick<SearchRequest, "query" | "filter" | "sort">): {
-    match: RoaringBitmap32;
-    buckets: RoaringBitmap32[];
-  } {
-    const match = this.filtered(request.filter);
+  private matchAndBuckets(
+    request: Pick<SearchRequest, "query" | "filter" | "sort">,
+    visible: RoaringBitmap32 = this.all,
+  ): Matches {
+    const match = this.filtered(request.filter, visible);
     const clauses = request.query?.clauses ?? [];
     let buckets: RoaringBitmap32[] = [match];
     if (clauses.length > 0) {
@@ -451,6 +468,49 @@ export class SearchIndex {
       }
     }
     return { total, pages: pages() };
+  }
+
+  /**
+   * Runs `use` on the matches of a request among the visible documents, then frees every bitmap made
+   * for them: what a live index (see liveIndex.ts) combines from two indexes. `use` must copy what it
+   * keeps.
+   */
+  withMatches<T>(
+    request: Pick<SearchRequest, "query" | "filter" | "sort">,
+    visible: RoaringBitmap32,
+    use: (matches: Matches) => T,
+  ): T {
+    try {
+      return use(this.matchAndBuckets(request, visible));
+    } finally {
+      for (const bitmap of this.working) bitmap.dispose();
+      this.working.length = 0;
+    }
+  }
+
+  /** Every document of the index (a live index makes its visible set from this one). */
+  get allDocs(): RoaringBitmap32 {
+    return this.all;
+  }
+
+  /** The id of a document. */
+  idOf(doc: number): string {
+    return this.idText.get(doc);
+  }
+
+  /** The first day (a day number) of a document. */
+  dayOf(doc: number): number {
+    return this.firstDayNumbers[doc] as number;
+  }
+
+  /** How many documents of a set start on or after a day: those a document of that day comes after. */
+  countFromDay(docs: RoaringBitmap32, day: number): number {
+    return docs.rangeCardinality(0, firstIndexAtOrBefore(this.firstDayNumbers, day - 1));
+  }
+
+  /** The documents holding these ids (each id at most once in an index). */
+  docsOf(ids: ReadonlySet<string>): number[] {
+    return this.idText.positionsOf(ids);
   }
 
   private run(request: SearchRequest): SearchResult {

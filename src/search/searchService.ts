@@ -4,11 +4,13 @@ import type { Database } from "../storage/database.js";
 import {
   countEvents,
   findEvents,
-  readDataVersion,
+  readChangedIds,
+  readChangeSeq,
   streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
 import { readDatabaseId } from "../storage/repos/metadataRepo.js";
 import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
+import { LiveIndex } from "./liveIndex.js";
 import { parseQuery } from "./queryParser.js";
 import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
 import { makeSnippet, type Snippet } from "./snippet.js";
@@ -49,15 +51,28 @@ function withYears(facets: FacetCounts): SearchFacets {
 
 /** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
 const SNAPSHOT_THRESHOLD = 5000;
+/** Events changed since the base was built beyond which a new base is built, in the background. */
+const REBUILD_AT = 1000;
+/**
+ * Events changed since the base beyond which changes are no longer applied one by one (each update
+ * builds the delta again, so its cost grows with it): the index waits for the new base instead.
+ */
+const MAX_DELTA = 5000;
 
 /**
- * Search over one database: keeps an in-memory index and rebuilds it when the data changed (the
- * database's data version moved, also when another process imported), then serves queries from it.
+ * Search over one database. It keeps an in-memory index that follows the database's change log
+ * (event_changes): a write by this process or any other is applied in place, as a small delta over a
+ * large base (see LiveIndex), so that it is searchable within a moment even at a million events. A
+ * new base is built in the background when the delta grows large, or when too much changed at once
+ * (a bulk import); a snapshot of the base beside the database lets the next start skip the build, and
+ * the changes logged after it are applied on load.
  */
 export class SearchService {
-  private index: SearchIndex | null = null;
-  private version = -1;
-  private building: Promise<SearchIndex> | null = null;
+  private live: LiveIndex | null = null;
+  /** The last entry of the change log that the live index includes. */
+  private seq = -1;
+  private updating: Promise<LiveIndex> | null = null;
+  private rebuilding: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -68,77 +83,153 @@ export class SearchService {
       onIndexed?: (how: "built" | "loaded", events: number, seconds: number) => void;
       /** Told how far a build has come, for a progress line. */
       onProgress?: (indexed: number, total: number) => void;
-      /** Awaited before each build starts (lets a caller hold rebuilds back, as tests of readers do). */
-      beforeBuild?: () => Promise<void>;
+      /** Awaited before each update starts (lets a caller hold updates back, as tests of readers do). */
+      beforeUpdate?: () => Promise<void>;
     } = {},
   ) {}
 
   /**
-   * The index to answer from. When the data changed, a rebuild starts, but readers never wait for it
+   * The index to answer from. When the data changed, an update starts, but readers never wait for it
    * while there is an index: they get the previous one until the new one is ready. Only the first
-   * call, with no index yet, waits for the build.
+   * call, with no index yet, waits.
    */
-  async currentIndex(): Promise<SearchIndex> {
-    const version = await readDataVersion(this.db);
-    if (this.index && version === this.version) return this.index;
-    const build = this.rebuild(version);
-    if (!this.index) return build;
-    build.catch((error: Error) =>
-      process.stderr.write(`warning: the search index could not be rebuilt: ${error.message}\n`),
+  async currentIndex(): Promise<LiveIndex> {
+    const seq = await readChangeSeq(this.db);
+    if (this.live && seq === this.seq) return this.live;
+    const update = this.update();
+    if (!this.live) return update;
+    update.catch((error: Error) =>
+      process.stderr.write(`warning: the search index could not be updated: ${error.message}\n`),
     );
-    return this.index;
+    return this.live;
   }
 
-  /** The data version of the index that answers now (a rebuild may be under way for a newer one). */
+  /** The change-log entry the index that answers now includes (an update may be under way). */
   async servedVersion(): Promise<number> {
     await this.currentIndex();
-    return this.version;
+    return this.seq;
   }
 
-  /** Resolves once no rebuild is running, for callers that need the newest index (tests, tools). */
+  /**
+   * Resolves once the index includes every change logged when it was called, and no update or
+   * rebuild is running: for callers that need the newest index (tests, tools, benchmarks).
+   */
   async settled(): Promise<void> {
-    while (this.building) await this.building.catch(() => undefined);
+    const target = await readChangeSeq(this.db);
+    for (;;) {
+      await this.currentIndex();
+      const pending = this.updating ?? this.rebuilding;
+      if (pending) await pending.catch(() => undefined);
+      else if (this.seq >= target) return;
+    }
   }
 
-  private rebuild(version: number): Promise<SearchIndex> {
-    this.building ??= (async () => {
-      await this.options.beforeBuild?.();
-      const index = await this.loadOrBuild(version);
-      this.index = index;
-      this.version = version;
-      return index;
+  /** Tells the service that the data changed (a NOTIFY from another server): it updates now. */
+  async refresh(): Promise<void> {
+    await this.currentIndex();
+  }
+
+  /** Brings the index up to the newest change, one update at a time. */
+  private update(): Promise<LiveIndex> {
+    if (this.updating) return this.updating;
+    this.updating = (async (): Promise<LiveIndex> => {
+      await this.options.beforeUpdate?.();
+      const from = this.live;
+      if (!from) {
+        const { live, seq } = await this.loadOrBuild();
+        this.live = live;
+        this.seq = seq;
+        return live;
+      }
+      const target = await readChangeSeq(this.db);
+      if (target === this.seq) return from;
+      const ids = await readChangedIds(this.db, this.seq, target, MAX_DELTA - from.changedCount);
+      if (ids === null) {
+        // Too much changed to apply one by one: readers keep this index until a new base is ready.
+        this.startRebuild();
+        return from;
+      }
+      const live = await this.applyChanges(from, ids);
+      // A rebuild that finished meanwhile replaced the index with a newer one: keep that.
+      if (this.live === from) {
+        this.live = live;
+        this.seq = target;
+      }
+      if (live.changedCount > REBUILD_AT) this.startRebuild();
+      return this.live ?? live;
     })().finally(() => {
-      this.building = null;
+      this.updating = null;
     });
-    return this.building;
+    return this.updating;
   }
 
-  private async loadOrBuild(version: number): Promise<SearchIndex> {
+  /** A live index with the current versions of these events (those no longer stored are removed). */
+  private async applyChanges(from: LiveIndex, ids: string[]): Promise<LiveIndex> {
+    if (ids.length === 0) return from;
+    const events = await findEvents(this.db, ids);
+    const found = new Set(events.map((event) => event.id));
+    return from.apply(
+      events,
+      ids.filter((id) => !found.has(id)),
+    );
+  }
+
+  /** Builds a new base in the background, brings it up to date, and then answers from it. */
+  private startRebuild(): void {
+    this.rebuilding ??= (async () => {
+      await this.options.beforeUpdate?.();
+      const { live, seq } = await this.build(await readChangeSeq(this.db));
+      const target = await readChangeSeq(this.db);
+      const ids = await readChangedIds(this.db, seq, target, MAX_DELTA);
+      this.live = ids === null ? live : await this.applyChanges(live, ids);
+      this.seq = ids === null ? seq : target;
+    })()
+      .catch((error: Error) => {
+        process.stderr.write(`warning: the search index could not be rebuilt: ${error.message}\n`);
+      })
+      .finally(() => {
+        this.rebuilding = null;
+      });
+  }
+
+  /** The first index: the snapshot's, brought up to date from the change log, or else a new build. */
+  private async loadOrBuild(): Promise<{ live: LiveIndex; seq: number }> {
     const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
     const path = this.options.snapshotPath;
-    const stamp = {
-      databaseId: await readDatabaseId(this.db),
-      dataVersion: version,
-      events: await countEvents(this.db),
-    };
-    const useSnapshot = path !== undefined && stamp.events >= SNAPSHOT_THRESHOLD;
-    if (useSnapshot) {
-      const loaded = await readSnapshot(path, stamp);
-      if (loaded) {
-        this.options.onIndexed?.("loaded", loaded.size, seconds());
-        return loaded;
+    const seq = await readChangeSeq(this.db);
+    if (path !== undefined) {
+      const loaded = await readSnapshot(path, await readDatabaseId(this.db));
+      // A snapshot ahead of the log belongs to another state of the database (a restored backup).
+      const ids =
+        loaded && loaded.seq <= seq ? await readChangedIds(this.db, loaded.seq, seq, MAX_DELTA) : null;
+      if (loaded && ids) {
+        const live = await this.applyChanges(LiveIndex.of(loaded.index), ids);
+        this.options.onIndexed?.("loaded", live.size, (performance.now() - started) / 1000);
+        return { live, seq };
       }
     }
-    const built = await SearchIndex.fromStream(streamEventsNewestFirst(this.db), (indexed) =>
-      this.options.onProgress?.(indexed, stamp.events),
+    return this.build(seq);
+  }
+
+  /**
+   * Builds a base from every event, as of change `seq` or later (the change log is read before the
+   * events, so a change made during the build is applied again afterwards, never missed), and saves
+   * its snapshot.
+   */
+  private async build(seq: number): Promise<{ live: LiveIndex; seq: number }> {
+    const started = performance.now();
+    const events = await countEvents(this.db);
+    const base = await SearchIndex.fromStream(streamEventsNewestFirst(this.db), (indexed) =>
+      this.options.onProgress?.(indexed, events),
     );
-    this.options.onIndexed?.("built", built.size, seconds());
-    if (useSnapshot)
-      await writeSnapshot(path, built, stamp).catch((error: Error) =>
-        process.stderr.write(`warning: could not save the search index to ${path}: ${error.message}\n`),
+    this.options.onIndexed?.("built", base.size, (performance.now() - started) / 1000);
+    const path = this.options.snapshotPath;
+    if (path !== undefined && base.size >= SNAPSHOT_THRESHOLD)
+      await writeSnapshot(path, base, { databaseId: await readDatabaseId(this.db), seq }).catch(
+        (error: Error) =>
+          process.stderr.write(`warning: could not save the search index to ${path}: ${error.message}\n`),
       );
-    return built;
+    return { live: LiveIndex.of(base), seq };
   }
 
   /** Runs a search and loads the page of events, each with a snippet when there is a query. */

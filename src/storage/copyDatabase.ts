@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { isPostgres } from "./dialect.js";
 import type { Tables } from "./schema.js";
 
@@ -12,6 +12,7 @@ const DATA_TABLES = [
   ["event_jurisdictions", ["event_id", "code"]],
   ["event_tags", ["event_id", "tag"]],
   ["event_revisions", ["event_id", "revision"]],
+  ["event_changes", ["seq"]],
 ] as const;
 
 /** What a copy moved: rows per table. */
@@ -68,6 +69,11 @@ async function copyRows(
       .values({ key, value })
       .onConflict((c) => c.column("key").doUpdateSet({ value }))
       .execute();
+  // The change log's numbers are copied as they are; PostgreSQL's sequence must then go on after them.
+  if (isPostgres(target))
+    await sql`select setval(pg_get_serial_sequence('event_changes', 'seq'), greatest(1, (select coalesce(max(seq), 0) from event_changes)), (select count(*) > 0 from event_changes))`.execute(
+      target,
+    );
   const version = await from
     .selectFrom("data_version")
     .select("version")
@@ -81,8 +87,8 @@ async function copyRows(
 }
 
 /**
- * Copies every event, revision, document, jurisdiction, metadata entry (but the database id) and the
- * data version from one aigov database into another, empty one, whatever their dialects. The source is
+ * Copies every event, revision, change-log entry, document, jurisdiction, metadata entry (but the
+ * database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
  * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
@@ -94,6 +100,7 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> 
     event_jurisdictions: 0,
     event_tags: 0,
     event_revisions: 0,
+    event_changes: 0,
   };
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")

@@ -2,7 +2,8 @@ import { type Kysely, PostgresAdapter } from "kysely";
 
 /**
  * Whether a Kysely instance talks to PostgreSQL. Migrations branch on it where the two dialects differ
- * (SQLite's header pragma, PostgreSQL's byte-order collation); repos never need to.
+ * (SQLite's header pragma, PostgreSQL's byte-order collation); repos only to announce
+ * changes (NOTIFY).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations hold a Kysely<any>
 export function isPostgres(db: Kysely<any>): boolean {

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Row types of the tables, as the migrations create them. JSON columns hold text on every dialect. */
 export interface EventsTable {
   id: string;
@@ -59,6 +61,14 @@ export interface JurisdictionsTable {
   parent: string | null;
 }
 
+/** One row per event written, in commit order: what derived state (the search index) follows. */
+export interface EventChangesTable {
+  /** Generated; a bigint on PostgreSQL, which pg returns as a string. */
+  seq: Generated<number | string>;
+  event_id: string;
+  changed_at: string;
+}
+
 export interface DataVersionTable {
   id: number;
   version: number;
@@ -77,6 +87,7 @@ export interface Tables {
   event_jurisdictions: EventJurisdictionsTable;
   event_tags: EventTagsTable;
   event_revisions: EventRevisionsTable;
+  event_changes: EventChangesTable;
   documents: DocumentsTable;
   jurisdictions: JurisdictionsTable;
 }

@@ -4,6 +4,8 @@ import { ImportError } from "../../import/importError.js";
 import {
   applyImports,
   type ImportProgressUpdate,
+  type ImportSource,
+  openImport,
   type ReadImport,
   readImport,
 } from "../../import/importFiles.js";
@@ -56,8 +58,8 @@ function importProgress(stream: NodeJS.WriteStream = process.stderr) {
 }
 
 /**
- * `aigov import FILE...`: checks every file first (streamed, so files of any size), then writes them all
- * in one transaction; `--dry-run` is exactly the check.
+ * `aigov import FILE...`: reads, checks and writes every file in one streamed pass and one transaction
+ * (files of any size; one bad record anywhere and nothing is written); `--dry-run` is the check alone.
  */
 export function importCommand(): Command {
   return new Command("import")
@@ -72,10 +74,14 @@ export function importCommand(): Command {
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (files: string[], options: { format?: ImportFormat; dryRun?: boolean; db?: string }) => {
       const progress = importProgress();
-      const reads: ReadImport[] = [];
+      const sources: ImportSource[] = [];
       for (const file of files) {
         try {
-          reads.push(await readImport(file, options.format, progress.update));
+          sources.push(
+            options.dryRun
+              ? await readImport(file, options.format, progress.update)
+              : await openImport(file, options.format),
+          );
         } catch (error) {
           progress.done();
           if (error instanceof ImportError) throw new CliError(error.message);
@@ -83,31 +89,29 @@ export function importCommand(): Command {
         }
       }
       progress.done();
-      for (const read of reads)
-        for (const warning of read.warnings)
+      for (const source of sources)
+        for (const warning of source.warnings)
           process.stderr.write(
-            terminalText(`warning: ${read.file}:${warning.line}: ${warning.message}`) + "\n",
+            terminalText(`warning: ${source.file}:${warning.line}: ${warning.message}`) + "\n",
           );
       if (options.dryRun) {
-        for (const read of reads) {
-          const count = read.format === "report" ? read.chronicle.events.length : read.count;
+        for (const read of sources as ReadImport[])
           process.stdout.write(
-            `${read.file}: ${count} events read as ${read.format}; nothing written (--dry-run)\n`,
+            `${read.file}: ${read.count} events read as ${read.format}; nothing written (--dry-run)\n`,
           );
-        }
         return;
       }
       let results;
       try {
         results = await withDatabase(
           options.db,
-          (db) => applyImports(db, reads, { onProgress: progress.update }),
+          (db) => applyImports(db, sources, { onProgress: progress.update }),
           {
             create: true,
           },
         );
       } catch (error) {
-        // A file changed between the check and the write: the transaction was rolled back.
+        // A bad record met while writing: the transaction was rolled back, nothing is written.
         if (error instanceof ImportError) throw new CliError(error.message);
         throw error;
       } finally {

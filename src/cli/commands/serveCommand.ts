@@ -5,6 +5,7 @@ import { createApp } from "../../http/app.js";
 import { startServer } from "../../http/server.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
 import { SearchService } from "../../search/searchService.js";
+import { followChanges } from "../../storage/changeFeed.js";
 import { openDatabase } from "../../storage/database.js";
 import { CliError } from "../cliError.js";
 import { createProgress } from "../progress.js";
@@ -66,10 +67,18 @@ export function serveCommand(): Command {
             : `cannot listen: ${(error as Error).message}`,
         );
       }
+      // Writes by other processes (imports, other servers on the same PostgreSQL) reach the index now,
+      // not when the next request happens to ask.
+      const feed = await followChanges(location, () => {
+        search.refresh().catch((error: Error) => {
+          process.stderr.write(`warning: the search index could not be updated: ${error.message}\n`);
+        });
+      });
       process.stdout.write(
         `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs)\n`,
       );
       const stop = async () => {
+        await feed.close();
         await server.close();
         await db.destroy();
         process.exit(0);

@@ -3,10 +3,58 @@ import { describe, it } from "node:test";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { Event, type EventInput } from "../../domain/event.js";
-import { listEvents, listRevisions, readDataVersion, writeEvent } from "../repos/eventRepo.js";
+import { dateBounds } from "../../domain/partialDate.js";
+import { listEvents, listRevisions, readDataVersion } from "../repos/eventRepo.js";
 import { listJurisdictions, writeJurisdictions } from "../repos/jurisdictionRepo.js";
 import type { Tables } from "../schema.js";
 import { migrationProvider } from "./index.js";
+
+/**
+ * Writes an event as aigov did at schema 0002 (the change log came with 0005): the event row, its
+ * jurisdictions and its first revision.
+ */
+async function writeEventAt0002(
+  db: Kysely<Tables>,
+  event: Event,
+  origin: string,
+  now: string,
+): Promise<void> {
+  const body = JSON.stringify(event);
+  const { first } = dateBounds(event.date.start);
+  const { last } = dateBounds(event.date.end ?? event.date.start);
+  await db
+    .insertInto("events")
+    .values({
+      id: event.id,
+      seq: event.seq,
+      document: event.document,
+      date_start: event.date.start,
+      date_end: event.date.end,
+      date_precision: event.date.precision,
+      first_day: first,
+      last_day: last,
+      level: event.level,
+      type: event.type,
+      bindingness: event.bindingness,
+      title_zh: event.title.zh ?? null,
+      title_en: event.title.en ?? null,
+      body,
+      revision: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  for (const code of event.jurisdictions)
+    await db.insertInto("event_jurisdictions").values({ event_id: event.id, code }).execute();
+  await db
+    .insertInto("event_revisions")
+    .values({ event_id: event.id, revision: 1, body, changed_at: now, origin })
+    .execute();
+  await db
+    .updateTable("data_version")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .execute();
+}
 
 const makeEvent = (overrides: Partial<EventInput> & { id: string }): Event =>
   Event.parse({ title: { en: overrides.id }, date: { start: "2025-04" }, ...overrides });
@@ -17,7 +65,7 @@ describe("migration 0003 (African Union code)", () => {
     const migrator = new Migrator({ db, provider: migrationProvider });
     assert.equal((await migrator.migrateTo("0002_data_version")).error, undefined);
     const now = "2025-06-01T00:00:00Z";
-    await writeEvent(
+    await writeEventAt0002(
       db,
       makeEvent({
         id: "2025-african-union-continental-ai-strategy",
@@ -27,7 +75,7 @@ describe("migration 0003 (African Union code)", () => {
       "bundled dataset",
       now,
     );
-    await writeEvent(
+    await writeEventAt0002(
       db,
       makeEvent({
         id: "imported-au-summit",
@@ -38,7 +86,7 @@ describe("migration 0003 (African Union code)", () => {
       "seed.txt",
       now,
     );
-    await writeEvent(
+    await writeEventAt0002(
       db,
       makeEvent({
         id: "australia-policy",

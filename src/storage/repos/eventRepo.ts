@@ -1,20 +1,16 @@
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 
 export type { EventFilter } from "../../domain/eventQuery.js";
 
 import { Event } from "../../domain/event.js";
 import type { EventFilter } from "../../domain/eventQuery.js";
 import { dateBounds } from "../../domain/partialDate.js";
+import { isPostgres } from "../dialect.js";
 import type { Tables } from "../schema.js";
 
 type Db = Kysely<Tables>;
 
 export type WriteOutcome = "added" | "updated" | "unchanged";
-
-/** The canonical JSON of an event, in schema field order, so that equal events compare equal. */
-export function serializeEvent(event: Event): string {
-  return JSON.stringify(Event.parse(event));
-}
 
 // Bodies were validated by Event.parse when written (serializeEvent), and migrations keep them in the
 // current shape; reading them back is JSON.parse alone, which matters on the API's hot path.
@@ -113,21 +109,9 @@ export async function findEventsOfDocument(db: Db, document: string): Promise<Ma
   return bySeq;
 }
 
-/**
- * Writes an event: adds it, or, when its content changed, stores it as the next revision. The previous
- * versions stay in event_revisions. Call inside a transaction.
- */
-export async function writeEvent(db: Db, event: Event, origin: string, now: string): Promise<WriteOutcome> {
-  const body = serializeEvent(event);
-  const existing = await db
-    .selectFrom("events")
-    .select(["body", "revision", "created_at"])
-    .where("id", "=", event.id)
-    .executeTakeFirst();
-  if (existing && existing.body === body) return "unchanged";
-  const revision = (existing?.revision ?? 0) + 1;
-  const end = event.date.end ?? event.date.start;
-  const row = {
+/** The row of the events table for an event at a revision. */
+function eventRow(event: Event, body: string, revision: number, createdAt: string, now: string) {
+  return {
     id: event.id,
     seq: event.seq,
     document: event.document,
@@ -135,7 +119,7 @@ export async function writeEvent(db: Db, event: Event, origin: string, now: stri
     date_end: event.date.end,
     date_precision: event.date.precision,
     first_day: dateBounds(event.date.start).first,
-    last_day: dateBounds(end).last,
+    last_day: dateBounds(event.date.end ?? event.date.start).last,
     level: event.level,
     type: event.type,
     bindingness: event.bindingness,
@@ -143,38 +127,165 @@ export async function writeEvent(db: Db, event: Event, origin: string, now: stri
     title_en: event.title.en ?? null,
     body,
     revision,
-    created_at: existing?.created_at ?? now,
+    created_at: createdAt,
     updated_at: now,
   };
-  if (existing) {
-    await db.updateTable("events").set(row).where("id", "=", event.id).execute();
-    await db.deleteFrom("event_jurisdictions").where("event_id", "=", event.id).execute();
-    await db.deleteFrom("event_tags").where("event_id", "=", event.id).execute();
-  } else {
-    await db.insertInto("events").values(row).execute();
+}
+
+/**
+ * Bound parameters per statement: below SQLite's limit (32,766) and PostgreSQL's (65,535), so that a
+ * batch of rows goes in one statement (one parse and plan) instead of one statement per row.
+ */
+const MAX_PARAMETERS = 30_000;
+
+/** Rows in statements of at most MAX_PARAMETERS values. */
+function* chunksOf<T extends object>(rows: T[]): Generator<T[]> {
+  if (rows.length === 0) return;
+  const perRow = Object.keys(rows[0] as object).length;
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/** Events in one batch of writes: a few hundred keep statements large and memory small. */
+export const WRITE_BATCH = 500;
+
+/**
+ * Writes events: adds each new one, and stores each changed one as its next revision (the previous
+ * versions stay in event_revisions); an event equal to its stored version is left alone. Every write
+ * is logged in event_changes, and the data version moves once per call. The events must have been
+ * checked with the Event schema (their key order is then the schema's, so `serializeEvent` is needless)
+ * and have distinct ids. Call inside a transaction, with batches of about WRITE_BATCH events.
+ */
+export async function writeEvents(
+  db: Db,
+  events: readonly Event[],
+  origin: string,
+  now: string,
+): Promise<WriteOutcome[]> {
+  if (events.length === 0) return [];
+  const stored = new Map<string, { body: string; revision: number; created_at: string }>();
+  for (const ids of chunksOf(events.map((event) => ({ id: event.id }))))
+    for (const row of await db
+      .selectFrom("events")
+      .select(["id", "body", "revision", "created_at"])
+      .where(
+        "id",
+        "in",
+        ids.map((r) => r.id),
+      )
+      .execute())
+      stored.set(row.id, row);
+  const outcomes: WriteOutcome[] = [];
+  const rows: ReturnType<typeof eventRow>[] = [];
+  const changedIds: string[] = [];
+  for (const event of events) {
+    const body = JSON.stringify(event);
+    const existing = stored.get(event.id);
+    if (existing?.body === body) {
+      outcomes.push("unchanged");
+      continue;
+    }
+    outcomes.push(existing ? "updated" : "added");
+    rows.push(eventRow(event, body, (existing?.revision ?? 0) + 1, existing?.created_at ?? now, now));
+    if (existing) changedIds.push(event.id);
   }
-  const codes = [...new Set(event.jurisdictions)];
-  if (codes.length)
+  if (rows.length === 0) return outcomes;
+  for (const ids of chunksOf(changedIds.map((id) => ({ id })))) {
+    const list = ids.map((r) => r.id);
+    await db.deleteFrom("event_jurisdictions").where("event_id", "in", list).execute();
+    await db.deleteFrom("event_tags").where("event_id", "in", list).execute();
+  }
+  for (const chunk of chunksOf(rows))
     await db
-      .insertInto("event_jurisdictions")
-      .values(codes.map((code) => ({ event_id: event.id, code })))
+      .insertInto("events")
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => {
+          const columns = Object.keys(chunk[0] as object).filter((c) => c !== "id" && c !== "created_at");
+          return Object.fromEntries(
+            columns.map((column) => [column, eb.ref(`excluded.${column}` as "excluded.body")]),
+          );
+        }),
+      )
       .execute();
-  const tags = [...new Set(event.tags)];
-  if (tags.length)
-    await db
-      .insertInto("event_tags")
-      .values(tags.map((tag) => ({ event_id: event.id, tag })))
-      .execute();
-  await db
-    .insertInto("event_revisions")
-    .values({ event_id: event.id, revision, body, changed_at: now, origin })
-    .execute();
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const jurisdictions = rows.flatMap((row) =>
+    [...new Set(byId.get(row.id)?.jurisdictions)].map((code) => ({ event_id: row.id, code })),
+  );
+  const tags = rows.flatMap((row) =>
+    [...new Set(byId.get(row.id)?.tags)].map((tag) => ({ event_id: row.id, tag })),
+  );
+  for (const chunk of chunksOf(jurisdictions))
+    await db.insertInto("event_jurisdictions").values(chunk).execute();
+  for (const chunk of chunksOf(tags)) await db.insertInto("event_tags").values(chunk).execute();
+  const revisions = rows.map((row) => ({
+    event_id: row.id,
+    revision: row.revision,
+    body: row.body,
+    changed_at: now,
+    origin,
+  }));
+  for (const chunk of chunksOf(revisions)) await db.insertInto("event_revisions").values(chunk).execute();
+  const changes = rows.map((row) => ({ event_id: row.id, changed_at: now }));
+  for (const chunk of chunksOf(changes)) await db.insertInto("event_changes").values(chunk).execute();
   await db
     .updateTable("data_version")
     .set((eb) => ({ version: eb("version", "+", 1) }))
     .where("id", "=", 1)
     .execute();
-  return existing ? "updated" : "added";
+  await announceChanges(db);
+  return outcomes;
+}
+
+/**
+ * Writes one event (see writeEvents): checks it with the Event schema first, as callers outside an
+ * import hand in events of their own making. Call inside a transaction.
+ */
+export async function writeEvent(db: Db, event: Event, origin: string, now: string): Promise<WriteOutcome> {
+  const [outcome] = await writeEvents(db, [Event.parse(event)], origin, now);
+  return outcome as WriteOutcome;
+}
+
+/** The PostgreSQL channel that writers NOTIFY and servers LISTEN on, told of every committed write. */
+export const CHANGES_CHANNEL = "aigov_changes";
+
+/**
+ * Tells other servers on the same PostgreSQL database that events changed: the notification is
+ * delivered when the transaction commits (several in one transaction arrive as one). SQLite has no
+ * such channel; servers there notice the change log's newest number instead.
+ */
+async function announceChanges(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`select pg_notify(${CHANGES_CHANNEL}, '')`.execute(db);
+}
+
+/** The number of the newest entry of the change log (0 when nothing was ever written). */
+export async function readChangeSeq(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("event_changes")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/**
+ * The ids of the events changed after entry `after` of the change log, up to entry `upTo`, each once;
+ * null when there are more than `limit` of them (a caller would rather start over than replay them).
+ */
+export async function readChangedIds(
+  db: Db,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom("event_changes")
+    .select("event_id")
+    .distinct()
+    .where("seq", ">", after)
+    .where("seq", "<=", upTo)
+    .limit(limit + 1)
+    .execute();
+  return rows.length > limit ? null : rows.map((row) => row.event_id);
 }
 
 /** The stored versions of an event, oldest first. */
