@@ -6,7 +6,7 @@ import type { ParsedQuery, QueryClause } from "./queryParser.js";
 import { dayNumber, dayString, daysBetween, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
 import { PackedStrings } from "./packedStrings.js";
 import { PostingBuilder } from "./postingBuilder.js";
-import { indexTerms, isHanTerm, phraseKey, stemWord } from "./textTerms.js";
+import { forEachIndexTerm, isHanTerm, phraseKey, stemWord } from "./textTerms.js";
 
 /**
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
@@ -175,8 +175,10 @@ export class SearchIndex {
         summary: `${event.summary.zh ?? ""} ${event.summary.en ?? ""}`,
         sources: sourceText(event),
       };
-      for (const field of FIELDS)
-        for (const term of indexTerms(texts[field], addWord)) builders[field].add(term, doc);
+      for (const field of FIELDS) {
+        const builder = builders[field];
+        forEachIndexTerm(texts[field], (term) => builder.add(term, doc), addWord);
+      }
       for (const code of new Set(event.jurisdictions)) facetBuilders.jurisdiction.add(code, doc);
       if (event.level) facetBuilders.level.add(event.level, doc);
       if (event.type) facetBuilders.type.add(event.type, doc);

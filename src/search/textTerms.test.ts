@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { foldInPlace, hanTerms, indexTerms, normalizeText, stemWord, tokenize } from "./textTerms.js";
+import fc from "fast-check";
+import {
+  foldInPlace,
+  hanTerms,
+  indexTerms,
+  normalizeText,
+  stemWord,
+  tokenize,
+  tokenizeByPattern,
+} from "./textTerms.js";
 
 /** Tokens written compactly: kind initial, text, `*` for a piece of a compound. */
 const compact = (text: string) =>
@@ -94,5 +103,60 @@ describe("textTerms", () => {
       assert.equal(folded, "欧盟ai法 labelling");
       assert.equal(folded.length, written.length);
     });
+  });
+
+  it("scans text into exactly the tokens the patterns make", () => {
+    // Every kind of character the cuts turn on: Latin and other letters, combining marks, digits of
+    // several scripts, carets, apostrophes, Han (with 々 and 〇), kana (with ー), Hangul, a Han radical
+    // (a symbol), full-width and superscript forms, punctuation, spaces, and a character beyond the BMP.
+    const pieces = [
+      "a",
+      "Z",
+      "é",
+      "e\u0301",
+      "ß",
+      "λ",
+      "ж",
+      "0",
+      "7",
+      "٣",
+      "२",
+      "^",
+      "'",
+      "’",
+      "s",
+      "t",
+      "人",
+      "工",
+      "歐",
+      "々",
+      "〇",
+      "の",
+      "カ",
+      "ー",
+      "한",
+      "국",
+      "⺀",
+      "Ａ",
+      "２",
+      "²",
+      "⁵",
+      "-",
+      ".",
+      "《",
+      "》",
+      " ",
+      "\n",
+      "、",
+      "𠀋",
+      "ﬁ",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        assert.deepEqual(tokenize(text), tokenizeByPattern(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
