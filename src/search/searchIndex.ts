@@ -3,10 +3,18 @@ import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
 import { andMany, RoaringBitmap32 } from "./bitmaps.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
-import { dayNumber, dayString, daysBetween, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
+import { dayNumber, dayString, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
 import { PackedStrings } from "./packedStrings.js";
-import { PostingBuilder } from "./postingBuilder.js";
-import { forEachIndexTerm, isHanTerm, phraseKey, stemWord } from "./textTerms.js";
+import {
+  DocumentIndexer,
+  type DocumentRecords,
+  type Facet,
+  FACETS,
+  type Field,
+  FIELDS,
+  type IndexedTerms,
+} from "./documentIndexer.js";
+import { isHanTerm, phraseKey, stemWord } from "./textTerms.js";
 
 /**
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
@@ -18,12 +26,8 @@ import { forEachIndexTerm, isHanTerm, phraseKey, stemWord } from "./textTerms.js
  * Documents are numbered newest first, so that ascending bitmap order is "newest first".
  */
 
-export const FACETS = ["jurisdiction", "level", "type", "bindingness", "tag", "month"] as const;
-export type Facet = (typeof FACETS)[number];
+export { FACETS, FIELDS, type Facet, type Field } from "./documentIndexer.js";
 export type FacetCounts = Record<Facet, Record<string, number>>;
-
-export const FIELDS = ["title", "summary", "sources"] as const;
-export type Field = (typeof FIELDS)[number];
 
 /** The filters the index applies (those of storage, less lookups by id). */
 export type IndexFilter = Omit<EventFilter, "ids">;
@@ -60,10 +64,6 @@ export interface SearchResult {
 const EMPTY = new RoaringBitmap32();
 const MAX_PREFIX_EXPANSIONS = 64;
 const MAX_PHRASE_CHECKS = 5000;
-
-function sourceText(event: Event): string {
-  return event.sources.map((s) => `${s.publisher ?? ""} ${s.text ?? s.url ?? ""}`).join(" ");
-}
 
 /** What an index holds, apart from what can be derived from it: the unit a snapshot stores. */
 export interface IndexContent {
@@ -113,9 +113,10 @@ export class SearchIndex {
 
   /** Indexes events given newest first (the order document numbers follow). */
   constructor(events: Iterable<Event> = []) {
-    const builder = this.startBuilding();
-    for (const event of events) builder.add(event);
-    builder.finish();
+    const indexer = new DocumentIndexer();
+    let doc = 0;
+    for (const event of events) indexer.add(event, doc++);
+    this.assemble(indexer.takeRecords(), indexer.finish());
   }
 
   /** Indexes events read one at a time (newest first), without holding them all in memory. */
@@ -123,83 +124,63 @@ export class SearchIndex {
     events: AsyncIterable<Event>,
     onProgress?: (indexed: number) => void,
   ): Promise<SearchIndex> {
-    const index = new SearchIndex();
-    const builder = index.startBuilding();
-    let indexed = 0;
+    const indexer = new DocumentIndexer();
+    const records: DocumentRecords[] = [];
+    let doc = 0;
     for await (const event of events) {
-      builder.add(event);
-      if (++indexed % 10_000 === 0) onProgress?.(indexed);
+      indexer.add(event, doc++);
+      if (doc % 10_000 === 0) {
+        records.push(indexer.takeRecords());
+        onProgress?.(doc);
+      }
     }
-    builder.finish();
+    records.push(indexer.takeRecords());
+    return SearchIndex.fromParts(records, [indexer.finish()]);
+  }
+
+  /**
+   * An index from parts indexed apart (in order, or by several workers): the records of every
+   * document, by document number, and the terms of each part, whose bitmaps are joined.
+   */
+  static fromParts(records: DocumentRecords[], parts: IndexedTerms[]): SearchIndex {
+    const index = new SearchIndex();
+    const joined: DocumentRecords = { docs: [], ids: [], firstDays: [], titles: [], spanLastDay: [] };
+    for (const part of records) {
+      for (let i = 0; i < part.docs.length; i++) {
+        const doc = part.docs[i] as number;
+        joined.ids[doc] = part.ids[i] as string;
+        joined.firstDays[doc] = part.firstDays[i] as string;
+        joined.titles[doc] = part.titles[i] as string;
+      }
+      for (const span of part.spanLastDay) joined.spanLastDay.push(span);
+    }
+    const [first, ...rest] = parts;
+    const terms: IndexedTerms = first ?? new DocumentIndexer().finish();
+    for (const part of rest) {
+      for (const field of FIELDS) joinBitmaps(terms.postings[field], part.postings[field]);
+      for (const facet of FACETS) joinBitmaps(terms.facetValues[facet], part.facetValues[facet]);
+      for (const [word, stem] of part.words) if (!terms.words.has(word)) terms.words.set(word, stem);
+      terms.longestSpanDays = Math.max(terms.longestSpanDays, part.longestSpanDays);
+    }
+    index.assemble(joined, terms);
     return index;
   }
 
-  private startBuilding() {
-    const builders = {
-      title: new PostingBuilder(),
-      summary: new PostingBuilder(),
-      sources: new PostingBuilder(),
-    };
-    const facetBuilders = Object.fromEntries(FACETS.map((f) => [f, new PostingBuilder()])) as Record<
-      Facet,
-      PostingBuilder
-    >;
-    const words = new Set<string>();
-    const addWord = (word: string, stem: string) => {
-      if (words.has(word)) return;
-      words.add(word);
-      this.stemOf.set(word, stem);
-    };
-    // Building again (the constructor runs first with nothing) starts from empty.
-    this.ids.length = 0;
-    this.firstDays.length = 0;
-    this.titles.length = 0;
+  private assemble(records: DocumentRecords, terms: IndexedTerms): void {
+    for (let doc = 0; doc < records.ids.length; doc++) {
+      this.ids.push(records.ids[doc] as string);
+      this.firstDays.push(records.firstDays[doc] as string);
+      this.titles.push(records.titles[doc] as string);
+    }
     this.spanLastDay.clear();
-    this.longestSpanDays = 0;
+    for (const [doc, day] of records.spanLastDay) this.spanLastDay.set(doc, day);
+    this.longestSpanDays = terms.longestSpanDays;
+    this.postings = terms.postings;
+    this.facetValues = terms.facetValues;
     this.stemOf.clear();
-    this.bigramsOfChar.clear();
-    const add = (event: Event) => {
-      const doc = this.ids.length;
-      this.ids.push(event.id);
-      const first = dateBounds(event.date.start).first;
-      const last = dateBounds(event.date.end ?? event.date.start).last;
-      this.firstDays.push(first);
-      if (last > first) {
-        this.spanLastDay.set(doc, last);
-        this.longestSpanDays = Math.max(this.longestSpanDays, daysBetween(first, last));
-      }
-      const title = `${event.title.zh ?? ""} ${event.title.en ?? ""}`;
-      this.titles.push(phraseKey(title));
-      const texts: Record<Field, string> = {
-        title,
-        summary: `${event.summary.zh ?? ""} ${event.summary.en ?? ""}`,
-        sources: sourceText(event),
-      };
-      for (const field of FIELDS) {
-        const builder = builders[field];
-        forEachIndexTerm(texts[field], (term) => builder.add(term, doc), addWord);
-      }
-      for (const code of new Set(event.jurisdictions)) facetBuilders.jurisdiction.add(code, doc);
-      if (event.level) facetBuilders.level.add(event.level, doc);
-      if (event.type) facetBuilders.type.add(event.type, doc);
-      if (event.bindingness) facetBuilders.bindingness.add(event.bindingness, doc);
-      for (const tag of new Set(event.tags)) facetBuilders.tag.add(tag, doc);
-      facetBuilders.month.add(event.date.start.slice(0, 7), doc);
-    };
-    const finish = () => {
-      this.postings = {
-        title: builders.title.build(),
-        summary: builders.summary.build(),
-        sources: builders.sources.build(),
-      };
-      this.facetValues = Object.fromEntries(FACETS.map((f) => [f, facetBuilders[f].build()])) as Record<
-        Facet,
-        Map<string, RoaringBitmap32>
-      >;
-      this.words = [...words].sort();
-      this.derive();
-    };
-    return { add, finish };
+    for (const [word, stem] of terms.words) this.stemOf.set(word, stem);
+    this.words = [...terms.words.keys()].sort();
+    this.derive();
   }
 
   /** Computes what follows from the stored content: bigrams by character, all documents, span documents. */
@@ -586,5 +567,14 @@ export class SearchIndex {
       seen.orInPlace(fresh);
       return fresh;
     });
+  }
+}
+
+/** Adds the bitmaps of `more` into `into`, term by term (the parts hold different documents). */
+function joinBitmaps(into: Map<string, RoaringBitmap32>, more: Map<string, RoaringBitmap32>): void {
+  for (const [term, bitmap] of more) {
+    const existing = into.get(term);
+    if (existing) existing.orInPlace(bitmap);
+    else into.set(term, bitmap);
   }
 }

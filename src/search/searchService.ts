@@ -6,11 +6,13 @@ import {
   findEvents,
   readChangedIds,
   readChangeSeq,
+  streamEventBodiesNewestFirst,
   streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
 import { readDatabaseId } from "../storage/repos/metadataRepo.js";
 import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
 import { LiveIndex } from "./liveIndex.js";
+import { buildInParallel, buildWorkers } from "./parallelBuild.js";
 import { parseQuery } from "./queryParser.js";
 import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
 import { makeSnippet, type Snippet } from "./snippet.js";
@@ -51,6 +53,8 @@ function withYears(facets: FacetCounts): SearchFacets {
 
 /** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
 const SNAPSHOT_THRESHOLD = 5000;
+/** Events from which an index is built by worker threads, one per core. */
+const PARALLEL_THRESHOLD = 20_000;
 /** Events changed since the base was built beyond which a new base is built, in the background. */
 const REBUILD_AT = 1000;
 /**
@@ -219,9 +223,13 @@ export class SearchService {
   private async build(seq: number): Promise<{ live: LiveIndex; seq: number }> {
     const started = performance.now();
     const events = await countEvents(this.db);
-    const base = await SearchIndex.fromStream(streamEventsNewestFirst(this.db), (indexed) =>
-      this.options.onProgress?.(indexed, events),
-    );
+    const onProgress = (indexed: number) => this.options.onProgress?.(indexed, events);
+    const workers = buildWorkers();
+    // Worker threads cost a moment to start: worth it for a large archive only.
+    const base =
+      events >= PARALLEL_THRESHOLD && workers > 1
+        ? await buildInParallel(streamEventBodiesNewestFirst(this.db), workers, onProgress)
+        : await SearchIndex.fromStream(streamEventsNewestFirst(this.db), onProgress);
     this.options.onIndexed?.("built", base.size, (performance.now() - started) / 1000);
     const path = this.options.snapshotPath;
     if (path !== undefined && base.size >= SNAPSHOT_THRESHOLD)

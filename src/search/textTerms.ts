@@ -281,19 +281,26 @@ export function isPrefixable(token: Token): boolean {
 /**
  * Calls `onTerm` with every term a document field is indexed under, in order and repeated as often as
  * they occur (the index's posting builder drops repeats within a document); `onWord` sees each word and
- * compound with the term it is indexed under (the index keeps them for prefix search). No arrays or
+ * compound with the term it is indexed under (the index keeps them for prefix search). With
+ * `onHanPair`, CJK terms of the BMP go there instead, as the code units of their one or two characters
+ * (0 for no second). No arrays or
  * sets per field: this is the inner loop of indexing a million events.
  */
 export function forEachIndexTerm(
   text: string,
   onTerm: (term: string) => void,
   onWord?: (word: string, stem: string) => void,
+  onHanPair?: (first: number, second: number) => void,
 ): void {
   for (const token of tokenize(text)) {
     if (token.kind === "cjk") {
       const run = token.text;
       if (SURROGATE.test(run)) for (const term of hanTerms(run)) onTerm(term);
-      else if (run.length === 1) onTerm(run);
+      else if (onHanPair) {
+        // As code units: no string is made or hashed per bigram (see PostingBuilder.addPair).
+        if (run.length === 1) onHanPair(run.charCodeAt(0), 0);
+        else for (let i = 0; i + 1 < run.length; i++) onHanPair(run.charCodeAt(i), run.charCodeAt(i + 1));
+      } else if (run.length === 1) onTerm(run);
       else for (let i = 0; i + 1 < run.length; i++) onTerm(run.slice(i, i + 2));
     } else if (token.kind === "word") {
       onTerm(token.stem);

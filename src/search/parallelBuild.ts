@@ -1,0 +1,178 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { RoaringBitmap32 } from "./bitmaps.js";
+import {
+  type DocumentRecords,
+  type Facet,
+  FACETS,
+  type Field,
+  FIELDS,
+  type IndexedTerms,
+} from "./documentIndexer.js";
+import { SearchIndex } from "./searchIndex.js";
+
+/** Events per message to a worker: large enough that messaging costs little, small enough to spread. */
+const BATCH = 1000;
+/** Batches a worker may have queued: keeps every worker busy without reading the database far ahead. */
+const QUEUED_PER_WORKER = 2;
+
+/** Terms as they cross to the main thread: bitmaps in roaring's own serialized form. */
+type SerializedGroup = [term: string, bytes: Uint8Array][];
+interface SerializedTerms {
+  postings: Record<Field, SerializedGroup>;
+  facetValues: Record<Facet, SerializedGroup>;
+  words: [string, string][];
+  longestSpanDays: number;
+}
+
+export type WorkerRequest = { kind: "batch"; firstDoc: number; bodies: string[] } | { kind: "finish" };
+export type WorkerReply =
+  | { kind: "records"; records: DocumentRecords }
+  | ({ kind: "terms" } & SerializedTerms)
+  | { kind: "failed"; message: string };
+
+export function serializeTerms(terms: IndexedTerms): {
+  message: WorkerReply;
+  transfer: ArrayBuffer[];
+} {
+  const transfer: ArrayBuffer[] = [];
+  const group = (bitmaps: Map<string, RoaringBitmap32>): SerializedGroup =>
+    [...bitmaps].map(([term, bitmap]) => {
+      const bytes = bitmap.serialize("croaring") as unknown as Uint8Array;
+      transfer.push(bytes.buffer as ArrayBuffer);
+      return [term, bytes];
+    });
+  const message: WorkerReply = {
+    kind: "terms",
+    postings: Object.fromEntries(FIELDS.map((f) => [f, group(terms.postings[f])])) as Record<
+      Field,
+      SerializedGroup
+    >,
+    facetValues: Object.fromEntries(FACETS.map((f) => [f, group(terms.facetValues[f])])) as Record<
+      Facet,
+      SerializedGroup
+    >,
+    words: [...terms.words],
+    longestSpanDays: terms.longestSpanDays,
+  };
+  // Buffers of small serializations share one pool: transfer each distinct one once, or none if shared.
+  const distinct = [...new Set(transfer)];
+  return { message, transfer: distinct.length === transfer.length ? distinct : [] };
+}
+
+function deserializeTerms(terms: SerializedTerms): IndexedTerms {
+  const group = (entries: SerializedGroup) =>
+    new Map(entries.map(([term, bytes]) => [term, RoaringBitmap32.deserialize(bytes, "croaring")]));
+  return {
+    postings: Object.fromEntries(
+      FIELDS.map((f) => [f, group(terms.postings[f])]),
+    ) as IndexedTerms["postings"],
+    facetValues: Object.fromEntries(
+      FACETS.map((f) => [f, group(terms.facetValues[f])]),
+    ) as IndexedTerms["facetValues"],
+    words: new Map(terms.words),
+    longestSpanDays: terms.longestSpanDays,
+  };
+}
+
+/** Workers a build can use: one per core (the main thread only reads the database and joins). */
+export function buildWorkers(): number {
+  return Math.min(availableParallelism(), 8);
+}
+
+/**
+ * A worker running indexWorker beside this module: the built .js, or, run from source, the .ts through
+ * tsx's loader (registered in the worker, which does not inherit the main thread's loader hooks).
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./indexWorker.js", import.meta.url));
+  const script = new URL("./indexWorker.ts", import.meta.url).href;
+  return new Worker(
+    `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`,
+    { eval: true },
+  );
+}
+
+/**
+ * Builds an index from stored event bodies (newest first) with several worker threads: the main thread
+ * reads and numbers the events and hands out batches; each worker parses and indexes its batches; the
+ * workers' bitmaps are joined at the end. Tokenizing is most of the work, and it spreads over cores.
+ */
+export async function buildInParallel(
+  bodies: AsyncIterable<string>,
+  workers: number,
+  onProgress?: (indexed: number) => void,
+): Promise<SearchIndex> {
+  const records: DocumentRecords[] = [];
+  let failure: Error | null = null;
+  let indexed = 0;
+  const pool = Array.from({ length: workers }, () => {
+    const worker = startWorker();
+    const state = {
+      worker,
+      queued: 0,
+      wake: null as (() => void) | null,
+      terms: null as IndexedTerms | null,
+    };
+    const finished = new Promise<void>((resolve, reject) => {
+      worker.on("message", (reply: WorkerReply) => {
+        if (reply.kind === "records") {
+          records.push(reply.records);
+          indexed += reply.records.docs.length;
+          onProgress?.(indexed);
+          state.queued--;
+        } else if (reply.kind === "terms") {
+          state.terms = deserializeTerms(reply);
+          resolve();
+        } else {
+          failure ??= new Error(`indexing failed: ${reply.message}`);
+          reject(failure);
+        }
+        state.wake?.();
+      });
+      worker.on("error", (error) => {
+        failure ??= error as Error;
+        reject(error);
+        state.wake?.();
+      });
+    });
+    finished.catch(() => undefined);
+    return { state, finished };
+  });
+  const send = async (firstDoc: number, batch: string[]) => {
+    // The worker with the fewest queued batches; wait while every one is full.
+    for (;;) {
+      if (failure) throw failure;
+      const free = pool.map((p) => p.state).sort((a, b) => a.queued - b.queued)[0];
+      if (free && free.queued < QUEUED_PER_WORKER) {
+        free.queued++;
+        free.worker.postMessage({ kind: "batch", firstDoc, bodies: batch } satisfies WorkerRequest);
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        for (const p of pool) p.state.wake = resolve;
+      });
+    }
+  };
+  try {
+    let doc = 0;
+    let batch: string[] = [];
+    for await (const body of bodies) {
+      batch.push(body);
+      if (batch.length === BATCH) {
+        await send(doc, batch);
+        doc += batch.length;
+        batch = [];
+      }
+    }
+    if (batch.length) await send(doc, batch);
+    for (const { state } of pool) state.worker.postMessage({ kind: "finish" } satisfies WorkerRequest);
+    await Promise.all(pool.map((p) => p.finished));
+    return SearchIndex.fromParts(
+      records,
+      pool.map((p) => p.state.terms as IndexedTerms),
+    );
+  } finally {
+    await Promise.all(pool.map((p) => p.state.worker.terminate()));
+  }
+}
