@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../runtime/startWorker.js";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import {
   type DocumentRecords,
@@ -81,19 +81,6 @@ export function buildWorkers(): number {
 }
 
 /**
- * A worker running indexWorker beside this module: the built .js, or, run from source, the .ts through
- * tsx's loader (registered in the worker, which does not inherit the main thread's loader hooks).
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./indexWorker.js", import.meta.url));
-  const script = new URL("./indexWorker.ts", import.meta.url).href;
-  return new Worker(
-    `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`,
-    { eval: true },
-  );
-}
-
-/**
  * Builds an index from stored event bodies (newest first) with several worker threads: the main thread
  * reads and numbers the events and hands out batches; each worker parses and indexes its batches; the
  * workers' bitmaps are joined at the end. Tokenizing is most of the work, and it spreads over cores.
@@ -107,7 +94,7 @@ export async function buildInParallel(
   let failure: Error | null = null;
   let indexed = 0;
   const pool = Array.from({ length: workers }, () => {
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, "indexWorker");
     const state = {
       worker,
       queued: 0,
