@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { type Measurement, printTable } from "./harness.js";
 import { benchImport } from "./importBench.js";
 import { benchReport } from "./reportBench.js";
+import { benchScale } from "./scaleBench.js";
 import { benchSearch } from "./searchBench.js";
 import { benchThroughput } from "./throughputBench.js";
 import { benchWeb } from "./webBench.js";
@@ -14,6 +15,7 @@ const BASELINE = new URL("./baseline.json", import.meta.url);
 const suites: Record<string, () => Promise<Measurement[]>> = {
   import: benchImport,
   report: benchReport,
+  scale: benchScale,
   search: benchSearch,
   throughput: benchThroughput,
   web: benchWeb,
