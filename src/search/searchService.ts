@@ -76,6 +76,7 @@ export class SearchService {
   /** The last entry of the change log that the live index includes. */
   private seq = -1;
   private updating: Promise<LiveIndex> | null = null;
+  private newest = { seq: -1, readAt: 0 };
   private rebuilding: Promise<void> | null = null;
 
   constructor(
@@ -89,6 +90,12 @@ export class SearchService {
       onProgress?: (indexed: number, total: number) => void;
       /** Awaited before each update starts (lets a caller hold updates back, as tests of readers do). */
       beforeUpdate?: () => Promise<void>;
+      /**
+       * How long the change log's newest number, once read, is taken as current (0: read on every
+       * search). A server that follows the change log (followChanges calls refresh()) sets it, so that
+       * a request costs no query for it; a write is then seen within this time at most.
+       */
+      seqMaxAgeMs?: number;
     } = {},
   ) {}
 
@@ -98,7 +105,7 @@ export class SearchService {
    * call, with no index yet, waits.
    */
   async currentIndex(): Promise<LiveIndex> {
-    const seq = await readChangeSeq(this.db);
+    const seq = await this.newestSeq();
     if (this.live && seq === this.seq) return this.live;
     const update = this.update();
     if (!this.live) return update;
@@ -121,16 +128,26 @@ export class SearchService {
   async settled(): Promise<void> {
     const target = await readChangeSeq(this.db);
     for (;;) {
-      await this.currentIndex();
+      await this.refresh();
       const pending = this.updating ?? this.rebuilding;
       if (pending) await pending.catch(() => undefined);
       else if (this.seq >= target) return;
     }
   }
 
-  /** Tells the service that the data changed (a NOTIFY from another server): it updates now. */
+  /** Tells the service that the data may have changed (a NOTIFY, a timer): it looks, and updates now. */
   async refresh(): Promise<void> {
+    this.newest.readAt = 0;
     await this.currentIndex();
+  }
+
+  /** The change log's newest number, read at most every seqMaxAgeMs. */
+  private async newestSeq(): Promise<number> {
+    const maxAge = this.options.seqMaxAgeMs ?? 0;
+    const now = Date.now();
+    if (maxAge > 0 && this.newest.seq !== -1 && now - this.newest.readAt < maxAge) return this.newest.seq;
+    this.newest = { seq: await readChangeSeq(this.db), readAt: now };
+    return this.newest.seq;
   }
 
   /** Brings the index up to the newest change, one update at a time. */

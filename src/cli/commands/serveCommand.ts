@@ -44,6 +44,8 @@ export function serveCommand(): Command {
       const progress = createProgress();
       const search = new SearchService(db, {
         snapshotPath: searchSnapshotPath(location),
+        // The change feed below looks for writes continually; requests need not ask the database too.
+        seqMaxAgeMs: 250,
         onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),
         onIndexed: (how, events, seconds) => {
           progress.done();
