@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -27,9 +28,27 @@ export function isInteractive(stream: NodeJS.WriteStream = process.stderr): bool
   return stream.isTTY === true && !process.env.CI;
 }
 
-/** Where the search index of a SQLite database is kept between runs: beside the file (none in memory). */
-export function searchSnapshotPath(location: DatabaseLocation): string | undefined {
-  return location.kind === "sqlite" && location.path !== ":memory:"
-    ? `${location.path}.search-index`
-    : undefined;
+/**
+ * Where the search index of a database is kept between runs: beside a SQLite file (none in memory);
+ * for a PostgreSQL database, in the user's cache folder (`$XDG_CACHE_HOME/aigov`, else `~/.cache/aigov`),
+ * named by a digest of the server and database (never the password), so that each of several stateless
+ * servers keeps its own and starts without indexing every event. A snapshot carries the database's
+ * id and is refused for any other database, so a stale or shared file is never trusted.
+ */
+export function searchSnapshotPath(
+  location: DatabaseLocation,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (location.kind === "sqlite")
+    return location.path === ":memory:" ? undefined : `${location.path}.search-index`;
+  let target: string;
+  try {
+    const url = new URL(location.url);
+    target = `${url.username}@${url.hostname}:${url.port}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+  const cacheHome = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  const digest = createHash("sha256").update(target).digest("hex").slice(0, 16);
+  return join(cacheHome, "aigov", `postgres-${digest}.search-index`);
 }

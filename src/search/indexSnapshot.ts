@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
 import { TOKENIZER_VERSION } from "./textTerms.js";
@@ -80,6 +81,7 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   // Created exclusively under an unguessable name beside the target, and removed on every failure.
   const temporary = `${path}.${randomBytes(8).toString("hex")}.tmp`;
   const parts = [length, headerBytes, ...blobs];
+  await mkdir(dirname(path), { recursive: true });
   const digest = createHash("sha256");
   for (const part of parts) digest.update(part);
   parts.push(digest.digest());
