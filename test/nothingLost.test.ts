@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   rmdirSync,
   statSync,
   truncateSync,
@@ -142,6 +143,11 @@ const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 const BIG_COUNT = 30_000;
 let bigFile: string | undefined;
 const big = () => (bigFile ??= writeJsonLines(join(tempDir(), "big.jsonl"), BIG_COUNT));
+// The generated files are tens of megabytes: not left in the temp folder.
+const generated: string[] = [];
+after(() => {
+  for (const file of [bigFile, ...generated]) if (file) rmSync(file, { force: true });
+});
 
 for (const dialect of DIALECTS)
   describe(`kill -9 an import half-way (${dialect.name})`, { skip: dialect.skip }, () => {
@@ -228,7 +234,9 @@ describe("kill -9 `aigov serve` while it saves its search snapshot (SQLite)", ()
       const marker = "zyzzyvaquark";
       const count = 6000;
       ok(runCli(["import", SEED_EVENTS, "--db", arg]));
-      ok(runCli(["import", writeJsonLines(join(tempDir(), "6k.jsonl"), count, marker), "--db", arg]));
+      const sixThousand = writeJsonLines(join(tempDir(), "6k.jsonl"), count, marker);
+      generated.push(sixThousand);
+      ok(runCli(["import", sixThousand, "--db", arg]));
       const total = SEED_COUNT + count;
       const temporaries = () =>
         readdirSync(dir).filter((name) => name.startsWith(`${basename(snapshot)}.`) && name.endsWith(".tmp"));
@@ -356,6 +364,7 @@ describe("a full disk (SQLite)", () => {
         const before = await dump(location);
         // About 12 MB of events into what is left of 2 MB.
         const tooBig = writeJsonLines(join(tempDir(), "too-big.jsonl"), 6000);
+        generated.push(tooBig);
         oneLineError(runCli(["import", tooBig, "--db", path]), /disk .*is full/);
         assert.deepEqual(await dump(location), before);
         assert.equal(integrityCheck(path), "ok");
