@@ -337,28 +337,67 @@ describe("a read-only database (SQLite)", () => {
   );
 });
 
+/**
+ * Runs work in a small tmpfs mounted for it, and unmounts it after. Mounting needs root (and a system
+ * that allows it); otherwise the test is skipped with the reason.
+ */
+async function onTmpfs(t: TestContext, size: string, work: (dir: string) => Promise<void>): Promise<void> {
+  if (!isRoot) {
+    t.skip("not running as root: cannot mount a small tmpfs");
+    return;
+  }
+  const mountPoint = mkdtempSync(join(tmpdir(), "aigov-tmpfs-"));
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint], {
+    encoding: "utf8",
+  });
+  if (mounted.status !== 0) {
+    rmdirSync(mountPoint);
+    t.skip(
+      `mount -t tmpfs is not permitted here (${(mounted.stderr || mounted.error?.message || "").trim()})`,
+    );
+    return;
+  }
+  try {
+    await work(mountPoint);
+  } finally {
+    spawnSync("umount", [mountPoint]);
+    rmdirSync(mountPoint);
+  }
+}
+
+describe("a database on a read-only file system (SQLite)", () => {
+  it(
+    "refuses reads, writes and a new database in one line that says so",
+    { timeout: 120_000 },
+    (t: TestContext) =>
+      onTmpfs(t, "2m", async (dir) => {
+        const path = join(dir, "aigov.db");
+        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        const remounted = spawnSync("mount", ["-o", "remount,ro", dir], { encoding: "utf8" });
+        if (remounted.status !== 0) {
+          t.skip(`mount -o remount,ro is not permitted here (${remounted.stderr.trim()})`);
+          return;
+        }
+        const chronicle = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
+        // A WAL database cannot be opened where its -shm file cannot be made, not even to read.
+        oneLineError(runCli(["import", chronicle, "--db", path]), /aigov\.db is on a read-only file system/);
+        oneLineError(runCli(["list", "--db", path]), /aigov\.db is on a read-only file system/);
+        oneLineError(
+          runCli(["import", chronicle, "--db", join(dir, "new.db")]),
+          /cannot create the database .*new\.db: its folder is on a read-only file system/,
+        );
+        assert.deepEqual(readdirSync(dir), ["aigov.db"]);
+      }),
+  );
+});
+
 describe("a full disk (SQLite)", () => {
   it(
     "refuses an import that does not fit in one line, and the database is as before",
     { timeout: 180_000 },
-    async (t: TestContext) => {
-      if (!isRoot) {
-        t.skip("not running as root: cannot mount a small tmpfs to fill");
-        return;
-      }
-      const mountPoint = mkdtempSync(join(tmpdir(), "aigov-full-"));
-      const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint], {
-        encoding: "utf8",
-      });
-      if (mounted.status !== 0) {
-        rmdirSync(mountPoint);
-        t.skip(
-          `mount -t tmpfs is not permitted here (${(mounted.stderr || mounted.error?.message || "").trim()})`,
-        );
-        return;
-      }
-      try {
-        const path = join(mountPoint, "aigov.db");
+    (t: TestContext) =>
+      onTmpfs(t, "2m", async (dir) => {
+        const path = join(dir, "aigov.db");
         ok(runCli(["import", SEED_EVENTS, "--db", path]));
         const location: DatabaseLocation = { kind: "sqlite", path };
         const before = await dump(location);
@@ -374,11 +413,7 @@ describe("a full disk (SQLite)", () => {
             .split("\n").length,
           SEED_COUNT,
         );
-      } finally {
-        spawnSync("umount", [mountPoint]);
-        rmdirSync(mountPoint);
-      }
-    },
+      }),
   );
 });
 

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
@@ -101,6 +101,16 @@ export function sqliteProblem(error: unknown, path: string): string | null {
   return null;
 }
 
+/** Whether a database's folder is on a read-only file system (a WAL database cannot be opened there). */
+function onReadOnlyFileSystem(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EROFS";
+  }
+}
+
 function sqliteDialect(path: string, create: boolean): SqliteDialect {
   const isFile = path !== ":memory:";
   const exists = isFile && hasContent(path);
@@ -126,6 +136,12 @@ function sqliteDialect(path: string, create: boolean): SqliteDialect {
       throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
     if (code?.startsWith("SQLITE_BUSY"))
       throw new DatabaseError(`the database ${path} is busy: another process is writing to it; try again`);
+    if (code?.startsWith("SQLITE_CANTOPEN") && isFile && onReadOnlyFileSystem(path))
+      throw new DatabaseError(
+        exists
+          ? `the database ${path} is on a read-only file system: aigov writes beside it (its -wal and -shm files) even to read; copy it to a writable folder`
+          : `cannot create the database ${path}: its folder is on a read-only file system`,
+      );
     const problem = sqliteProblem(error, path);
     if (problem) throw new DatabaseError(problem);
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
