@@ -1,5 +1,5 @@
 import { resolveDatabaseLocation } from "../config.js";
-import { type Database, DatabaseError, openDatabase, redactUrl } from "../storage/database.js";
+import { type Database, DatabaseError, openDatabase, redactUrl, sqliteProblem } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
 /** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
@@ -43,8 +43,17 @@ export async function withDatabase<T>(
       );
     if (isPostgresFailure(error))
       throw new CliError(`the database ${describe(dbOption)} failed: ${(error as Error).message}`);
+    // A full disk, a read-only file: one line that says so (the transaction was rolled back).
+    // (SQLite's codes only: an errno here may be an import file's, reported by its own command.)
+    const code = (error as { code?: unknown } | null)?.code;
+    const problem =
+      typeof code === "string" && code.startsWith("SQLITE_")
+        ? sqliteProblem(error, describe(dbOption))
+        : null;
+    if (problem) throw new CliError(problem);
     throw error;
   } finally {
-    await db.destroy();
+    // Closing checkpoints the WAL; on a full disk that may fail too, after the work's own outcome.
+    await db.destroy().catch(() => {});
   }
 }

@@ -9,6 +9,7 @@ import type { Database } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
 import { countEvents, lockForWriting, writeEvents } from "../storage/repos/eventRepo.js";
 import { writeJurisdictions } from "../storage/repos/jurisdictionRepo.js";
+import { inTransaction } from "../storage/transaction.js";
 
 /** The data/ folder of the package, from src/ (tsx) and from dist/ (built) alike. */
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
@@ -40,7 +41,7 @@ export async function loadBundledDatasetIfEmpty(db: Database): Promise<number> {
   if ((await countEvents(db)) > 0) return 0;
   const dataset = readBundledDataset();
   const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockForWriting(trx);
     // Another server starting on the same database may have loaded it while this one waited.
     if ((await countEvents(trx)) > 0) return 0;

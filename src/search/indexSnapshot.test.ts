@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Event } from "../domain/event.js";
-import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from "./indexSnapshot.js";
+import { readSnapshot, removeStaleTemporaries, SNAPSHOT_FORMAT, writeSnapshot } from "./indexSnapshot.js";
 import { parseQuery } from "./queryParser.js";
 import { SearchIndex } from "./searchIndex.js";
 
@@ -100,5 +100,24 @@ describe("index snapshots", () => {
     const control = Buffer.concat([length, same, bytes.subarray(8 + headerLength, bytes.length - 32)]);
     writeFileSync(path, Buffer.concat([control, createHash("sha256").update(control).digest()]));
     assert.ok(await readSnapshot(path, id), "the same file in the current format loads");
+  });
+
+  it("clear away the temporary files of killed writers, but not a write in progress", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aigov-snapshot-"));
+    const target = join(dir, "db.search-index");
+    const names = {
+      stale: "db.search-index.0123456789abcdef.tmp",
+      fresh: "db.search-index.fedcba9876543210.tmp",
+      other: "other.search-index.0123456789abcdef.tmp",
+      unlike: "db.search-index.notours.tmp",
+    };
+    for (const name of Object.values(names)) writeFileSync(join(dir, name), "partial");
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of [names.stale, names.other, names.unlike])
+      utimesSync(join(dir, name), anHourAgo, anHourAgo);
+    await writeSnapshot(target, new SearchIndex(events), stamp);
+    assert.equal(existsSync(join(dir, names.stale)), false);
+    for (const name of [names.fresh, names.other, names.unlike]) assert.ok(existsSync(join(dir, name)), name);
+    await removeStaleTemporaries(join(dir, "missing", "db.search-index"));
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
 import { TOKENIZER_VERSION } from "./textTerms.js";
@@ -35,6 +35,33 @@ type Header = Omit<IndexContent, "postings" | "facetValues"> & {
   stamp: SnapshotStamp;
   bitmaps: Directory;
 };
+
+/** How old a temporary snapshot file must be to count as a crashed writer's: no writer takes this long. */
+export const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temporary files (`<path>.<random>.tmp`) that writers killed half-way (kill -9, a power
+ * cut) left beside a snapshot, so that they do not pile up. Only old ones: a fresh one may be another
+ * process's write in progress. Best effort: a file that cannot be removed is left.
+ */
+export async function removeStaleTemporaries(path: string, now = Date.now()): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{16}\.tmp$/.test(name.slice(prefix.length))) continue;
+    const file = join(dirname(path), name);
+    try {
+      if (now - (await stat(file)).mtimeMs > STALE_TEMPORARY_MS) await rm(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
 
 /**
  * Saves an index next to its database, so that the next start (or `aigov search`) loads it in seconds
@@ -85,6 +112,7 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   const digest = createHash("sha256");
   for (const part of parts) digest.update(part);
   parts.push(digest.digest());
+  await removeStaleTemporaries(path);
   const file = await open(temporary, "wx");
   try {
     try {

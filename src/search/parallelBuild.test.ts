@@ -46,11 +46,17 @@ describe("a parallel index build", () => {
       for (const field of FIELDS) {
         assert.deepEqual([...b.postings[field].keys()].sort(), [...a.postings[field].keys()].sort(), field);
         for (const [term, bitmap] of a.postings[field])
-          assert.ok(bitmap.isEqual(b.postings[field].get(term) ?? new RoaringBitmap32()), `${field}: ${term}`);
+          assert.ok(
+            bitmap.isEqual(b.postings[field].get(term) ?? new RoaringBitmap32()),
+            `${field}: ${term}`,
+          );
       }
       for (const facet of FACETS)
         for (const [value, bitmap] of a.facetValues[facet])
-          assert.ok(bitmap.isEqual(b.facetValues[facet].get(value) ?? new RoaringBitmap32()), `${facet}: ${value}`);
+          assert.ok(
+            bitmap.isEqual(b.facetValues[facet].get(value) ?? new RoaringBitmap32()),
+            `${facet}: ${value}`,
+          );
       for (const q of ["欧盟", "人工智能 法", "label*", "compute 10^26"]) {
         const request = {
           query: parseQuery(q),

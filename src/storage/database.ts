@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
@@ -74,6 +74,43 @@ function recognise(handle: SQLite.Database, path: string, create: boolean): void
   }
 }
 
+/**
+ * One line for what the file system or SQLite refused (a full disk, a read-only file or file system, a
+ * file that cannot be opened, an I/O error), naming the database; null for any other error.
+ */
+export function sqliteProblem(error: unknown, path: string): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return null;
+  if (code.startsWith("SQLITE_FULL") || code === "ENOSPC")
+    return `the disk holding the database ${path} is full: nothing was written; free some space and try again`;
+  if (code.startsWith("SQLITE_READONLY") || code === "EROFS")
+    return `the database ${path} is read-only (the file, its folder or its file system cannot be written): nothing was written`;
+  if (
+    code === "EACCES" ||
+    code === "EPERM" ||
+    code.startsWith("SQLITE_PERM") ||
+    code.startsWith("SQLITE_AUTH")
+  )
+    return `the database ${path} cannot be accessed: permission denied`;
+  if (code.startsWith("SQLITE_CANTOPEN"))
+    return `cannot open database ${path}: the file or its folder cannot be opened (missing, not readable, or on a read-only file system)`;
+  if (code.startsWith("SQLITE_IOERR"))
+    return `the database ${path} could not be read or written (${code}): a disk or file system error`;
+  if (code.startsWith("SQLITE_CORRUPT"))
+    return `the database ${path} is damaged (${code}); restore it from a backup`;
+  return null;
+}
+
+/** Whether a database's folder is on a read-only file system (a WAL database cannot be opened there). */
+function onReadOnlyFileSystem(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EROFS";
+  }
+}
+
 function sqliteDialect(path: string, create: boolean): SqliteDialect {
   const isFile = path !== ":memory:";
   const exists = isFile && hasContent(path);
@@ -99,6 +136,14 @@ function sqliteDialect(path: string, create: boolean): SqliteDialect {
       throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
     if (code?.startsWith("SQLITE_BUSY"))
       throw new DatabaseError(`the database ${path} is busy: another process is writing to it; try again`);
+    if (code?.startsWith("SQLITE_CANTOPEN") && isFile && onReadOnlyFileSystem(path))
+      throw new DatabaseError(
+        exists
+          ? `the database ${path} is on a read-only file system: aigov writes beside it (its -wal and -shm files) even to read; copy it to a writable folder`
+          : `cannot create the database ${path}: its folder is on a read-only file system`,
+      );
+    const problem = sqliteProblem(error, path);
+    if (problem) throw new DatabaseError(problem);
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
   }
   return new SqliteDialect({ database: handle });
@@ -202,7 +247,9 @@ export async function openDatabase(
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    await db.destroy();
+    await db.destroy().catch(() => {});
+    const problem = location.kind === "sqlite" ? sqliteProblem(error, location.path) : null;
+    if (problem) throw new DatabaseError(problem);
     const failed = results?.find((result) => result.status === "Error")?.migrationName;
     throw new DatabaseError(
       `cannot prepare database ${shown}${failed ? ` (migration ${failed})` : ""}: ${(error as Error).message}`,

@@ -1,0 +1,441 @@
+// "Nothing lost, whatever happens": an import killed half-way, a server killed while it saves its
+// search snapshot, a read-only database, a full disk and a database of a newer aigov. Each ends with the
+// data as it was (or as it should be) and, where it fails, one line "error: …" and exit code 1.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  watch,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { after, before, describe, it, type TestContext } from "node:test";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { generateEvents } from "../bench/syntheticEvents.js";
+import type { DatabaseLocation } from "../src/config.js";
+import { openDatabase } from "../src/storage/database.js";
+import type { Tables } from "../src/storage/schema.js";
+import { ROOT, runCli, tempDir } from "./runCli.js";
+import { startServe, waitFor } from "./serveProcess.js";
+import {
+  createPostgresDatabase,
+  createSqliteDatabase,
+  DIALECTS,
+  type TestDatabase,
+} from "./testDatabases.js";
+
+const SEED_EVENTS = join(ROOT, "data/events/2025-global-ai-governance-report.json");
+const SEED_COUNT = 47;
+const MAIN = join(ROOT, "src/cli/main.ts");
+const isRoot = process.getuid?.() === 0;
+
+/** The CLI ended with exit code 1 and one line "error: …" on stderr (no stack trace) matching pattern. */
+const oneLineError = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  const lines = result.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, result.stderr);
+  assert.match(lines[0] ?? "", /^error: /);
+  assert.match(lines[0] ?? "", pattern);
+};
+
+const ok = (result: ReturnType<typeof runCli>) => {
+  assert.equal(result.code, 0, result.stderr);
+  return result;
+};
+
+/** `count` synthetic events as JSON Lines; the last one's English summary holds `marker`. */
+function writeJsonLines(path: string, count: number, marker = ""): string {
+  const lines: string[] = [];
+  for (const event of generateEvents(count)) lines.push(JSON.stringify(event));
+  if (marker) {
+    const last = JSON.parse(lines[count - 1] ?? "{}") as { summary: { en: string } };
+    last.summary.en = `${last.summary.en} ${marker}`;
+    lines[count - 1] = JSON.stringify(last);
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+/** Every row of every data table, in key order (as test/migrate.test.ts compares databases). */
+async function dump(location: DatabaseLocation): Promise<Record<string, unknown[]>> {
+  const db = await openDatabase(location, { create: false });
+  try {
+    const tables: [keyof Tables, string[]][] = [
+      ["events", ["id"]],
+      ["event_jurisdictions", ["event_id", "code"]],
+      ["event_tags", ["event_id", "tag"]],
+      ["event_revisions", ["event_id", "revision"]],
+      ["event_changes", ["seq"]],
+      ["documents", ["key"]],
+      ["jurisdictions", ["code"]],
+      ["aigov_metadata", ["key"]],
+      ["data_version", ["id"]],
+    ];
+    const out: Record<string, unknown[]> = {};
+    for (const [table, key] of tables) {
+      let query = db.selectFrom(table).selectAll();
+      for (const column of key) query = query.orderBy(column as never);
+      out[table] = (await query.execute()) as unknown[];
+    }
+    return out;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** SQLite's own check of a database file, opened directly. */
+function integrityCheck(path: string): string {
+  const handle = new SQLite(path);
+  try {
+    return handle.pragma("integrity_check", { simple: true }) as string;
+  } finally {
+    handle.close();
+  }
+}
+
+/** Starts the CLI without waiting for it; `exited` resolves with its code or signal. */
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: tempDir() },
+  });
+  let stderr = "";
+  child.stdout.resume();
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, exited, stderr: () => stderr };
+}
+
+const kill = (child: ChildProcess) => {
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+};
+
+/** How many bytes the events table holds on disk, committed or not (PostgreSQL). */
+async function postgresEventsBytes(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ size: string }>("select pg_relation_size('events') as size");
+    return Number(result.rows[0]?.size ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Sizes of a file, 0 when it does not exist. */
+const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+// Written once, shared by both dialects: large enough that importing it takes several seconds.
+const BIG_COUNT = 30_000;
+let bigFile: string | undefined;
+const big = () => (bigFile ??= writeJsonLines(join(tempDir(), "big.jsonl"), BIG_COUNT));
+// The generated files are tens of megabytes: not left in the temp folder.
+const generated: string[] = [];
+after(() => {
+  for (const file of [bigFile, ...generated]) if (file) rmSync(file, { force: true });
+});
+
+for (const dialect of DIALECTS)
+  describe(`kill -9 an import half-way (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: TestDatabase;
+    before(async () => {
+      store = await dialect.create();
+    });
+    after(() => store?.drop());
+
+    it(
+      "leaves the database as before, whole, readable and ready for the same import",
+      { timeout: 300_000 },
+      async () => {
+        ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+        const before = await dump(store.location);
+        assert.equal(before.events?.length, SEED_COUNT);
+        const file = big();
+        // "Clearly writing": the import's uncommitted rows are on disk (SQLite's WAL, PostgreSQL's table file).
+        const written =
+          store.location.kind === "sqlite"
+            ? (() => {
+                const wal = `${(store.location as { path: string }).path}-wal`;
+                return async () => sizeOf(wal) > 2 * 1024 * 1024;
+              })()
+            : await (async () => {
+                const url = store.arg;
+                const start = await postgresEventsBytes(url);
+                return async () => (await postgresEventsBytes(url)) > start + 1024 * 1024;
+              })();
+        const run = startCli(["import", file, "--db", store.arg]);
+        try {
+          await waitFor(
+            async () => {
+              if (run.child.exitCode !== null) throw new Error(`the import ended first: ${run.stderr()}`);
+              return written();
+            },
+            120_000,
+            "the import to write",
+          );
+          run.child.kill("SIGKILL");
+          assert.deepEqual(await run.exited, { code: null, signal: "SIGKILL" });
+        } finally {
+          kill(run.child);
+        }
+
+        // SQLite's check first, on the files exactly as the killed process left them (its WAL included).
+        if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
+        assert.deepEqual(await dump(store.location), before);
+        const listed = ok(runCli(["list", "--db", store.arg]));
+        assert.equal(listed.stdout.trim().split("\n").length, SEED_COUNT);
+        assert.match(ok(runCli(["search", "FLOP", "--db", store.arg])).stdout, /\S/);
+
+        const again = ok(runCli(["import", file, "--db", store.arg]));
+        assert.match(again.stdout, new RegExp(`added ${BIG_COUNT}, updated 0, skipped 0 \\(unchanged\\)`));
+        const after = await dump(store.location);
+        assert.equal(after.events?.length, SEED_COUNT + BIG_COUNT);
+        if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
+      },
+    );
+  });
+
+/** Whether a snapshot file is whole: its SHA-256 over everything before the last 32 bytes matches them. */
+function isWholeSnapshot(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const bytes = readFileSync(path);
+  if (bytes.length <= 32) return false;
+  const digest = createHash("sha256")
+    .update(bytes.subarray(0, bytes.length - 32))
+    .digest();
+  return digest.equals(bytes.subarray(bytes.length - 32));
+}
+
+describe("kill -9 `aigov serve` while it saves its search snapshot (SQLite)", () => {
+  it(
+    "starts again with every event searchable, and leaves no temporary files behind",
+    { timeout: 300_000 },
+    async (t: TestContext) => {
+      const { path, arg } = await createSqliteDatabase().then((store) => ({
+        path: (store.location as { path: string }).path,
+        arg: store.arg,
+      }));
+      const dir = dirname(path);
+      const snapshot = `${path}.search-index`;
+      const marker = "zyzzyvaquark";
+      const count = 6000;
+      ok(runCli(["import", SEED_EVENTS, "--db", arg]));
+      const sixThousand = writeJsonLines(join(tempDir(), "6k.jsonl"), count, marker);
+      generated.push(sixThousand);
+      ok(runCli(["import", sixThousand, "--db", arg]));
+      const total = SEED_COUNT + count;
+      const temporaries = () =>
+        readdirSync(dir).filter((name) => name.startsWith(`${basename(snapshot)}.`) && name.endsWith(".tmp"));
+
+      // Killed the moment a temporary snapshot file appears (inotify, and a poll in case an event is missed).
+      const run = startCli(["serve", "--port", "0", "--db", arg]);
+      const watcher = watch(dir, () => {
+        if (temporaries().length > 0) kill(run.child);
+      });
+      try {
+        await waitFor(
+          async () => {
+            if (temporaries().length > 0) kill(run.child);
+            return run.child.exitCode !== null || run.child.signalCode !== null;
+          },
+          180_000,
+          "serve to write its snapshot",
+        );
+      } finally {
+        watcher.close();
+        kill(run.child);
+      }
+      await run.exited;
+      const leftovers = temporaries();
+      t.diagnostic(
+        isWholeSnapshot(snapshot)
+          ? "serve was killed after its snapshot was complete: truncating it"
+          : `serve was killed while writing its snapshot: ${leftovers.length} temporary file(s) left`,
+      );
+      if (isWholeSnapshot(snapshot)) {
+        // Caught too late (the snapshot was renamed into place): damage it, so a bad file is covered anyway.
+        truncateSync(snapshot, Math.floor(statSync(snapshot).size / 2));
+      } else {
+        assert.ok(leftovers.length > 0 || !existsSync(snapshot), "a temporary file, or no snapshot at all");
+      }
+      // A crashed writer's files: as old as they would be found by a start ten minutes or more later.
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      for (const name of leftovers) utimesSync(join(dir, name), anHourAgo, anHourAgo);
+
+      const serve = await startServe(arg);
+      try {
+        const get = async <T>(query: string) => {
+          const res = await fetch(`${serve.url}/api/events?${query}`);
+          assert.equal(res.status, 200);
+          return (await res.json()) as T;
+        };
+        assert.equal((await get<{ total: number }>("limit=1")).total, total);
+        const found = await get<{ total: number; items: { id: string }[] }>(`q=${marker}`);
+        assert.equal(found.total, 1);
+        assert.equal(found.items[0]?.id, `synthetic-${count}`);
+        assert.ok(isWholeSnapshot(snapshot), "the snapshot is written again, whole");
+        assert.deepEqual(temporaries(), [], "no temporary snapshot file is left");
+        assert.doesNotMatch(serve.stderr(), /warning/);
+      } finally {
+        await serve.stop();
+      }
+    },
+  );
+});
+
+describe("a read-only database (SQLite)", () => {
+  it(
+    "refuses an import in one line naming the file, and still lists",
+    { timeout: 120_000 },
+    async (t: TestContext) => {
+      const store = await createSqliteDatabase();
+      const path = (store.location as { path: string }).path;
+      ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+      const before = await dump(store.location);
+      // chmod does not stop root: there, the file is made immutable (chattr +i), which does.
+      let undo: () => void;
+      if (isRoot) {
+        const made = spawnSync("chattr", ["+i", path], { encoding: "utf8" });
+        if (made.status !== 0) {
+          t.skip(
+            `running as root and chattr +i failed (${(made.stderr || made.error?.message || "").trim()}): cannot make a file root cannot write`,
+          );
+          return;
+        }
+        undo = () => spawnSync("chattr", ["-i", path]);
+      } else {
+        chmodSync(path, 0o444);
+        undo = () => chmodSync(path, 0o644);
+      }
+      try {
+        oneLineError(
+          runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", store.arg]),
+          new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*read-only`),
+        );
+        const listed = ok(runCli(["list", "--db", store.arg]));
+        assert.equal(listed.stdout.trim().split("\n").length, SEED_COUNT);
+        assert.deepEqual(await dump(store.location), before);
+      } finally {
+        undo();
+      }
+      assert.equal(integrityCheck(path), "ok");
+    },
+  );
+});
+
+/**
+ * Runs work in a small tmpfs mounted for it, and unmounts it after. Mounting needs root (and a system
+ * that allows it); otherwise the test is skipped with the reason.
+ */
+async function onTmpfs(t: TestContext, size: string, work: (dir: string) => Promise<void>): Promise<void> {
+  if (!isRoot) {
+    t.skip("not running as root: cannot mount a small tmpfs");
+    return;
+  }
+  const mountPoint = mkdtempSync(join(tmpdir(), "aigov-tmpfs-"));
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint], {
+    encoding: "utf8",
+  });
+  if (mounted.status !== 0) {
+    rmdirSync(mountPoint);
+    t.skip(
+      `mount -t tmpfs is not permitted here (${(mounted.stderr || mounted.error?.message || "").trim()})`,
+    );
+    return;
+  }
+  try {
+    await work(mountPoint);
+  } finally {
+    spawnSync("umount", [mountPoint]);
+    rmdirSync(mountPoint);
+  }
+}
+
+describe("a database on a read-only file system (SQLite)", () => {
+  it(
+    "refuses reads, writes and a new database in one line that says so",
+    { timeout: 120_000 },
+    (t: TestContext) =>
+      onTmpfs(t, "2m", async (dir) => {
+        const path = join(dir, "aigov.db");
+        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        const remounted = spawnSync("mount", ["-o", "remount,ro", dir], { encoding: "utf8" });
+        if (remounted.status !== 0) {
+          t.skip(`mount -o remount,ro is not permitted here (${remounted.stderr.trim()})`);
+          return;
+        }
+        const chronicle = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
+        // A WAL database cannot be opened where its -shm file cannot be made, not even to read.
+        oneLineError(runCli(["import", chronicle, "--db", path]), /aigov\.db is on a read-only file system/);
+        oneLineError(runCli(["list", "--db", path]), /aigov\.db is on a read-only file system/);
+        oneLineError(
+          runCli(["import", chronicle, "--db", join(dir, "new.db")]),
+          /cannot create the database .*new\.db: its folder is on a read-only file system/,
+        );
+        assert.deepEqual(readdirSync(dir), ["aigov.db"]);
+      }),
+  );
+});
+
+describe("a full disk (SQLite)", () => {
+  it(
+    "refuses an import that does not fit in one line, and the database is as before",
+    { timeout: 180_000 },
+    (t: TestContext) =>
+      onTmpfs(t, "2m", async (dir) => {
+        const path = join(dir, "aigov.db");
+        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        const location: DatabaseLocation = { kind: "sqlite", path };
+        const before = await dump(location);
+        // About 12 MB of events into what is left of 2 MB.
+        const tooBig = writeJsonLines(join(tempDir(), "too-big.jsonl"), 6000);
+        generated.push(tooBig);
+        oneLineError(runCli(["import", tooBig, "--db", path]), /disk .*is full/);
+        assert.deepEqual(await dump(location), before);
+        assert.equal(integrityCheck(path), "ok");
+        assert.equal(
+          ok(runCli(["list", "--db", path]))
+            .stdout.trim()
+            .split("\n").length,
+          SEED_COUNT,
+        );
+      }),
+  );
+});
+
+describe("a PostgreSQL database of a newer aigov", { skip: DIALECTS[1]?.skip ?? false }, () => {
+  let store: TestDatabase;
+  before(async () => {
+    store = await createPostgresDatabase();
+  });
+  after(() => store?.drop());
+
+  it("is refused in one line, untouched", { timeout: 120_000 }, async () => {
+    ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+    const client = new pg.Client({ connectionString: store.arg });
+    await client.connect();
+    try {
+      await client.query("insert into kysely_migration (name, timestamp) values ('9999_future', $1)", [
+        new Date().toISOString(),
+      ]);
+    } finally {
+      await client.end();
+    }
+    oneLineError(runCli(["list", "--db", store.arg]), /newer aigov/);
+    oneLineError(runCli(["import", SEED_EVENTS, "--db", store.arg]), /newer aigov/);
+  });
+});
