@@ -225,8 +225,12 @@ export class SearchService {
         loaded && loaded.seq <= seq ? await readChangedIds(this.db, loaded.seq, seq, MAX_DELTA) : null;
       if (loaded && ids) {
         const live = await this.applyChanges(LiveIndex.of(loaded.index), ids);
-        this.options.onIndexed?.("loaded", live.size, (performance.now() - started) / 1000);
-        return { live, seq };
+        // A last check against a history that went another way (a backup restored, then written to):
+        // the events counted must be the events indexed.
+        if (live.size === (await countEvents(this.db))) {
+          this.options.onIndexed?.("loaded", live.size, (performance.now() - started) / 1000);
+          return { live, seq };
+        }
       }
     }
     return this.build(seq);
