@@ -3,7 +3,16 @@ import { after, before, describe, it } from "node:test";
 import { Event, type EventInput } from "../../domain/event.js";
 import { DIALECTS, type TestDatabase } from "../../../test/testDatabases.js";
 import { type Database, openDatabase } from "../database.js";
-import { countEvents, findEvent, listEvents, listRevisions, writeEvent } from "./eventRepo.js";
+import {
+  countEvents,
+  findEvent,
+  listEvents,
+  listRevisions,
+  readChangedIds,
+  readChangeSeq,
+  writeEvent,
+  writeEvents,
+} from "./eventRepo.js";
 
 const makeEvent = (overrides: Partial<EventInput> & { id: string }): Event =>
   Event.parse({ title: { en: overrides.id }, date: { start: "2025-01-01" }, ...overrides });
@@ -73,5 +82,22 @@ for (const dialect of DIALECTS)
           [2, "edit", ["edited"]],
         ],
       );
+    });
+    it("writes a batch that names an event twice as two versions, and logs every write", async () => {
+      const before = await readChangeSeq(db);
+      const first = makeEvent({ id: "twice", tags: ["one"], jurisdictions: ["EU"] });
+      const second = makeEvent({ id: "twice", tags: ["two"], jurisdictions: ["EU"] });
+      const outcomes = await db
+        .transaction()
+        .execute((trx) =>
+          writeEvents(trx, [first, makeEvent({ id: "other" }), second], "batch", "2025-03-01"),
+        );
+      assert.deepEqual(outcomes, ["added", "added", "updated"]);
+      assert.deepEqual((await findEvent(db, "twice"))?.tags, ["two"]);
+      assert.equal((await listRevisions(db, "twice")).length, 2);
+      const after = await readChangeSeq(db);
+      assert.equal(after - before, 3);
+      assert.deepEqual((await readChangedIds(db, before, after, 10))?.sort(), ["other", "twice"]);
+      assert.equal(await readChangedIds(db, before, after, 1), null);
     });
   });

@@ -12,7 +12,7 @@ type Db = Kysely<Tables>;
 
 export type WriteOutcome = "added" | "updated" | "unchanged";
 
-// Bodies were validated by Event.parse when written (serializeEvent), and migrations keep them in the
+// Bodies were validated by Event.parse when written (writeEvents), and migrations keep them in the
 // current shape; reading them back is JSON.parse alone, which matters on the API's hot path.
 function parseBody(body: string): Event {
   return JSON.parse(body) as Event;
@@ -153,8 +153,8 @@ export const WRITE_BATCH = 500;
  * Writes events: adds each new one, and stores each changed one as its next revision (the previous
  * versions stay in event_revisions); an event equal to its stored version is left alone. Every write
  * is logged in event_changes, and the data version moves once per call. The events must have been
- * checked with the Event schema (their key order is then the schema's, so `serializeEvent` is needless)
- * and have distinct ids. Call inside a transaction, with batches of about WRITE_BATCH events.
+ * checked with the Event schema (their key order is then the schema's: the JSON of equal events is
+ * equal). Call inside a transaction, with batches of about WRITE_BATCH events.
  */
 export async function writeEvents(
   db: Db,
@@ -163,6 +163,15 @@ export async function writeEvents(
   now: string,
 ): Promise<WriteOutcome[]> {
   if (events.length === 0) return [];
+  // One statement cannot write a row twice (PostgreSQL refuses it): an id repeated in the batch (a
+  // report that numbers two events alike) splits it, and the later version is written after the first.
+  const seen = new Set<string>();
+  const repeat = events.findIndex((event) => seen.size === seen.add(event.id).size);
+  if (repeat > 0)
+    return [
+      ...(await writeEvents(db, events.slice(0, repeat), origin, now)),
+      ...(await writeEvents(db, events.slice(repeat), origin, now)),
+    ];
   const stored = new Map<string, { body: string; revision: number; created_at: string }>();
   for (const ids of chunksOf(events.map((event) => ({ id: event.id }))))
     for (const row of await db
