@@ -7,18 +7,13 @@ import { eventsToCsv } from "../../export/eventsCsv.js";
 import { eventsToIcs } from "../../export/eventsIcs.js";
 import { eventsToJson } from "../../export/eventsJson.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
-import { listEvents } from "../../storage/repos/eventRepo.js";
+import { listEvents, streamEventBodies } from "../../storage/repos/eventRepo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
 
 const EXPORT_FORMATS = ["json", "jsonl", "csv", "ics", "atom", "csl"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The events as JSON Lines, one event a line, produced row by row: the bulk twin of `aigov import`. */
-function* jsonLines(events: Event[]): Generator<string> {
-  for (const event of events) yield `${JSON.stringify(event)}\n`;
-}
 
 function render(format: ExportFormat, events: Event[], options: { lang: Language; baseUrl: string }): string {
   switch (format) {
@@ -63,21 +58,33 @@ export function exportCommand(): Command {
         },
       ) => {
         const filter = readFilterOptions(options);
-        const events = await withDatabase(options.db, (db) => listEvents(db, filter));
         if (options.format === "jsonl") {
-          if (options.out)
-            await writeOutput(
-              options.out,
-              (async function* () {
-                yield* jsonLines(events);
-              })(),
-            );
-          else
-            for (const line of jsonLines(events))
-              if (!process.stdout.write(line)) await once(process.stdout, "drain");
-          if (options.out) process.stderr.write(`wrote ${events.length} events to ${options.out}\n`);
+          // Streamed from the database row by row: an archive of any size in bounded memory.
+          const count = await withDatabase(options.db, async (db) => {
+            let lines = 0;
+            // Lines gathered into pieces of about 1 MB: one write per piece, not per event.
+            async function* jsonLines(): AsyncGenerator<string> {
+              let piece = "";
+              for await (const body of streamEventBodies(db, filter)) {
+                lines++;
+                piece += `${body}\n`;
+                if (piece.length >= 1 << 20) {
+                  yield piece;
+                  piece = "";
+                }
+              }
+              if (piece) yield piece;
+            }
+            if (options.out) await writeOutput(options.out, jsonLines());
+            else
+              for await (const line of jsonLines())
+                if (!process.stdout.write(line)) await once(process.stdout, "drain");
+            return lines;
+          });
+          if (options.out) process.stderr.write(`wrote ${count} events to ${options.out}\n`);
           return;
         }
+        const events = await withDatabase(options.db, (db) => listEvents(db, filter));
         const output = render(options.format, events, options);
         if (!options.out) {
           process.stdout.write(output);
