@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { RoaringBitmap32 } from "./bitmaps.js";
+import { PackedStrings } from "./packedStrings.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
 import { TOKENIZER_VERSION } from "./textTerms.js";
 
-/** Bump when the layout below changes. 2: stamped with a change-log entry, and a checksum at the end. */
-const LAYOUT = 2;
+/**
+ * Bump when the layout below changes. 2: stamped with a change-log entry, a digest at the end. 3: ids,
+ * titles and days in binary (a million of each were a JSON header of 100+ MB), read piece by piece.
+ */
+const LAYOUT = 3;
 /**
  * What a snapshot must have been written with to be read: this layout and the tokenizer of this build.
  * A snapshot of another version (an index whose terms came from an older tokenizer) is never loaded:
@@ -29,12 +33,19 @@ const DIGEST_BYTES = 32;
 
 type Directory = [group: string, key: string, offset: number, length: number][];
 
-/** The snapshot's JSON header: the index content apart from its bitmaps, which follow it in binary. */
-type Header = Omit<IndexContent, "postings" | "facetValues"> & {
+/**
+ * The snapshot's JSON header: the small parts of the index content, and a directory of the binary parts
+ * that follow it in this order: the documents' ids and titles (UTF-16 text and Uint32 offsets) and first
+ * days (Int32), then every bitmap in roaring's portable format.
+ */
+type Header = Pick<IndexContent, "spanLastDay" | "longestSpanDays" | "words"> & {
   format: string;
   stamp: SnapshotStamp;
   bitmaps: Directory;
 };
+
+/** Bytes read at a time: the whole file (hundreds of MB at a million events) is never in memory at once. */
+const READ_CHUNK = 16 * 1024 * 1024;
 
 /** How old a temporary snapshot file must be to count as a crashed writer's: no writer takes this long. */
 export const STALE_TEMPORARY_MS = 10 * 60 * 1000;
@@ -74,29 +85,27 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   const blobs: Buffer[] = [];
   const directory: Directory = [];
   let offset = 0;
-  const groups: [string, Map<string, RoaringBitmap32>][] = [
-    ...FIELDS.map((field): [string, Map<string, RoaringBitmap32>] => [
-      `field:${field}`,
-      content.postings[field],
-    ]),
-    ...FACETS.map((facet): [string, Map<string, RoaringBitmap32>] => [
-      `facet:${facet}`,
-      content.facetValues[facet],
-    ]),
-  ];
-  for (const [group, bitmaps] of groups)
-    for (const [key, bitmap] of bitmaps) {
-      const blob = bitmap.serialize("portable") as unknown as Buffer;
-      directory.push([group, key, offset, blob.length]);
-      blobs.push(blob);
-      offset += blob.length;
-    }
+  const add = (group: string, key: string, blob: Buffer) => {
+    directory.push([group, key, offset, blob.length]);
+    blobs.push(blob);
+    offset += blob.length;
+  };
+  const typed = (array: Uint32Array | Int32Array) =>
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  add("doc", "ids.text", Buffer.from(content.ids.text, "utf16le"));
+  add("doc", "ids.offsets", typed(content.ids.offsets));
+  add("doc", "titles.text", Buffer.from(content.titles.text, "utf16le"));
+  add("doc", "titles.offsets", typed(content.titles.offsets));
+  add("doc", "firstDays", typed(content.firstDayNumbers));
+  for (const field of FIELDS)
+    for (const [key, bitmap] of content.postings[field])
+      add(`field:${field}`, key, bitmap.serialize("portable") as unknown as Buffer);
+  for (const facet of FACETS)
+    for (const [key, bitmap] of content.facetValues[facet])
+      add(`facet:${facet}`, key, bitmap.serialize("portable") as unknown as Buffer);
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     stamp,
-    ids: content.ids,
-    firstDays: content.firstDays,
-    titles: content.titles,
     spanLastDay: content.spanLastDay,
     longestSpanDays: content.longestSpanDays,
     words: content.words,
@@ -116,7 +125,8 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   const file = await open(temporary, "wx");
   try {
     try {
-      await file.writev(parts);
+      // In groups: writev takes at most IOV_MAX (1024) buffers at once on Linux.
+      for (let i = 0; i < parts.length; i += 1000) await file.writev(parts.slice(i, i + 1000));
       await file.sync();
     } finally {
       await file.close();
@@ -128,6 +138,58 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   }
 }
 
+/** Reads a file front to back in pieces, feeding every byte read to a digest. */
+class SequentialReader {
+  private buffered = Buffer.alloc(0);
+  private position: number;
+  readonly digest = createHash("sha256");
+
+  constructor(
+    private readonly file: FileHandle,
+    private readonly end: number,
+    start = 0,
+  ) {
+    this.position = start;
+  }
+
+  private async read(length: number): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await this.file.read(bytes, done, length - done, this.position + done);
+      if (bytesRead === 0) throw new Error("snapshot: cut short");
+      done += bytesRead;
+    }
+    this.position += length;
+    this.digest.update(bytes);
+    return bytes;
+  }
+
+  /** The next `length` bytes (a view into the buffer: copy what is kept). */
+  async take(length: number): Promise<Buffer> {
+    if (length > this.end - this.position + this.buffered.length) throw new Error("snapshot: cut short");
+    if (this.buffered.length < length) {
+      const wanted = Math.min(this.end - this.position, Math.max(READ_CHUNK, length - this.buffered.length));
+      this.buffered = Buffer.concat([this.buffered, await this.read(wanted)]);
+    }
+    const taken = this.buffered.subarray(0, length);
+    this.buffered = this.buffered.subarray(length);
+    return taken;
+  }
+
+  get remaining(): number {
+    return this.end - this.position + this.buffered.length;
+  }
+}
+
+/** A typed array copied out of a piece of file (aligned, and not keeping the piece alive). */
+function copyInto<T extends Uint32Array | Int32Array>(bytes: Buffer, make: (buffer: ArrayBuffer) => T): T {
+  if (bytes.length % 4 !== 0) throw new Error("snapshot: a typed array of odd length");
+  const buffer = new ArrayBuffer(bytes.length);
+  new Uint8Array(buffer).set(bytes);
+  return make(buffer);
+}
+
 /**
  * Loads the snapshot of a database, with the change-log entry it was built as of; null when there is
  * none for this database, or the file is of another format, damaged or truncated (it is then built
@@ -137,35 +199,36 @@ export async function readSnapshot(
   path: string,
   databaseId: string,
 ): Promise<{ index: SearchIndex; seq: number } | null> {
-  let bytes: Buffer;
+  let file: FileHandle;
   try {
-    const file = await open(path, "r");
-    try {
-      bytes = await file.readFile();
-    } finally {
-      await file.close();
-    }
+    file = await open(path, "r");
   } catch {
     return null;
   }
+  const made: RoaringBitmap32[] = [];
   try {
-    if (bytes.length < 8 + DIGEST_BYTES) return null;
-    const body = bytes.subarray(0, bytes.length - DIGEST_BYTES);
-    const digest = createHash("sha256").update(body).digest();
-    if (!digest.equals(bytes.subarray(bytes.length - DIGEST_BYTES))) return null;
-    const headerLength = Number(body.readBigUInt64LE(0));
-    const header = JSON.parse(body.subarray(8, 8 + headerLength).toString("utf8")) as Header;
+    const size = (await file.stat()).size;
+    if (size < 8 + DIGEST_BYTES) return null;
+    const reader = new SequentialReader(file, size - DIGEST_BYTES);
+    const headerLength = Number((await reader.take(8)).readBigUInt64LE(0));
+    const header = JSON.parse((await reader.take(headerLength)).toString("utf8")) as Header;
     if (header.format !== SNAPSHOT_FORMAT) return null;
     if (databaseId === "" || header.stamp?.databaseId !== databaseId || !Number.isInteger(header.stamp.seq))
       return null;
-    const base = 8 + headerLength;
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];
+    const docs = new Map<string, Buffer>();
+    let expected = 0;
     for (const [group, key, offset, length] of header.bitmaps) {
-      const bitmap = RoaringBitmap32.deserialize(
-        body.subarray(base + offset, base + offset + length),
-        "portable",
-      );
+      if (offset !== expected) return null;
+      expected += length;
+      const bytes = await reader.take(length);
+      if (group === "doc") {
+        docs.set(key, Buffer.from(bytes));
+        continue;
+      }
+      const bitmap = RoaringBitmap32.deserialize(bytes, "portable");
+      made.push(bitmap);
       const [kind, name] = group.split(":") as ["field" | "facet", string];
       const target =
         kind === "field"
@@ -173,19 +236,39 @@ export async function readSnapshot(
           : facetValues[name as keyof typeof facetValues];
       target.set(key, bitmap);
     }
+    if (reader.remaining !== 0) return null;
+    const stored = Buffer.alloc(DIGEST_BYTES);
+    await file.read(stored, 0, DIGEST_BYTES, size - DIGEST_BYTES);
+    if (!reader.digest.digest().equals(stored)) return null;
+    const part = (key: string) => {
+      const bytes = docs.get(key);
+      if (!bytes) throw new Error(`snapshot: no ${key}`);
+      return bytes;
+    };
     const index = SearchIndex.fromContent({
-      ids: header.ids,
-      firstDays: header.firstDays,
-      titles: header.titles,
+      ids: PackedStrings.fromParts(
+        part("ids.text").toString("utf16le"),
+        copyInto(part("ids.offsets"), (b) => new Uint32Array(b)),
+      ),
+      titles: PackedStrings.fromParts(
+        part("titles.text").toString("utf16le"),
+        copyInto(part("titles.offsets"), (b) => new Uint32Array(b)),
+      ),
+      firstDayNumbers: copyInto(part("firstDays"), (b) => new Int32Array(b)),
       spanLastDay: header.spanLastDay,
       longestSpanDays: header.longestSpanDays,
       words: header.words,
       postings,
       facetValues,
     });
+    made.length = 0;
     return { index, seq: header.stamp.seq };
   } catch {
     // A damaged or foreign file is no snapshot: the index is built again and the file replaced.
     return null;
+  } finally {
+    // Bitmaps of a snapshot refused half-way hold native memory: free them now.
+    for (const bitmap of made) bitmap.dispose();
+    await file.close();
   }
 }

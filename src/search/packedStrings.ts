@@ -4,8 +4,9 @@
  * string and a typed array are two (full collections at 1M events went from tens of ms to a few).
  */
 export class PackedStrings {
-  private readonly text: string;
-  private readonly offsets: Uint32Array;
+  readonly text: string;
+  /** Where each string begins in `text`, in UTF-16 code units, and where the last ends. */
+  readonly offsets: Uint32Array;
 
   constructor(strings: string[]) {
     this.text = strings.join("");
@@ -16,6 +17,16 @@ export class PackedStrings {
       at += value.length;
     });
     this.offsets[strings.length] = at;
+  }
+
+  /** Strings packed earlier (a snapshot's), from their text and offsets, checked to fit each other. */
+  static fromParts(text: string, offsets: Uint32Array): PackedStrings {
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== text.length)
+      throw new Error("packed strings: the offsets do not fit the text");
+    const packed = Object.create(PackedStrings.prototype) as { text: string; offsets: Uint32Array };
+    packed.text = text;
+    packed.offsets = offsets;
+    return packed as PackedStrings;
   }
 
   get length(): number {

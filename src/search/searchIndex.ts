@@ -3,7 +3,7 @@ import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
 import { andMany, RoaringBitmap32 } from "./bitmaps.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
-import { dayNumber, dayString, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
+import { dayNumber, firstIndexAtOrBefore, lowerBound } from "./orderedSearch.js";
 import { PackedStrings } from "./packedStrings.js";
 import {
   DocumentIndexer,
@@ -67,10 +67,12 @@ const MAX_PHRASE_CHECKS = 5000;
 
 /** What an index holds, apart from what can be derived from it: the unit a snapshot stores. */
 export interface IndexContent {
-  ids: string[];
-  firstDays: string[];
-  titles: string[];
-  spanLastDay: [number, string][];
+  /** By document: its id, its title as a phrase key, its first day (days since 1970). */
+  ids: PackedStrings;
+  titles: PackedStrings;
+  firstDayNumbers: Int32Array;
+  /** Documents whose last day is after their first, with that day (a day number). */
+  spanLastDay: [number, number][];
   longestSpanDays: number;
   words: [string, string][];
   postings: Record<Field, Map<string, RoaringBitmap32>>;
@@ -78,19 +80,15 @@ export interface IndexContent {
 }
 
 export class SearchIndex {
-  private readonly ids: string[] = [];
-  private readonly firstDays: string[] = [];
   // What queries read, packed once building ends (see PackedStrings); the arrays above are then emptied.
   private idText = new PackedStrings([]);
   private titleText = new PackedStrings([]);
   /** First day of each document as a day number, descending (documents are numbered newest first). */
-  private firstDayNumbers = new Int32Array(0);
+  private firstDayNumbers: Int32Array = new Int32Array(0);
   /** Last day of each span document, by document. */
-  private lastDayNumbers = new Int32Array(0);
-  private readonly titles: string[] = [];
+  private lastDayNumbers: Int32Array = new Int32Array(0);
   /** Documents whose last day is after their first (spans, months, years), for "from" filters. */
   private spanDocs = new RoaringBitmap32();
-  private readonly spanLastDay = new Map<number, string>();
   private longestSpanDays = 0;
   private postings: Record<Field, Map<string, RoaringBitmap32>> = {
     title: new Map(),
@@ -167,24 +165,35 @@ export class SearchIndex {
   }
 
   private assemble(records: DocumentRecords, terms: IndexedTerms): void {
-    for (let doc = 0; doc < records.ids.length; doc++) {
-      this.ids.push(records.ids[doc] as string);
-      this.firstDays.push(records.firstDays[doc] as string);
-      this.titles.push(records.titles[doc] as string);
-    }
-    this.spanLastDay.clear();
-    for (const [doc, day] of records.spanLastDay) this.spanLastDay.set(doc, day);
-    this.longestSpanDays = terms.longestSpanDays;
-    this.postings = terms.postings;
-    this.facetValues = terms.facetValues;
-    this.stemOf.clear();
-    for (const [word, stem] of terms.words) this.stemOf.set(word, stem);
-    this.words = [...terms.words.keys()].sort();
-    this.derive();
+    this.install({
+      ids: new PackedStrings(records.ids),
+      titles: new PackedStrings(records.titles),
+      firstDayNumbers: Int32Array.from(records.firstDays, dayNumber),
+      spanLastDay: records.spanLastDay.map(([doc, day]): [number, number] => [doc, dayNumber(day)]),
+      longestSpanDays: terms.longestSpanDays,
+      words: [...terms.words],
+      postings: terms.postings,
+      facetValues: terms.facetValues,
+    });
   }
 
-  /** Computes what follows from the stored content: bigrams by character, all documents, span documents. */
-  private derive(): void {
+  /** Takes content as the index's own, and computes what follows from it. */
+  private install(content: IndexContent): void {
+    this.idText = content.ids;
+    this.titleText = content.titles;
+    this.firstDayNumbers = content.firstDayNumbers;
+    this.longestSpanDays = content.longestSpanDays;
+    this.postings = content.postings;
+    this.facetValues = content.facetValues;
+    this.stemOf.clear();
+    for (const [word, stem] of content.words) this.stemOf.set(word, stem);
+    this.words = [...this.stemOf.keys()].sort();
+    this.lastDayNumbers = Int32Array.from(this.firstDayNumbers);
+    for (const [doc, day] of content.spanLastDay) this.lastDayNumbers[doc] = day;
+    this.spanDocs = new RoaringBitmap32(Uint32Array.from(content.spanLastDay, ([doc]) => doc));
+    this.all = new RoaringBitmap32();
+    if (this.idText.length > 0) this.all.addRange(0, this.idText.length);
+    // Bigrams by character, so that a one-character query finds its words.
     this.bigramsOfChar.clear();
     for (const term of new Set(FIELDS.flatMap((f) => [...this.postings[f].keys()]))) {
       const chars = [...term];
@@ -195,30 +204,18 @@ export class SearchIndex {
         else this.bigramsOfChar.set(char, [term]);
       }
     }
-    this.all = new RoaringBitmap32();
-    this.idText = new PackedStrings(this.ids);
-    this.titleText = new PackedStrings(this.titles);
-    this.firstDayNumbers = Int32Array.from(this.firstDays, dayNumber);
-    this.lastDayNumbers = Int32Array.from(this.firstDayNumbers);
-    for (const [doc, day] of this.spanLastDay) this.lastDayNumbers[doc] = dayNumber(day);
-    if (this.idText.length > 0) this.all.addRange(0, this.idText.length);
-    this.spanDocs = new RoaringBitmap32(Uint32Array.from(this.spanLastDay.keys()));
-    this.ids.length = 0;
-    this.titles.length = 0;
-    this.firstDays.length = 0;
-    this.spanLastDay.clear();
     this.overall = null;
   }
 
   /** The index's content, for a snapshot file (see indexSnapshot.ts). */
   toContent(): IndexContent {
     return {
-      ids: this.idText.toArray(),
-      firstDays: Array.from(this.firstDayNumbers, dayString),
-      titles: this.titleText.toArray(),
-      spanLastDay: [...this.spanDocs].map((doc): [number, string] => [
+      ids: this.idText,
+      titles: this.titleText,
+      firstDayNumbers: this.firstDayNumbers,
+      spanLastDay: [...this.spanDocs].map((doc): [number, number] => [
         doc,
-        dayString(this.lastDayNumbers[doc] as number),
+        this.lastDayNumbers[doc] as number,
       ]),
       longestSpanDays: this.longestSpanDays,
       words: this.words.map((word) => [word, this.stemOf.get(word) ?? word]),
@@ -230,17 +227,7 @@ export class SearchIndex {
   /** An index from content saved earlier, without reading a single event. */
   static fromContent(content: IndexContent): SearchIndex {
     const index = new SearchIndex();
-    // One at a time: a spread of a million arguments overflows the call stack.
-    for (const id of content.ids) index.ids.push(id);
-    for (const day of content.firstDays) index.firstDays.push(day);
-    for (const title of content.titles) index.titles.push(title);
-    for (const [doc, day] of content.spanLastDay) index.spanLastDay.set(doc, day);
-    index.longestSpanDays = content.longestSpanDays;
-    index.words = content.words.map(([word]) => word);
-    for (const [word, stem] of content.words) index.stemOf.set(word, stem);
-    index.postings = content.postings;
-    index.facetValues = content.facetValues;
-    index.derive();
+    index.install(content);
     return index;
   }
 
