@@ -20,7 +20,8 @@ function load(url: string, requests?: autocannon.Request[]): Promise<autocannon.
 /** API throughput (autocannon, 16 connections) beside a bare node:http server sending the same bytes. */
 export async function benchThroughput(): Promise<Measurement[]> {
   const { db } = await benchDatabase(10_000);
-  const search = new SearchService(db);
+  // As `aigov serve` configures it: the change log's newest number is read at most every 250 ms.
+  const search = new SearchService(db, { seqMaxAgeMs: 250 });
   await search.currentIndex();
   const api = await startServer(createApp({ db, search }), { port: 0, host: "127.0.0.1" });
   const measurements: Measurement[] = [];
