@@ -41,14 +41,24 @@ export interface SearchOutcome {
   facets: SearchFacets | null;
 }
 
+/**
+ * The counts of the whole dataset come back as the same object until the data changes (the index keeps
+ * them): their years are summed once, not on every listing.
+ */
+const withYearsOf = new WeakMap<FacetCounts, SearchFacets>();
+
 /** Adds the year facet, summed from the month facet (whose keys start with the year: 2025-03, 2025). */
 function withYears(facets: FacetCounts): SearchFacets {
+  const known = withYearsOf.get(facets);
+  if (known) return known;
   const year: Record<string, number> = {};
   for (const [month, count] of Object.entries(facets.month)) {
     const key = month.slice(0, 4);
     year[key] = (year[key] ?? 0) + count;
   }
-  return { ...facets, year };
+  const result = { ...facets, year };
+  withYearsOf.set(facets, result);
+  return result;
 }
 
 /** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
