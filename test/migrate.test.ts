@@ -1,50 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { DatabaseLocation } from "../src/config.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { openDatabase } from "../src/storage/database.js";
-import type { Tables } from "../src/storage/schema.js";
 import { listEvents, writeEvent } from "../src/storage/repos/eventRepo.js";
 import { ROOT, runCli, tempDir } from "./runCli.js";
 import { createPostgresDatabase, DIALECTS, type TestDatabase } from "./testDatabases.js";
-
-/** Every row of every data table, in key order, as the database returns it. */
-async function dump(location: DatabaseLocation): Promise<Record<string, unknown[]>> {
-  const db = await openDatabase(location, { create: false });
-  try {
-    const tables: [keyof Tables, string[]][] = [
-      ["events", ["id"]],
-      ["event_jurisdictions", ["event_id", "code"]],
-      ["event_tags", ["event_id", "tag"]],
-      ["event_revisions", ["event_id", "revision"]],
-      ["event_changes", ["seq"]],
-      ["documents", ["key"]],
-      ["jurisdictions", ["code"]],
-      ["aigov_metadata", ["key"]],
-      ["data_version", ["id"]],
-    ];
-    const out: Record<string, unknown[]> = {};
-    for (const [table, key] of tables) {
-      let query = db.selectFrom(table).selectAll();
-      for (const column of key) query = query.orderBy(column as never);
-      const rows = (await query.execute()) as Record<string, unknown>[];
-      // The database id is each database's own; everything else must match.
-      // The database id is each database's own; everything else must match. PostgreSQL returns its
-      // bigint change numbers as strings.
-      out[table] = rows.map((row) =>
-        row.key === "database_id"
-          ? { ...row, value: "(own)" }
-          : table === "event_changes"
-            ? { ...row, seq: Number(row.seq) }
-            : row,
-      );
-    }
-    return out;
-  } finally {
-    await db.destroy();
-  }
-}
+import { dumpDatabase } from "./databaseDump.js";
 
 /** A SQLite archive with events, revisions, documents, jurisdictions and a moved data version. */
 async function makeSource(): Promise<string> {
@@ -67,8 +29,8 @@ describe("aigov migrate", () => {
     assert.equal(copied.code, 0, copied.stderr);
     assert.match(copied.stdout, /^copied \d+ events, \d+ revisions, \d+ documents, \d+ jurisdictions from /);
     assert.deepEqual(
-      await dump({ kind: "sqlite", path: target }),
-      await dump({ kind: "sqlite", path: source }),
+      await dumpDatabase({ kind: "sqlite", path: target }),
+      await dumpDatabase({ kind: "sqlite", path: source }),
     );
     const again = runCli(["migrate", source, target]);
     assert.equal(again.code, 1);
@@ -90,15 +52,15 @@ describe("aigov migrate", () => {
       const back = join(tempDir(), "back.db");
       const there = runCli(["migrate", source, middle.arg]);
       assert.equal(there.code, 0, there.stderr);
-      const original = await dump({ kind: "sqlite", path: source });
+      const original = await dumpDatabase({ kind: "sqlite", path: source });
       assert.equal(original.events?.length, 47);
       assert.equal(original.event_revisions?.length, 48);
       assert.equal(original.event_changes?.length, 48);
       assert.ok((original.documents?.length ?? 0) > 0 && (original.jurisdictions?.length ?? 0) > 0);
-      assert.deepEqual(await dump(middle.location), original);
+      assert.deepEqual(await dumpDatabase(middle.location), original);
       const home = runCli(["migrate", middle.arg, back]);
       assert.equal(home.code, 0, home.stderr);
-      assert.deepEqual(await dump({ kind: "sqlite", path: back }), original);
+      assert.deepEqual(await dumpDatabase({ kind: "sqlite", path: back }), original);
       const refused = runCli(["migrate", back, middle.arg]);
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /already holds data/);
@@ -112,7 +74,7 @@ describe("aigov migrate", () => {
         ]);
         assert.equal(more.code, 0, more.stderr);
       }
-      const grown = await dump(middle.location);
+      const grown = await dumpDatabase(middle.location);
       assert.ok((grown.event_changes?.length ?? 0) > 48);
       assert.deepEqual(grown.event_changes?.slice(0, 48), original.event_changes);
     });

@@ -25,10 +25,9 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { generateEvents } from "../bench/syntheticEvents.js";
 import type { DatabaseLocation } from "../src/config.js";
-import { openDatabase } from "../src/storage/database.js";
-import type { Tables } from "../src/storage/schema.js";
 import { ROOT, runCli, tempDir } from "./runCli.js";
 import { startServe, waitFor } from "./serveProcess.js";
+import { dumpDatabase } from "./databaseDump.js";
 import {
   createPostgresDatabase,
   createSqliteDatabase,
@@ -66,33 +65,6 @@ function writeJsonLines(path: string, count: number, marker = ""): string {
   }
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
-}
-
-/** Every row of every data table, in key order (as test/migrate.test.ts compares databases). */
-async function dump(location: DatabaseLocation): Promise<Record<string, unknown[]>> {
-  const db = await openDatabase(location, { create: false });
-  try {
-    const tables: [keyof Tables, string[]][] = [
-      ["events", ["id"]],
-      ["event_jurisdictions", ["event_id", "code"]],
-      ["event_tags", ["event_id", "tag"]],
-      ["event_revisions", ["event_id", "revision"]],
-      ["event_changes", ["seq"]],
-      ["documents", ["key"]],
-      ["jurisdictions", ["code"]],
-      ["aigov_metadata", ["key"]],
-      ["data_version", ["id"]],
-    ];
-    const out: Record<string, unknown[]> = {};
-    for (const [table, key] of tables) {
-      let query = db.selectFrom(table).selectAll();
-      for (const column of key) query = query.orderBy(column as never);
-      out[table] = (await query.execute()) as unknown[];
-    }
-    return out;
-  } finally {
-    await db.destroy();
-  }
 }
 
 /** SQLite's own check of a database file, opened directly. */
@@ -162,7 +134,7 @@ for (const dialect of DIALECTS)
       { timeout: 300_000 },
       async () => {
         ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
-        const before = await dump(store.location);
+        const before = await dumpDatabase(store.location);
         assert.equal(before.events?.length, SEED_COUNT);
         const file = big();
         // "Clearly writing": the import's uncommitted rows are on disk (SQLite's WAL, PostgreSQL's table file).
@@ -195,14 +167,14 @@ for (const dialect of DIALECTS)
 
         // SQLite's check first, on the files exactly as the killed process left them (its WAL included).
         if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
-        assert.deepEqual(await dump(store.location), before);
+        assert.deepEqual(await dumpDatabase(store.location), before);
         const listed = ok(runCli(["list", "--db", store.arg]));
         assert.equal(listed.stdout.trim().split("\n").length, SEED_COUNT);
         assert.match(ok(runCli(["search", "FLOP", "--db", store.arg])).stdout, /\S/);
 
         const again = ok(runCli(["import", file, "--db", store.arg]));
         assert.match(again.stdout, new RegExp(`added ${BIG_COUNT}, updated 0, skipped 0 \\(unchanged\\)`));
-        const after = await dump(store.location);
+        const after = await dumpDatabase(store.location);
         assert.equal(after.events?.length, SEED_COUNT + BIG_COUNT);
         if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
       },
@@ -305,7 +277,7 @@ describe("a read-only database (SQLite)", () => {
       const store = await createSqliteDatabase();
       const path = (store.location as { path: string }).path;
       ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
-      const before = await dump(store.location);
+      const before = await dumpDatabase(store.location);
       // chmod does not stop root: there, the file is made immutable (chattr +i), which does.
       let undo: () => void;
       if (isRoot) {
@@ -328,7 +300,7 @@ describe("a read-only database (SQLite)", () => {
         );
         const listed = ok(runCli(["list", "--db", store.arg]));
         assert.equal(listed.stdout.trim().split("\n").length, SEED_COUNT);
-        assert.deepEqual(await dump(store.location), before);
+        assert.deepEqual(await dumpDatabase(store.location), before);
       } finally {
         undo();
       }
@@ -400,12 +372,12 @@ describe("a full disk (SQLite)", () => {
         const path = join(dir, "aigov.db");
         ok(runCli(["import", SEED_EVENTS, "--db", path]));
         const location: DatabaseLocation = { kind: "sqlite", path };
-        const before = await dump(location);
+        const before = await dumpDatabase(location);
         // About 12 MB of events into what is left of 2 MB.
         const tooBig = writeJsonLines(join(tempDir(), "too-big.jsonl"), 6000);
         generated.push(tooBig);
         oneLineError(runCli(["import", tooBig, "--db", path]), /disk .*is full/);
-        assert.deepEqual(await dump(location), before);
+        assert.deepEqual(await dumpDatabase(location), before);
         assert.equal(integrityCheck(path), "ok");
         assert.equal(
           ok(runCli(["list", "--db", path]))
