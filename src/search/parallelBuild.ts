@@ -155,6 +155,9 @@ export async function buildInParallel(
     if (batch.length) await send(doc, batch);
     for (const { state } of pool) state.worker.postMessage({ kind: "finish" } satisfies WorkerRequest);
     await Promise.all(pool.map((p) => p.finished));
+    // The workers' heaps go before the parts are joined: the build's peak memory is then one index, not
+    // one index and every worker's copy of its part.
+    await Promise.all(pool.map((p) => p.state.worker.terminate()));
     return SearchIndex.fromParts(
       records,
       pool.map((p) => p.state.terms as IndexedTerms),
