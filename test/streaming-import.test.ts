@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runCli, SEED, tempDir } from "./runCli.js";
@@ -81,6 +81,13 @@ describe("streaming imports of large files", () => {
         }
         assert.equal(runCli(["export", "--format", "jsonl", "--db", db]).stdout, before);
         assert.ok(readFileSync(file).length > 0);
+        // Into a database that does not exist yet: the refused import leaves no file behind.
+        const fresh = join(dir, `${name}.fresh.db`);
+        assert.equal(runCli(["import", file, "--db", fresh]).code, 1);
+        assert.deepEqual(
+          readdirSync(dir).filter((entry) => entry.startsWith(`${name}.fresh.db`)),
+          [],
+        );
       },
     );
 });
