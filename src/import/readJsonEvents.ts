@@ -27,7 +27,8 @@ export async function* readJsonRecords(
   file: string,
 ): AsyncGenerator<SourceRecord> {
   const lines = new LineCounter();
-  const tokenizer = new Tokenizer();
+  // A string buffer instead of concatenation: events carry summaries of a few kB.
+  const tokenizer = new Tokenizer({ stringBufferSize: 64 * 1024 });
   let parser: TokenParser | null = null;
   const found: SourceRecord[] = [];
   const starts: number[] = [];
