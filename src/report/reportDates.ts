@@ -1,21 +1,7 @@
 import type { EventDate } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
+import { MONTH_NAMES_EN } from "../domain/monthNames.js";
 import { dateBounds } from "../domain/partialDate.js";
-
-export const MONTH_NAMES_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The first and last day of a report, as YYYY-MM-DD. */
 export interface ReportPeriod {

@@ -1,6 +1,6 @@
 import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import type { Language } from "../domain/localizedText.js";
-import { MONTH_NAMES_EN } from "./reportDates.js";
+import { MONTH_NAMES_EN } from "../domain/monthNames.js";
 import { BINDINGNESS_LABELS, LEVEL_LABELS, TYPE_LABELS, UNCLASSIFIED, WORDS } from "./reportLabels.js";
 import type { ReportFigure } from "./reportModel.js";
 import type { ReportStatistics } from "./reportStatistics.js";

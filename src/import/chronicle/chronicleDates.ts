@@ -1,4 +1,5 @@
 import { type DatePrecision, daysInMonth, formatPartialDate } from "../../domain/partialDate.js";
+import { MONTH_NAMES_EN } from "../../domain/monthNames.js";
 
 /** A date written in running text ("2025 年 2 月 4-7 日", "9 月 15 日", "10 February 2025"). */
 export interface WrittenDate {
@@ -24,20 +25,6 @@ const ZH_DATE = new RegExp(
   "g",
 );
 
-const MONTHS_EN = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 const MONTH_EN =
   "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
 const EN_DATE = new RegExp(
@@ -53,7 +40,9 @@ const EN_DATE = new RegExp(
 /** The month number of an English month name or abbreviation, else null. */
 export function englishMonth(name: string): number | null {
   const lower = name.toLowerCase().replace(/\.$/, "");
-  const index = MONTHS_EN.findIndex((month) => month.startsWith(lower) && lower.length >= 3);
+  const index = MONTH_NAMES_EN.findIndex(
+    (month) => month.toLowerCase().startsWith(lower) && lower.length >= 3,
+  );
   return index === -1 ? null : index + 1;
 }
 

@@ -1,21 +1,8 @@
 // Pure (no zod, no Node): the browser script formats dates with these same functions.
 
-type Language = "zh" | "en";
+import { MONTH_NAMES_EN } from "../../domain/monthNames.js";
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+type Language = "zh" | "en";
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as a reader of the language writes it, at its precision. */
 export function formatDate(value: string, lang: Language): string {
@@ -30,7 +17,7 @@ export function formatDate(value: string, lang: Language): string {
     if (precision === "month") return `${year}年${month}月`;
     return `${year}年${month}月${day}日`;
   }
-  const monthName = MONTHS_EN[(month ?? 1) - 1] ?? "";
+  const monthName = MONTH_NAMES_EN[(month ?? 1) - 1] ?? "";
   if (precision === "year") return String(year);
   if (precision === "month") return `${monthName} ${year}`;
   return `${day} ${monthName} ${year}`;
