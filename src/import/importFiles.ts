@@ -168,11 +168,32 @@ export async function readImport(
 const WORKER_FROM_BYTES = 4 * 1024 * 1024;
 
 /**
+ * The checked events of an event file in batches of `size`, each with the bytes read by then; the last
+ * batch holds the rest (it may be empty). Throws ImportError.
+ */
+export async function* readEventBatches(
+  path: string,
+  format: StreamFormat,
+  size: number,
+): AsyncGenerator<{ events: Event[]; bytes: number }> {
+  let bytes = 0;
+  let events: Event[] = [];
+  for await (const { event } of readEvents(path, format, (n) => (bytes += n))) {
+    events.push(event);
+    if (events.length === size) {
+      yield { events, bytes };
+      events = [];
+    }
+  }
+  yield { events, bytes };
+}
+
+/**
  * The checked events of an event file in batches of WRITE_BATCH: a large file is read by a worker
  * thread while the caller writes (two cores instead of one), a small one right here. `onBytes` hears
  * the bytes read so far.
  */
-async function* readEventBatches(
+async function* batchesToWrite(
   source: ImportSource & { format: StreamFormat },
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<Event[]> {
@@ -180,16 +201,10 @@ async function* readEventBatches(
     yield* readEventsInWorker(source.file, source.format, WRITE_BATCH, onBytes);
     return;
   }
-  let bytes = 0;
-  let batch: Event[] = [];
-  for await (const { event } of readEvents(source.file, source.format, (n) => onBytes((bytes += n)))) {
-    batch.push(event);
-    if (batch.length === WRITE_BATCH) {
-      yield batch;
-      batch = [];
-    }
+  for await (const { events, bytes } of readEventBatches(source.file, source.format, WRITE_BATCH)) {
+    onBytes(bytes);
+    yield events;
   }
-  yield batch;
 }
 
 export interface ImportCounts {
@@ -243,7 +258,7 @@ export async function applyImports(
       } else {
         let bytes = 0;
         let done = 0;
-        for await (const batch of readEventBatches(source, (n) => (bytes = n))) {
+        for await (const batch of batchesToWrite(source, (n) => (bytes = n))) {
           await write(batch);
           done += batch.length;
           options.onProgress?.({

@@ -4,9 +4,8 @@
  * one core while the database writes on another.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Event } from "../domain/event.js";
 import { ImportError } from "./importError.js";
-import { readEvents, type StreamFormat } from "./importFiles.js";
+import { readEventBatches, type StreamFormat } from "./importFiles.js";
 import type { ReaderReply, ReaderRequest } from "./readEventsInWorker.js";
 
 const port = parentPort;
@@ -29,21 +28,15 @@ port.on("message", (request: ReaderRequest) => {
 });
 
 async function run(): Promise<void> {
-  let bytes = 0;
-  let batch: Event[] = [];
-  const send = async (reply: ReaderReply) => {
-    port?.postMessage(reply);
+  let read = 0;
+  for await (const { events, bytes } of readEventBatches(path, format, batchSize)) {
+    read = bytes;
+    if (events.length === 0) break;
+    port?.postMessage({ kind: "batch", events, bytes } satisfies ReaderReply);
     unacknowledged++;
     while (unacknowledged >= ahead) await new Promise<void>((resolve) => (resume = resolve));
-  };
-  for await (const { event } of readEvents(path, format, (n) => (bytes += n))) {
-    batch.push(event);
-    if (batch.length === batchSize) {
-      await send({ kind: "batch", events: batch, bytes });
-      batch = [];
-    }
   }
-  port?.postMessage({ kind: "end", events: batch, bytes } satisfies ReaderReply);
+  port?.postMessage({ kind: "end", events: [], bytes: read } satisfies ReaderReply);
 }
 
 run().catch((error: unknown) => {
