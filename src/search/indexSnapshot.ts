@@ -246,11 +246,11 @@ export async function readSnapshot(
       return bytes;
     };
     const index = SearchIndex.fromContent({
-      ids: PackedStrings.fromParts(
+      ids: new PackedStrings(
         part("ids.text").toString("utf16le"),
         copyInto(part("ids.offsets"), (b) => new Uint32Array(b)),
       ),
-      titles: PackedStrings.fromParts(
+      titles: new PackedStrings(
         part("titles.text").toString("utf16le"),
         copyInto(part("titles.offsets"), (b) => new Uint32Array(b)),
       ),

@@ -8,25 +8,24 @@ export class PackedStrings {
   /** Where each string begins in `text`, in UTF-16 code units, and where the last ends. */
   readonly offsets: Uint32Array;
 
-  constructor(strings: string[]) {
-    this.text = strings.join("");
-    this.offsets = new Uint32Array(strings.length + 1);
-    let at = 0;
-    strings.forEach((value, i) => {
-      this.offsets[i] = at;
-      at += value.length;
-    });
-    this.offsets[strings.length] = at;
-  }
-
-  /** Strings packed earlier (a snapshot's), from their text and offsets, checked to fit each other. */
-  static fromParts(text: string, offsets: Uint32Array): PackedStrings {
+  /** Strings packed already (a snapshot's): their text and offsets, checked to fit each other. */
+  constructor(text: string, offsets: Uint32Array) {
     if (offsets.length === 0 || offsets[offsets.length - 1] !== text.length)
       throw new Error("packed strings: the offsets do not fit the text");
-    const packed = Object.create(PackedStrings.prototype) as { text: string; offsets: Uint32Array };
-    packed.text = text;
-    packed.offsets = offsets;
-    return packed as PackedStrings;
+    this.text = text;
+    this.offsets = offsets;
+  }
+
+  /** Packs strings given one by one. */
+  static of(strings: string[]): PackedStrings {
+    const offsets = new Uint32Array(strings.length + 1);
+    let at = 0;
+    strings.forEach((value, i) => {
+      offsets[i] = at;
+      at += value.length;
+    });
+    offsets[strings.length] = at;
+    return new PackedStrings(strings.join(""), offsets);
   }
 
   get length(): number {

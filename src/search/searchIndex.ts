@@ -81,8 +81,8 @@ export interface IndexContent {
 
 export class SearchIndex {
   // What queries read, packed once building ends (see PackedStrings); the arrays above are then emptied.
-  private idText = new PackedStrings([]);
-  private titleText = new PackedStrings([]);
+  private idText = PackedStrings.of([]);
+  private titleText = PackedStrings.of([]);
   /** First day of each document as a day number, descending (documents are numbered newest first). */
   private firstDayNumbers: Int32Array = new Int32Array(0);
   /** Last day of each span document, by document. */
@@ -166,8 +166,8 @@ export class SearchIndex {
 
   private assemble(records: DocumentRecords, terms: IndexedTerms): void {
     this.install({
-      ids: new PackedStrings(records.ids),
-      titles: new PackedStrings(records.titles),
+      ids: PackedStrings.of(records.ids),
+      titles: PackedStrings.of(records.titles),
       firstDayNumbers: Int32Array.from(records.firstDays, dayNumber),
       spanLastDay: records.spanLastDay.map(([doc, day]): [number, number] => [doc, dayNumber(day)]),
       longestSpanDays: terms.longestSpanDays,
