@@ -312,13 +312,6 @@ export function forEachIndexTerm(
   }
 }
 
-/** The distinct terms a document field is indexed under (see forEachIndexTerm). */
-export function indexTerms(text: string, onWord?: (word: string, stem: string) => void): Set<string> {
-  const terms = new Set<string>();
-  forEachIndexTerm(text, (term) => terms.add(term), onWord);
-  return terms;
-}
-
 /** Whether a term is a CJK term (a bigram or a lone character of Han, kana or Hangul). */
 export function isHanTerm(term: string): boolean {
   return CJK_CHAR.test(term);
