@@ -1,4 +1,5 @@
-import { resolveDatabaseLocation } from "../config.js";
+import { existsSync, rmSync } from "node:fs";
+import { type DatabaseLocation, resolveDatabaseLocation } from "../config.js";
 import { type Database, DatabaseError, openDatabase, redactUrl, sqliteProblem } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
@@ -19,16 +20,45 @@ function isPostgresFailure(error: unknown): boolean {
   return typeof severity === "string" || code === "ECONNRESET" || code === "ECONNREFUSED";
 }
 
-/** Opens the database the --db option (or the environment) names, runs work with it, and closes it. */
+/**
+ * Opens the database the --db option (or the environment) names, runs work with it, and closes it.
+ * A SQLite file this call created is removed again if the work fails: a refused import or copy leaves
+ * nothing behind, not even an empty database.
+ */
 export async function withDatabase<T>(
   dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
   options: { create?: boolean } = {},
 ): Promise<T> {
+  const location = resolveDatabaseLocation(dbOption);
+  const creates =
+    options.create === true &&
+    location.kind === "sqlite" &&
+    location.path !== ":memory:" &&
+    !existsSync(location.path);
+  let failed = false;
+  try {
+    return await openAndWork(location, dbOption, work, options);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    if (failed && creates && location.kind === "sqlite")
+      for (const suffix of ["", "-wal", "-shm", "-journal"])
+        rmSync(`${location.path}${suffix}`, { force: true });
+  }
+}
+
+async function openAndWork<T>(
+  location: DatabaseLocation,
+  dbOption: string | undefined,
+  work: (db: Database) => Promise<T>,
+  options: { create?: boolean },
+): Promise<T> {
   let db: Database;
   try {
     // Only commands that write create a database; a mistyped --db for a read is an error, not a new file.
-    db = await openDatabase(resolveDatabaseLocation(dbOption), { create: options.create ?? false });
+    db = await openDatabase(location, { create: options.create ?? false });
   } catch (error) {
     if (error instanceof DatabaseError) throw new CliError(error.message);
     throw error;

@@ -1,4 +1,3 @@
-import { existsSync, rmSync } from "node:fs";
 import { Command, Option } from "commander";
 import { IMPORT_FORMATS, type ImportFormat } from "../../import/detectFormat.js";
 import { ImportError } from "../../import/importError.js";
@@ -10,7 +9,7 @@ import {
   type ReadImport,
   readImport,
 } from "../../import/importFiles.js";
-import { isInteractive, resolveDatabaseLocation } from "../../config.js";
+import { isInteractive } from "../../config.js";
 import { CliError } from "../cliError.js";
 import { terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
@@ -102,11 +101,6 @@ export function importCommand(): Command {
           );
         return;
       }
-      // A SQLite file this command creates is removed again if the import fails: bad input leaves
-      // nothing behind, not even an empty database.
-      const location = resolveDatabaseLocation(options.db);
-      const creates =
-        location.kind === "sqlite" && location.path !== ":memory:" && !existsSync(location.path);
       let results;
       try {
         results = await withDatabase(
@@ -118,9 +112,6 @@ export function importCommand(): Command {
         );
       } catch (error) {
         // A bad record met while writing: the transaction was rolled back, nothing is written.
-        if (creates && location.kind === "sqlite")
-          for (const suffix of ["", "-wal", "-shm", "-journal"])
-            rmSync(`${location.path}${suffix}`, { force: true });
         if (error instanceof ImportError) throw new CliError(error.message);
         throw error;
       } finally {
