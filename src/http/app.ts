@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { apiReferencePage } from "../web/apiReferencePage.js";
 import { registerWebRoutes } from "../web/webRoutes.js";
 import type { AppContext } from "./appContext.js";
 import { dataVersionReader } from "./dataVersion.js";
-import { cachedReads, compression } from "./middleware.js";
+import { apiCors, cachedReads, compression } from "./middleware.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { HttpProblem } from "./problem.js";
 import { ResponseCache } from "./responseCache.js";
@@ -49,7 +48,7 @@ export function createApp(context: AppContext): AigovApp {
   // the URL's path and query: no answer may depend on anything else of the request (absolute links use
   // the configured base URL, never the Host header).
   app.use("*", securityHeaders());
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"] }));
+  app.use("/api/*", apiCors());
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 

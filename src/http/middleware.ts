@@ -1,6 +1,8 @@
 import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { knownBytes } from "./knownBytes.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 import { isStreamed, markStreamed } from "./streamedResponse.js";
 
@@ -17,28 +19,38 @@ const SYNC_LIMIT = 64 * 1024;
 export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const res = c.res;
-    const type = res.headers.get("content-type") ?? "";
-    if (!res.body || res.headers.has("content-encoding") || !COMPRESSIBLE.test(type)) return;
     // The same choice the response cache keys on, so a cached body matches the encoding asked for.
+    // Looked at first: a client that takes no encoding costs nothing here.
     const encoding = encodingClass(c.req.header("accept-encoding"));
     if (encoding === "identity") return;
-    if (isStreamed(res)) {
-      // Compressed as it flows, never gathered: gzip, which web streams offer (brotli they do not).
-      if (!/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) return;
-      const headers = new Headers(res.headers);
-      headers.set("content-encoding", "gzip");
-      headers.delete("content-length");
-      headers.append("vary", "Accept-Encoding");
-      c.res = markStreamed(
-        new Response(res.body.pipeThrough(new CompressionStream("gzip")), { status: res.status, headers }),
-      );
-      return;
-    }
-    const body = Buffer.from(await res.arrayBuffer());
-    if (body.length < 1024) {
-      c.res = new Response(body, res);
-      return;
+    const res = c.res;
+    const type = res.headers.get("content-type") ?? "";
+    if (res.headers.has("content-encoding") || !COMPRESSIBLE.test(type)) return;
+    const known = knownBytes(res);
+    let body: Buffer;
+    if (known) {
+      body = Buffer.from(known.buffer, known.byteOffset, known.byteLength);
+      if (body.length < 1024) return;
+    } else {
+      if (!res.body) return;
+      if (isStreamed(res)) {
+        // Compressed as it flows, never gathered: gzip, which web streams offer (brotli they do not).
+        if (!/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) return;
+        const headers = new Headers(res.headers);
+        headers.set("content-encoding", "gzip");
+        headers.delete("content-length");
+        headers.append("vary", "Accept-Encoding");
+        c.res = markStreamed(
+          new Response(res.body.pipeThrough(new CompressionStream("gzip")), { status: res.status, headers }),
+        );
+        return;
+      }
+      body = Buffer.from(await res.arrayBuffer());
+      if (body.length < 1024) {
+        // Its body has been read: the answer goes out as a new response with the same bytes.
+        c.res = new Response(body, res);
+        return;
+      }
     }
     const options = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
     const compressed =
@@ -77,7 +89,8 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     await next();
     // A private answer (a page whose language came from the reader's cookie) is neither shared nor tagged.
     if (c.res.status !== 200 || /private|no-store/.test(c.res.headers.get("cache-control") ?? "")) return;
-    if (isStreamed(c.res)) {
+    const known = knownBytes(c.res);
+    if (!known && isStreamed(c.res)) {
       // A streamed export is tagged (a client holding it gets 304) but never stored whole in memory.
       c.res.headers.set("etag", etag);
       if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
@@ -85,7 +98,21 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     }
     c.res.headers.set("etag", etag);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
-    const body = Buffer.from(await c.res.clone().arrayBuffer());
+    const body = known ? Buffer.from(known) : Buffer.from(await c.res.clone().arrayBuffer());
     cache.set(key, { status: 200, headers: Object.fromEntries(c.res.headers.entries()), body });
+  };
+}
+
+/**
+ * CORS for the API: any origin may read it. Preflights are answered by Hono's cors(); other answers get
+ * their header once the handler has run. (cors() sets it before, on a response it makes up front, and
+ * Hono then merges that response into the handler's by copying the handler's body through a stream.)
+ */
+export function apiCors(): MiddlewareHandler {
+  const preflight = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"] });
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    await next();
+    c.res.headers.set("access-control-allow-origin", "*");
   };
 }

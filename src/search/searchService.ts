@@ -3,6 +3,7 @@ import type { Language } from "../domain/localizedText.js";
 import type { Database } from "../storage/database.js";
 import {
   countEvents,
+  findEventJson,
   findEvents,
   readChangedIds,
   readChangeSeq,
@@ -40,6 +41,15 @@ export interface SearchOutcome {
   total: number;
   facets: SearchFacets | null;
 }
+
+/** A hit with its event as stored: JSON bytes, as the API sends them. */
+export interface StoredSearchHit {
+  id: string;
+  json: Buffer;
+  snippet: Snippet | null;
+}
+
+export type StoredSearchOutcome = Omit<SearchOutcome, "hits"> & { hits: StoredSearchHit[] };
 
 /**
  * The counts of the whole dataset come back as the same object until the data changes (the index keeps
@@ -273,6 +283,37 @@ export class SearchService {
 
   /** Runs a search and loads the page of events, each with a snippet when there is a query. */
   async search(params: SearchParams): Promise<SearchOutcome> {
+    const { query, result } = await this.findPage(params);
+    const events = await findEvents(this.db, result.ids);
+    const lang = params.lang ?? "zh";
+    return {
+      hits: events.map((event) => ({ event, snippet: query ? makeSnippet(event, query, lang) : null })),
+      total: result.total,
+      facets: result.facets ? withYears(result.facets) : null,
+    };
+  }
+
+  /**
+   * As search(), with each event as its stored JSON (bytes, unparsed): for answers that send events
+   * as stored, the API's listing. Only a query's snippets need the event parsed.
+   */
+  async searchStored(params: SearchParams): Promise<StoredSearchOutcome> {
+    const { query, result } = await this.findPage(params);
+    const stored = await findEventJson(this.db, result.ids);
+    const lang = params.lang ?? "zh";
+    return {
+      hits: stored.map(({ id, json }) => ({
+        id,
+        json,
+        snippet: query ? makeSnippet(JSON.parse(json.toString("utf8")) as Event, query, lang) : null,
+      })),
+      total: result.total,
+      facets: result.facets ? withYears(result.facets) : null,
+    };
+  }
+
+  /** The ids of a page of results (with the total and facets), from the current index. */
+  private async findPage(params: SearchParams) {
     const index = await this.currentIndex();
     const query = params.q?.trim() ? parseQuery(params.q) : null;
     const sort = params.sort ?? (query?.clauses.length ? "relevance" : "date");
@@ -284,13 +325,7 @@ export class SearchService {
       limit: params.limit,
       facets: params.facets ?? false,
     });
-    const events = await findEvents(this.db, result.ids);
-    const lang = params.lang ?? "zh";
-    return {
-      hits: events.map((event) => ({ event, snippet: query ? makeSnippet(event, query, lang) : null })),
-      total: result.total,
-      facets: result.facets ? withYears(result.facets) : null,
-    };
+    return { query, result };
   }
 
   /**

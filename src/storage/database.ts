@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import type { DatabaseLocation } from "../config.js";
@@ -146,7 +146,36 @@ function sqliteDialect(path: string, create: boolean): SqliteDialect {
     if (problem) throw new DatabaseError(problem);
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
   }
-  return new SqliteDialect({ database: handle });
+  return new SqliteDialect({ database: withKeptStatements(handle) });
+}
+
+/** Statements kept per connection: beyond this many distinct queries, the oldest is dropped. */
+const KEPT_STATEMENTS = 256;
+
+/**
+ * The connection as Kysely sees it, with prepared statements kept by their SQL. Kysely prepares every
+ * query anew, and for the short reads a server makes (one page of events by id) preparing costs about
+ * as much as running. A statement still being iterated (a stream) is busy: another is prepared then.
+ */
+function withKeptStatements(handle: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement && !statement.busy) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const prepared = handle.prepare(sql);
+      if (!statement) {
+        kept.set(sql, prepared);
+        if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
+      }
+      return prepared;
+    },
+  };
 }
 
 /** A PostgreSQL URL as it may be shown: without its password. */

@@ -33,3 +33,22 @@ export function presentEvent(event: Event, snippet?: Snippet | null): PresentedE
   const withCorrections = corrections.length ? { ...event, corrections } : event;
   return snippet === undefined ? withCorrections : { ...withCorrections, match: { snippet } };
 }
+
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * presentEvent's JSON, made from the event's stored JSON without parsing it: the stored bytes as they
+ * are, or with `"match"` put before the closing brace. An event with corrections is presented in full
+ * (few are). The stored JSON is what JSON.stringify wrote, so the bytes equal presentEvent's.
+ */
+export function presentStoredEvent(id: string, json: Buffer, snippet?: Snippet | null): Buffer {
+  if (correctionsFor(id).length)
+    return Buffer.from(JSON.stringify(presentEvent(JSON.parse(json.toString("utf8")) as Event, snippet)));
+  if (snippet === undefined) return json;
+  if (json[json.length - 1] !== CLOSE_BRACE)
+    throw new Error(`the stored JSON of event ${id} is not an object`);
+  return Buffer.concat([
+    json.subarray(0, json.length - 1),
+    Buffer.from(`,"match":${JSON.stringify({ snippet })}}`),
+  ]);
+}

@@ -364,6 +364,33 @@ export async function findEvents(db: Db, ids: string[]): Promise<Event[]> {
   });
 }
 
+/** An event's stored JSON as UTF-8 bytes: the event exactly as the API serves it, unparsed. */
+export interface StoredEventJson {
+  id: string;
+  json: Buffer;
+}
+
+/**
+ * The stored JSON of the events with these ids, in the order of the ids given, as bytes: a page of the
+ * API is these bytes joined, with no parse and no stringify. SQLite hands the column over as a blob,
+ * which spares decoding it into a JavaScript string and encoding it back.
+ */
+export async function findEventJson(db: Db, ids: string[]): Promise<StoredEventJson[]> {
+  if (ids.length === 0) return [];
+  const rows = isPostgres(db)
+    ? (await db.selectFrom("events").select(["id", "body"]).where("id", "in", ids).execute()).map((row) => ({
+        id: row.id,
+        json: Buffer.from(row.body),
+      }))
+    : await db
+        .selectFrom("events")
+        .select(["id", sql<Buffer>`cast(body as blob)`.as("json")])
+        .where("id", "in", ids)
+        .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
  * Every event's stored JSON, newest first, read in batches: what a parallel index build hands to its
  * workers unparsed (parsing is part of the work it spreads).
