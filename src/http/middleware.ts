@@ -71,8 +71,9 @@ export function compression(): MiddlewareHandler {
 
 /**
  * Reads answered from memory. Every read's ETag is the data version and the URL: a client holding the
- * current answer gets 304, and a repeated read is served from the response cache (the Node front in
- * server.ts answers hits before the framework even sees the request).
+ * current answer gets 304, and a read asked for again is kept in the response cache (on its second
+ * ask, see ResponseCache) and served from it (the Node front in server.ts answers hits before the
+ * framework even sees the request).
  */
 export function cachedReads(readVersion: () => Promise<number>, cache: ResponseCache): MiddlewareHandler {
   return async (c, next) => {
@@ -98,7 +99,11 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     }
     c.res.headers.set("etag", etag);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
-    const body = known ? Buffer.from(known) : Buffer.from(await c.res.clone().arrayBuffer());
+    if (!cache.admits(key)) return;
+    // A body the app made itself is kept as it is (nothing writes to it once sent), not copied.
+    const body = known
+      ? Buffer.from(known.buffer, known.byteOffset, known.byteLength)
+      : Buffer.from(await c.res.clone().arrayBuffer());
     cache.set(key, { status: 200, headers: Object.fromEntries(c.res.headers.entries()), body });
   };
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /** A stored answer to a read: status, headers and the (already compressed) body. */
 export interface CachedResponse {
   status: number;
@@ -26,12 +28,20 @@ export function etagFor(version: number, pathAndQuery: string): string {
   return `W/"${version}-${utcDay()}-${fnv1a(pathAndQuery)}"`;
 }
 
+let today = { day: "", until: 0 };
+
 /**
  * Today in UTC. Some answers depend on the date as well as the data (what takes effect next, the
- * obligations that apply today), so cached answers and ETags last at most until midnight UTC.
+ * obligations that apply today), so cached answers and ETags last at most until midnight UTC. Every
+ * read asks, so the day is worked out again only once it is over.
  */
 function utcDay(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= today.until || now < today.until - 86_400_000) {
+    const midnight = Math.floor(now / 86_400_000) * 86_400_000;
+    today = { day: new Date(midnight).toISOString().slice(0, 10), until: midnight + 86_400_000 };
+  }
+  return today.day;
 }
 
 /** Whether an If-None-Match header names this ETag. */
@@ -42,38 +52,44 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 /**
  * An LRU cache of read answers, keyed by data version, encoding and URL: an import (a new version)
  * makes every older entry unreachable at once, and the LRU drops them.
+ *
+ * An answer is kept the second time it is asked for, not the first (as nginx's proxy_cache_min_uses 2):
+ * most deep pages of a listing are read once (a crawler, an export script paging through), and keeping
+ * each would push out the pages people come back to. Keeping costs too: an uncached page cost a third
+ * more with every answer kept, the garbage collector working through the retained bodies.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, CachedResponse>;
+  /** Keys asked for once, recently: the next ask of one is kept. */
+  private readonly askedOnce: LRUCache<string, true>;
 
-  constructor(
-    private readonly limits: { entries: number; bytes: number } = { entries: 1000, bytes: 64 * 1024 * 1024 },
-  ) {}
+  constructor(limits: { entries: number; bytes: number } = { entries: 1000, bytes: 64 * 1024 * 1024 }) {
+    this.entries = new LRUCache({
+      max: limits.entries,
+      maxSize: limits.bytes,
+      // No one answer may take more than a sixteenth of the cache (an entry over that is not kept).
+      maxEntrySize: limits.bytes / 16,
+      sizeCalculation: (value) => Math.max(1, value.body.length),
+    });
+    this.askedOnce = new LRUCache({ max: limits.entries * 4 });
+  }
 
   static key(version: number, encoding: string, pathAndQuery: string): string {
     return `${version} ${utcDay()} ${encoding} ${pathAndQuery}`;
   }
 
   get(key: string): CachedResponse | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    return this.entries.get(key);
+  }
+
+  /** Whether an answer to this key, just made, is to be kept: it was asked for recently already. */
+  admits(key: string): boolean {
+    if (this.askedOnce.delete(key)) return true;
+    this.askedOnce.set(key, true);
+    return false;
   }
 
   set(key: string, value: CachedResponse): void {
-    if (value.body.length > this.limits.bytes / 16) return;
-    const previous = this.entries.get(key);
-    if (previous) this.bytes -= previous.body.length;
     this.entries.set(key, value);
-    this.bytes += value.body.length;
-    for (const [oldKey, old] of this.entries) {
-      if (this.entries.size <= this.limits.entries && this.bytes <= this.limits.bytes) break;
-      this.entries.delete(oldKey);
-      this.bytes -= old.body.length;
-    }
   }
 }

@@ -6,6 +6,7 @@ import pg from "pg";
 import Cursor from "pg-cursor";
 import type { DatabaseLocation } from "../config.js";
 import { AIGOV_APPLICATION_ID } from "./applicationId.js";
+import { attachReader, SqliteReader } from "./sqliteReader.js";
 import { MIGRATION_NAMES, migrationProvider, SCHEMA_VERSION } from "./migrations/index.js";
 import type { Tables } from "./schema.js";
 
@@ -111,7 +112,18 @@ function onReadOnlyFileSystem(path: string): boolean {
   }
 }
 
-function sqliteDialect(path: string, create: boolean): SqliteDialect {
+/**
+ * How much of a SQLite file a server maps into memory for reading: enough for the archives aigov is
+ * made for. Reading mapped pages skips a system call and a copy per page (about a tenth more uncached
+ * API pages per second, measured by `npm run bench -- throughput`). Writes still go through the WAL.
+ */
+export const SERVER_MMAP_BYTES = 1 << 30;
+
+function sqliteDialect(
+  path: string,
+  create: boolean,
+  mmapBytes: number,
+): { dialect: SqliteDialect; reader: SqliteReader | null } {
   const isFile = path !== ":memory:";
   const exists = isFile && hasContent(path);
   if (isFile && !exists && !create)
@@ -128,6 +140,7 @@ function sqliteDialect(path: string, create: boolean): SqliteDialect {
     // WAL lets readers (the server) go on while an import writes; foreign keys keep side tables honest.
     handle.pragma("journal_mode = WAL");
     handle.pragma("foreign_keys = ON");
+    if (mmapBytes > 0) handle.pragma(`mmap_size = ${Math.floor(mmapBytes)}`);
   } catch (error) {
     handle?.close();
     if (error instanceof DatabaseError) throw error;
@@ -146,7 +159,9 @@ function sqliteDialect(path: string, create: boolean): SqliteDialect {
     if (problem) throw new DatabaseError(problem);
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
   }
-  return new SqliteDialect({ database: withKeptStatements(handle) });
+  // An in-memory database is one connection's own: no second connection can read it.
+  const reader = isFile ? new SqliteReader(path, mmapBytes) : null;
+  return { dialect: new SqliteDialect({ database: withKeptStatements(handle, reader) }), reader };
 }
 
 /** Statements kept per connection: beyond this many distinct queries, the oldest is dropped. */
@@ -157,10 +172,13 @@ const KEPT_STATEMENTS = 256;
  * query anew, and for the short reads a server makes (one page of events by id) preparing costs about
  * as much as running. A statement still being iterated (a stream) is busy: another is prepared then.
  */
-function withKeptStatements(handle: SQLite.Database): SqliteDatabase {
+function withKeptStatements(handle: SQLite.Database, reader: SqliteReader | null): SqliteDatabase {
   const kept = new Map<string, SQLite.Statement>();
   return {
-    close: () => handle.close(),
+    close: () => {
+      reader?.close();
+      handle.close();
+    },
     prepare(sql) {
       const statement = kept.get(sql);
       if (statement && !statement.busy) {
@@ -264,15 +282,24 @@ async function postgresDialect(url: string, create: boolean): Promise<PostgresDi
  */
 export async function openDatabase(
   location: DatabaseLocation,
-  options: { create?: boolean } = {},
+  options: {
+    create?: boolean;
+    /**
+     * Bytes of a SQLite file to map into memory for reads (0, the default: none). A disk error on a
+     * mapped page ends the process instead of failing one query (SQLite's documentation says so), a
+     * price worth paying only where reads are nearly all the work: the server.
+     */
+    mmapBytes?: number;
+  } = {},
 ): Promise<Database> {
   const create = options.create ?? true;
-  const dialect =
+  const { dialect, reader } =
     location.kind === "postgres"
-      ? await postgresDialect(location.url, create)
-      : sqliteDialect(location.path, create);
+      ? { dialect: await postgresDialect(location.url, create), reader: null }
+      : sqliteDialect(location.path, create, options.mmapBytes ?? 0);
   const shown = location.kind === "postgres" ? redactUrl(location.url) : location.path;
   const db = new Kysely<Tables>({ dialect });
+  if (reader) attachReader(db, reader);
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -15,7 +15,7 @@ const encodedFacets = new WeakMap<SearchFacets, RawJson>();
 function facetsJson(facets: SearchFacets): RawJson {
   let encoded = encodedFacets.get(facets);
   if (!encoded) {
-    encoded = new RawJson(Buffer.from(JSON.stringify(facets)));
+    encoded = RawJson.of(Buffer.from(JSON.stringify(facets)));
     encodedFacets.set(facets, encoded);
   }
   return encoded;

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../database.js";
 import {
   countEvents,
   findEvent,
+  findEventJson,
   listEvents,
   listRevisions,
   readChangedIds,
@@ -100,4 +101,53 @@ for (const dialect of DIALECTS)
       assert.deepEqual((await readChangedIds(db, before, after, 10))?.sort(), ["other", "twice"]);
       assert.equal(await readChangedIds(db, before, after, 1), null);
     });
+    it("reads stored events as their JSON bytes, in the order asked, skipping unknown ids", async () => {
+      const found = await findEventJson(db, ["us", "nope", "span", "ca"]);
+      assert.deepEqual(
+        found.map((event) => event.id),
+        ["us", "span", "ca"],
+      );
+      for (const { id, json } of found)
+        assert.equal(json.toString("utf8"), JSON.stringify(await findEvent(db, id)), id);
+      assert.deepEqual(await findEventJson(db, ["nope"]), []);
+      assert.deepEqual(await findEventJson(db, []), []);
+    });
   });
+
+describe("findEventJson on SQLite", () => {
+  const event = makeEvent({ id: "kept", title: { zh: "欧盟《人工智能法》", en: "EU AI Act" } });
+
+  it("reads what is committed, never a write still in progress on the main connection", async () => {
+    const store = await DIALECTS[0]!.create();
+    const db = await openDatabase(store.location);
+    try {
+      await writeEvent(db, event, "test", "2025-01-01");
+      await db.transaction().execute(async (trx) => {
+        await writeEvent(trx, makeEvent({ id: "pending" }), "test", "2025-01-01");
+        // The page read beside the open transaction: its own connection sees the last commit only.
+        assert.deepEqual(
+          (await findEventJson(db, ["kept", "pending"])).map((found) => found.id),
+          ["kept"],
+        );
+      });
+      assert.deepEqual(
+        (await findEventJson(db, ["pending", "kept"])).map((found) => found.id),
+        ["pending", "kept"],
+      );
+    } finally {
+      await db.destroy();
+      await store.drop();
+    }
+  });
+
+  it("reads an in-memory database through its one connection", async () => {
+    const db = await openDatabase({ kind: "sqlite", path: ":memory:" });
+    try {
+      await writeEvent(db, event, "test", "2025-01-01");
+      const [found] = await findEventJson(db, ["kept"]);
+      assert.equal(found?.json.toString("utf8"), JSON.stringify(event));
+    } finally {
+      await db.destroy();
+    }
+  });
+});

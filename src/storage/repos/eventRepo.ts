@@ -6,6 +6,7 @@ import { Event } from "../../domain/event.js";
 import type { EventFilter } from "../../domain/eventQuery.js";
 import { dateBounds } from "../../domain/partialDate.js";
 import { isPostgres } from "../dialect.js";
+import { readerOf, type SqliteReader } from "../sqliteReader.js";
 import type { Tables } from "../schema.js";
 
 type Db = Kysely<Tables>;
@@ -372,23 +373,55 @@ export interface StoredEventJson {
 
 /**
  * The stored JSON of the events with these ids, in the order of the ids given, as bytes: a page of the
- * API is these bytes joined, with no parse and no stringify. SQLite hands the column over as a blob,
- * which spares decoding it into a JavaScript string and encoding it back.
+ * API is these bytes joined, with no parse and no stringify. A SQLite file is read through its reader
+ * connection (committed data, statements kept); SQLite hands the column over as a blob, which spares
+ * decoding it into a JavaScript string and encoding it back.
  */
 export async function findEventJson(db: Db, ids: string[]): Promise<StoredEventJson[]> {
   if (ids.length === 0) return [];
-  const rows = isPostgres(db)
-    ? (await db.selectFrom("events").select(["id", "body"]).where("id", "in", ids).execute()).map((row) => ({
-        id: row.id,
-        json: Buffer.from(row.body),
-      }))
-    : await db
-        .selectFrom("events")
-        .select(["id", sql<Buffer>`cast(body as blob)`.as("json")])
-        .where("id", "in", ids)
-        .execute();
+  const reader = readerOf(db);
+  const rows = reader
+    ? readJoinedJson(reader, ids)
+    : isPostgres(db)
+      ? (await db.selectFrom("events").select(["id", "body"]).where("id", "in", ids).execute()).map(
+          (row) => ({ id: row.id, json: Buffer.from(row.body) }),
+        )
+      : await db
+          .selectFrom("events")
+          .select(["id", sql<Buffer>`cast(body as blob)`.as("json")])
+          .where("id", "in", ids)
+          .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The stored JSON of these events as one row: the bodies end to end in one blob, with the ids and byte
+ * lengths that cut it into events (the aggregates of one group see its rows in the same order). A row
+ * and a buffer per event cost better-sqlite3 more than the bytes: read so, a page takes about half as
+ * long. The events come back in the database's order, unsorted.
+ */
+function readJoinedJson(reader: SqliteReader, ids: string[]): StoredEventJson[] {
+  const [row] = reader.all<{ ids: string | null; lengths: string | null; json: Buffer | null }>(
+    `select group_concat(id, ' ') as ids, group_concat(octet_length(body), ' ') as lengths,
+      cast(group_concat(body, '') as blob) as json
+    from events where id in (select value from json_each(?))`,
+    JSON.stringify(ids),
+  );
+  if (!row?.ids || row.lengths === null || row.json === null) return [];
+  const { json } = row;
+  const lengths = row.lengths.split(" ");
+  let at = 0;
+  const events = row.ids.split(" ").map((id, i) => {
+    const end = at + Number(lengths[i]);
+    const event = { id, json: json.subarray(at, end) };
+    at = end;
+    return event;
+  });
+  // Ids are [a-z0-9-] (Event's schema), so a space cannot be inside one; the lengths must add up.
+  if (at !== json.length || events.length !== lengths.length)
+    throw new Error("the stored events read back do not add up (ids, lengths and bytes disagree)");
+  return events;
 }
 
 /**
