@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { type Database, openDatabase, SERVER_MMAP_BYTES } from "../src/storage/database.js";
+import { type Database, openDatabase } from "../src/storage/database.js";
 import { Event } from "../src/domain/event.js";
 import { WRITE_BATCH, writeEvents } from "../src/storage/repos/eventRepo.js";
 import { generateEvents } from "./syntheticEvents.js";
@@ -10,10 +10,7 @@ const RESULTS = new URL("./results/", import.meta.url).pathname;
  * A SQLite database holding `size` synthetic events, built once and kept in bench/results/ (ignored
  * by git) so that later runs start at once. Progress goes to stderr.
  */
-export async function benchDatabase(
-  size: number,
-  options: { asServer?: boolean } = {},
-): Promise<{ db: Database; path: string }> {
+export async function benchDatabase(size: number): Promise<{ db: Database; path: string }> {
   mkdirSync(RESULTS, { recursive: true });
   const path = `${RESULTS}events-${size}.db`;
   if (!existsSync(path)) {
@@ -41,7 +38,5 @@ export async function benchDatabase(
     await db.destroy();
     renameSync(building, path);
   }
-  // Opened as `aigov serve` opens it when the bench stands in for the server.
-  const mmapBytes = options.asServer ? SERVER_MMAP_BYTES : 0;
-  return { db: await openDatabase({ kind: "sqlite", path }, { mmapBytes }), path };
+  return { db: await openDatabase({ kind: "sqlite", path }), path };
 }

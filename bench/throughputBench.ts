@@ -19,7 +19,7 @@ function load(url: string, requests?: autocannon.Request[]): Promise<autocannon.
 
 /** API throughput (autocannon, 16 connections) beside a bare node:http server sending the same bytes. */
 export async function benchThroughput(): Promise<Measurement[]> {
-  const { db } = await benchDatabase(10_000, { asServer: true });
+  const { db } = await benchDatabase(10_000);
   // As `aigov serve` configures it: the change log's newest number is read at most every 250 ms.
   const search = new SearchService(db, { seqMaxAgeMs: 250 });
   await search.currentIndex();

@@ -15,9 +15,13 @@ const indexer = new DocumentIndexer();
 port.on("message", (request: WorkerRequest) => {
   try {
     if (request.kind === "batch") {
-      let doc = request.firstDoc;
+      const json = Buffer.from(request.json.buffer, request.json.byteOffset, request.json.byteLength);
+      let start = 0;
       // Bodies were checked by the Event schema when written (see eventRepo): parsing is all they need.
-      for (const body of request.bodies) indexer.add(JSON.parse(body) as Event, doc++);
+      request.ends.forEach((end, i) => {
+        indexer.add(JSON.parse(json.toString("utf8", start, end)) as Event, request.firstDoc + i);
+        start = end;
+      });
       port.postMessage({ kind: "records", records: indexer.takeRecords() } satisfies WorkerReply);
     } else {
       const { message, transfer } = serializeTerms(indexer.finish());

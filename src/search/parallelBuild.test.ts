@@ -23,8 +23,12 @@ function manyEvents(copies: number): Event[] {
   return all.sort((a, b) => (a.date.start < b.date.start ? 1 : a.date.start > b.date.start ? -1 : 0));
 }
 
-async function* bodies(events: Event[]): AsyncGenerator<string> {
-  for (const event of events) yield JSON.stringify(event);
+/** The events' JSON in batches of uneven sizes (an empty one too), as storage hands them over. */
+async function* bodies(events: Event[]): AsyncGenerator<Buffer[]> {
+  const json = events.map((event) => Buffer.from(JSON.stringify(event)));
+  for (let at = 0, size = 1; at < json.length; at += size, size = (size * 7) % 1013)
+    yield json.slice(at, at + size);
+  yield [];
 }
 
 describe("a parallel index build", () => {

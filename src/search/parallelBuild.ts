@@ -25,7 +25,9 @@ interface SerializedTerms {
   longestSpanDays: number;
 }
 
-export type WorkerRequest = { kind: "batch"; firstDoc: number; bodies: string[] } | { kind: "finish" };
+/** A batch of stored events: their JSON end to end in one buffer (moved, not copied), and where each ends. */
+export type WorkerRequest =
+  { kind: "batch"; firstDoc: number; json: Uint8Array; ends: Uint32Array } | { kind: "finish" };
 export type WorkerReply =
   | { kind: "records"; records: DocumentRecords }
   | ({ kind: "terms" } & SerializedTerms)
@@ -86,7 +88,7 @@ export function buildWorkers(): number {
  * workers' bitmaps are joined at the end. Tokenizing is most of the work, and it spreads over cores.
  */
 export async function buildInParallel(
-  bodies: AsyncIterable<string>,
+  batches: AsyncIterable<Buffer[]>,
   workers: number,
   onProgress?: (indexed: number) => void,
 ): Promise<SearchIndex> {
@@ -126,14 +128,22 @@ export async function buildInParallel(
     finished.catch(() => undefined);
     return { state, finished };
   });
-  const send = async (firstDoc: number, batch: string[]) => {
+  const send = async (firstDoc: number, batch: Buffer[]) => {
     // The worker with the fewest queued batches; wait while every one is full.
     for (;;) {
       if (failure) throw failure;
       const free = pool.map((p) => p.state).sort((a, b) => a.queued - b.queued)[0];
       if (free && free.queued < QUEUED_PER_WORKER) {
         free.queued++;
-        free.worker.postMessage({ kind: "batch", firstDoc, bodies: batch } satisfies WorkerRequest);
+        // One buffer of its own (concat allocates one this size, outside the shared pool): moved over.
+        const json = Buffer.concat(batch);
+        const ends = new Uint32Array(batch.length);
+        let end = 0;
+        batch.forEach((body, i) => (ends[i] = end += body.length));
+        free.worker.postMessage({ kind: "batch", firstDoc, json, ends } satisfies WorkerRequest, [
+          json.buffer as ArrayBuffer,
+          ends.buffer,
+        ]);
         return;
       }
       await new Promise<void>((resolve) => {
@@ -143,16 +153,11 @@ export async function buildInParallel(
   };
   try {
     let doc = 0;
-    let batch: string[] = [];
-    for await (const body of bodies) {
-      batch.push(body);
-      if (batch.length === BATCH) {
-        await send(doc, batch);
-        doc += batch.length;
-        batch = [];
-      }
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      await send(doc, batch);
+      doc += batch.length;
     }
-    if (batch.length) await send(doc, batch);
     for (const { state } of pool) state.worker.postMessage({ kind: "finish" } satisfies WorkerRequest);
     await Promise.all(pool.map((p) => p.finished));
     // The workers' heaps go before the parts are joined: the build's peak memory is then one index, not

@@ -7,7 +7,7 @@ import {
   findEvents,
   readChangedIds,
   readChangeSeq,
-  streamEventBodiesNewestFirst,
+  streamEventJsonNewestFirst,
   streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
 import { readDatabaseId } from "../storage/repos/metadataRepo.js";
@@ -269,7 +269,7 @@ export class SearchService {
     // Worker threads cost a moment to start: worth it for a large archive only.
     const base =
       events >= PARALLEL_THRESHOLD && workers > 1
-        ? await buildInParallel(streamEventBodiesNewestFirst(this.db), workers, onProgress)
+        ? await buildInParallel(streamEventJsonNewestFirst(this.db), workers, onProgress)
         : await SearchIndex.fromStream(streamEventsNewestFirst(this.db), onProgress);
     this.options.onIndexed?.("built", base.size, (performance.now() - started) / 1000);
     const path = this.options.snapshotPath;

@@ -112,17 +112,9 @@ function onReadOnlyFileSystem(path: string): boolean {
   }
 }
 
-/**
- * How much of a SQLite file a server maps into memory for reading: enough for the archives aigov is
- * made for. Reading mapped pages skips a system call and a copy per page (about a tenth more uncached
- * API pages per second, measured by `npm run bench -- throughput`). Writes still go through the WAL.
- */
-export const SERVER_MMAP_BYTES = 1 << 30;
-
 function sqliteDialect(
   path: string,
   create: boolean,
-  mmapBytes: number,
 ): { dialect: SqliteDialect; reader: SqliteReader | null } {
   const isFile = path !== ":memory:";
   const exists = isFile && hasContent(path);
@@ -140,7 +132,6 @@ function sqliteDialect(
     // WAL lets readers (the server) go on while an import writes; foreign keys keep side tables honest.
     handle.pragma("journal_mode = WAL");
     handle.pragma("foreign_keys = ON");
-    if (mmapBytes > 0) handle.pragma(`mmap_size = ${Math.floor(mmapBytes)}`);
   } catch (error) {
     handle?.close();
     if (error instanceof DatabaseError) throw error;
@@ -160,7 +151,7 @@ function sqliteDialect(
     throw new DatabaseError(`cannot open database ${path}: ${(error as Error).message}`);
   }
   // An in-memory database is one connection's own: no second connection can read it.
-  const reader = isFile ? new SqliteReader(path, mmapBytes) : null;
+  const reader = isFile ? new SqliteReader(path) : null;
   return { dialect: new SqliteDialect({ database: withKeptStatements(handle, reader) }), reader };
 }
 
@@ -282,21 +273,13 @@ async function postgresDialect(url: string, create: boolean): Promise<PostgresDi
  */
 export async function openDatabase(
   location: DatabaseLocation,
-  options: {
-    create?: boolean;
-    /**
-     * Bytes of a SQLite file to map into memory for reads (0, the default: none). A disk error on a
-     * mapped page ends the process instead of failing one query (SQLite's documentation says so), a
-     * price worth paying only where reads are nearly all the work: the server.
-     */
-    mmapBytes?: number;
-  } = {},
+  options: { create?: boolean } = {},
 ): Promise<Database> {
   const create = options.create ?? true;
   const { dialect, reader } =
     location.kind === "postgres"
       ? { dialect: await postgresDialect(location.url, create), reader: null }
-      : sqliteDialect(location.path, create, options.mmapBytes ?? 0);
+      : sqliteDialect(location.path, create);
   const shown = location.kind === "postgres" ? redactUrl(location.url) : location.path;
   const db = new Kysely<Tables>({ dialect });
   if (reader) attachReader(db, reader);

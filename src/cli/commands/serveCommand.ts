@@ -6,7 +6,7 @@ import { startServer } from "../../http/server.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
 import { SearchService } from "../../search/searchService.js";
 import { followChanges } from "../../storage/changeFeed.js";
-import { openDatabase, SERVER_MMAP_BYTES } from "../../storage/database.js";
+import { openDatabase } from "../../storage/database.js";
 import { CliError } from "../cliError.js";
 import { createProgress } from "../progress.js";
 
@@ -36,7 +36,7 @@ export function serveCommand(): Command {
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: { port: number; host: string; baseUrl?: string; db?: string }) => {
       const location = resolveDatabaseLocation(options.db);
-      const db = await openDatabase(location, { mmapBytes: SERVER_MMAP_BYTES }).catch((error: Error) => {
+      const db = await openDatabase(location).catch((error: Error) => {
         throw new CliError(error.message);
       });
       const loaded = await loadBundledDatasetIfEmpty(db);

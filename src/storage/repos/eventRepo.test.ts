@@ -7,6 +7,7 @@ import {
   countEvents,
   findEvent,
   findEventJson,
+  streamEventJsonNewestFirst,
   listEvents,
   listRevisions,
   readChangedIds,
@@ -111,6 +112,18 @@ for (const dialect of DIALECTS)
         assert.equal(json.toString("utf8"), JSON.stringify(await findEvent(db, id)), id);
       assert.deepEqual(await findEventJson(db, ["nope"]), []);
       assert.deepEqual(await findEventJson(db, []), []);
+    });
+    it("streams every event's JSON newest first, in batches", async () => {
+      const batches: Buffer[][] = [];
+      for await (const batch of streamEventJsonNewestFirst(db, 2)) batches.push(batch);
+      assert.ok(batches.every((batch) => batch.length > 0 && batch.length <= 2));
+      const streamed = batches.flat().map((json) => JSON.parse(json.toString("utf8")) as Event);
+      const stored = await listEvents(db);
+      assert.deepEqual(
+        streamed.map((event) => event.id),
+        stored.map((event) => event.id).reverse(),
+      );
+      assert.deepEqual(streamed, stored.reverse());
     });
   });
 
