@@ -3,7 +3,7 @@ import { dateBounds } from "../domain/partialDate.js";
 import type { RoaringBitmap32 } from "./bitmaps.js";
 import { daysBetween } from "./orderedSearch.js";
 import { PostingBuilder } from "./postingBuilder.js";
-import { forEachIndexTerm, phraseKey } from "./textTerms.js";
+import { forEachIndexTermOfNormal, normalizeText, phraseKeyOfNormal } from "./textTerms.js";
 
 export const FACETS = ["jurisdiction", "level", "type", "bindingness", "tag", "month"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -58,6 +58,16 @@ export class DocumentIndexer {
   private readonly addWord = (word: string, stem: string) => {
     if (!this.words.has(word)) this.words.set(word, stem);
   };
+  /** The document being added: the term callbacks below are made once, not per document and field. */
+  private doc = 0;
+  private readonly sinks = FIELDS.map((field) => {
+    const builder = this.fields[field];
+    return {
+      field,
+      onTerm: (term: string) => builder.add(term, this.doc),
+      onHanPair: (first: number, second: number) => builder.addPair(first, second, this.doc),
+    };
+  });
 
   add(event: Event, doc: number): void {
     const records = this.records;
@@ -70,22 +80,17 @@ export class DocumentIndexer {
       records.spanLastDay.push([doc, last]);
       this.longestSpanDays = Math.max(this.longestSpanDays, daysBetween(first, last));
     }
-    const title = `${event.title.zh ?? ""} ${event.title.en ?? ""}`;
-    records.titles.push(phraseKey(title));
+    // The title is normalised once, for its phrase key and its terms.
+    const title = normalizeText(`${event.title.zh ?? ""} ${event.title.en ?? ""}`);
+    records.titles.push(phraseKeyOfNormal(title));
     const texts: Record<Field, string> = {
       title,
-      summary: `${event.summary.zh ?? ""} ${event.summary.en ?? ""}`,
-      sources: sourceText(event),
+      summary: normalizeText(`${event.summary.zh ?? ""} ${event.summary.en ?? ""}`),
+      sources: normalizeText(sourceText(event)),
     };
-    for (const field of FIELDS) {
-      const builder = this.fields[field];
-      forEachIndexTerm(
-        texts[field],
-        (term) => builder.add(term, doc),
-        this.addWord,
-        (first, second) => builder.addPair(first, second, doc),
-      );
-    }
+    this.doc = doc;
+    for (const { field, onTerm, onHanPair } of this.sinks)
+      forEachIndexTermOfNormal(texts[field], onTerm, this.addWord, onHanPair);
     const facets = this.facets;
     for (const code of event.jurisdictions) facets.jurisdiction.add(code, doc);
     if (event.level) facets.level.add(event.level, doc);

@@ -11,8 +11,6 @@ import {
 } from "./documentIndexer.js";
 import { SearchIndex } from "./searchIndex.js";
 
-/** Events per message to a worker: large enough that messaging costs little, small enough to spread. */
-const BATCH = 1000;
 /** Batches a worker may have queued: keeps every worker busy without reading the database far ahead. */
 const QUEUED_PER_WORKER = 2;
 

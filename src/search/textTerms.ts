@@ -124,7 +124,10 @@ function pushRun(tokens: Token[], run: string): void {
  * characters beyond it takes the patterns. Both give the same tokens (a property test holds them to it).
  */
 export function tokenize(text: string): Token[] {
-  const normal = normalizeText(text);
+  return tokenizeNormal(normalizeText(text));
+}
+
+function tokenizeNormal(normal: string): Token[] {
   return SURROGATE.test(normal) ? tokenizeNormalByPattern(normal) : scanNormal(normal);
 }
 
@@ -292,7 +295,17 @@ export function forEachIndexTerm(
   onWord?: (word: string, stem: string) => void,
   onHanPair?: (first: number, second: number) => void,
 ): void {
-  for (const token of tokenize(text)) {
+  forEachIndexTermOfNormal(normalizeText(text), onTerm, onWord, onHanPair);
+}
+
+/** forEachIndexTerm of text already normalised (normalizeText): a title's terms and its phrase key. */
+export function forEachIndexTermOfNormal(
+  normal: string,
+  onTerm: (term: string) => void,
+  onWord?: (word: string, stem: string) => void,
+  onHanPair?: (first: number, second: number) => void,
+): void {
+  for (const token of tokenizeNormal(normal)) {
     if (token.kind === "cjk") {
       const run = token.text;
       if (SURROGATE.test(run)) for (const term of hanTerms(run)) onTerm(term);
@@ -322,7 +335,12 @@ export function isHanTerm(term: string): boolean {
  * meet as the same phrase. Only used once every clause already matched the title.
  */
 export function phraseKey(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, "");
+  return phraseKeyOfNormal(normalizeText(text));
+}
+
+/** phraseKey of text already normalised (normalizeText). */
+export function phraseKeyOfNormal(normal: string): string {
+  return normal.replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 const foldedChars = new Map<string, string>();
