@@ -181,6 +181,47 @@ for (const dialect of DIALECTS)
     );
   });
 
+describe("kill -9 an import into a new database (SQLite, filled with a rollback journal)", () => {
+  it(
+    "leaves a database with no events, whole, that the same import then fills and returns to WAL",
+    { timeout: 300_000 },
+    async () => {
+      const path = join(tempDir(), "new.db");
+      const file = big();
+      const run = startCli(["import", file, "--db", path]);
+      try {
+        // Filling a new file writes its pages straight into it, the journal beside it holding next to nothing.
+        await waitFor(
+          async () => {
+            if (run.child.exitCode !== null) throw new Error(`the import ended first: ${run.stderr()}`);
+            return sizeOf(path) > 4 * 1024 * 1024 && existsSync(`${path}-journal`);
+          },
+          120_000,
+          "the import to write",
+        );
+        run.child.kill("SIGKILL");
+        assert.deepEqual(await run.exited, { code: null, signal: "SIGKILL" });
+      } finally {
+        kill(run.child);
+      }
+      // Opening it rolls the journal back (SQLite's own recovery): the file's schema, and no events.
+      assert.equal(integrityCheck(path), "ok");
+      const location = { kind: "sqlite" as const, path };
+      assert.equal((await dumpDatabase(location)).events?.length, 0);
+      const again = ok(runCli(["import", file, "--db", path]));
+      assert.match(again.stdout, new RegExp(`added ${BIG_COUNT}, updated 0, skipped 0 \\(unchanged\\)`));
+      assert.equal((await dumpDatabase(location)).events?.length, BIG_COUNT);
+      const handle = new SQLite(path);
+      try {
+        assert.equal(handle.pragma("journal_mode", { simple: true }), "wal");
+      } finally {
+        handle.close();
+      }
+      assert.equal(integrityCheck(path), "ok");
+    },
+  );
+});
+
 /** Whether a snapshot file is whole: its SHA-256 over everything before the last 32 bytes matches them. */
 function isWholeSnapshot(path: string): boolean {
   if (!existsSync(path)) return false;

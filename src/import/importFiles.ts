@@ -10,7 +10,7 @@ import {
   WRITE_BATCH,
   writeEvents,
 } from "../storage/repos/eventRepo.js";
-import { inTransaction } from "../storage/transaction.js";
+import { inFillingTransaction } from "../storage/transaction.js";
 import { type ChronicleWarning, type ParsedChronicle, parseChronicle } from "./chronicle/parseChronicle.js";
 import { checkEvents, type ReadEvent } from "./checkEvents.js";
 import { detectFormat, type ImportFormat, PEEK_BYTES } from "./detectFormat.js";
@@ -228,7 +228,7 @@ export async function applyImports(
   options: { now?: string; onProgress?: ImportProgress } = {},
 ): Promise<ImportCounts[]> {
   const now = options.now ?? new Date().toISOString();
-  return inTransaction(db, async (trx) => {
+  return inFillingTransaction(db, async (trx) => {
     await lockForWriting(trx);
     const results: ImportCounts[] = [];
     for (const source of sources) {

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { isPostgres } from "./dialect.js";
 import type { Tables } from "./schema.js";
-import { inTransaction } from "./transaction.js";
+import { inFillingTransaction } from "./transaction.js";
 
 type Db = Kysely<Tables>;
 
@@ -106,6 +106,6 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> 
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")
     : source.transaction();
-  await reading.execute((from) => inTransaction(target, (to) => copyRows(from, to, counts)));
+  await reading.execute((from) => inFillingTransaction(target, (to) => copyRows(from, to, counts)));
   return counts;
 }
