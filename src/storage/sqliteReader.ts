@@ -56,7 +56,7 @@ export class SqliteReader {
   /**
    * A read-only connection with the file mapped into memory: reading mapped pages skips a system call
    * and a copy per page (a tenth more uncached API pages per second; a full read of a million events
-   * in a fifth of the time). SQLite's documentation warns that a disk error on a mapped page ends the
+   * in a third of the time). SQLite's documentation warns that a disk error on a mapped page ends the
    * process instead of failing the query: a price paid for reads only, never for writes.
    */
   private open(): SQLite.Database {
@@ -67,8 +67,12 @@ export class SqliteReader {
   }
 }
 
-/** As much of the file as is mapped: more than the archives aigov is made for (a million events: 7 GB). */
-const MMAP_BYTES = 64 * 2 ** 30;
+/**
+ * How much of the file is mapped: the most better-sqlite3's SQLite allows (its build caps it at 2 GB;
+ * past that, pages are read as usual). Mapped pages a process has read count in its resident memory,
+ * as the page cache they are, which the system reclaims when it needs the memory.
+ */
+const MMAP_BYTES = 2 ** 31 - 65536;
 
 const readers = new WeakMap<object, SqliteReader>();
 
