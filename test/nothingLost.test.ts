@@ -96,6 +96,25 @@ const kill = (child: ChildProcess) => {
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 };
 
+/** Runs an import and kills it with SIGKILL as soon as `written` says it is clearly writing. */
+async function killImportOnceWriting(args: string[], written: () => Promise<boolean>): Promise<void> {
+  const run = startCli(args);
+  try {
+    await waitFor(
+      async () => {
+        if (run.child.exitCode !== null) throw new Error(`the import ended first: ${run.stderr()}`);
+        return written();
+      },
+      120_000,
+      "the import to write",
+    );
+    run.child.kill("SIGKILL");
+    assert.deepEqual(await run.exited, { code: null, signal: "SIGKILL" });
+  } finally {
+    kill(run.child);
+  }
+}
+
 /** How many bytes the events table holds on disk, committed or not (PostgreSQL). */
 async function postgresEventsBytes(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -149,21 +168,7 @@ for (const dialect of DIALECTS)
                 const start = await postgresEventsBytes(url);
                 return async () => (await postgresEventsBytes(url)) > start + 1024 * 1024;
               })();
-        const run = startCli(["import", file, "--db", store.arg]);
-        try {
-          await waitFor(
-            async () => {
-              if (run.child.exitCode !== null) throw new Error(`the import ended first: ${run.stderr()}`);
-              return written();
-            },
-            120_000,
-            "the import to write",
-          );
-          run.child.kill("SIGKILL");
-          assert.deepEqual(await run.exited, { code: null, signal: "SIGKILL" });
-        } finally {
-          kill(run.child);
-        }
+        await killImportOnceWriting(["import", file, "--db", store.arg], written);
 
         // SQLite's check first, on the files exactly as the killed process left them (its WAL included).
         if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
@@ -188,22 +193,11 @@ describe("kill -9 an import into a new database (SQLite, filled with a rollback 
     async () => {
       const path = join(tempDir(), "new.db");
       const file = big();
-      const run = startCli(["import", file, "--db", path]);
-      try {
-        // Filling a new file writes its pages straight into it, the journal beside it holding next to nothing.
-        await waitFor(
-          async () => {
-            if (run.child.exitCode !== null) throw new Error(`the import ended first: ${run.stderr()}`);
-            return sizeOf(path) > 4 * 1024 * 1024 && existsSync(`${path}-journal`);
-          },
-          120_000,
-          "the import to write",
-        );
-        run.child.kill("SIGKILL");
-        assert.deepEqual(await run.exited, { code: null, signal: "SIGKILL" });
-      } finally {
-        kill(run.child);
-      }
+      // Filling a new file writes its pages straight into it, the journal beside it holding next to nothing.
+      await killImportOnceWriting(
+        ["import", file, "--db", path],
+        async () => sizeOf(path) > 4 * 1024 * 1024 && existsSync(`${path}-journal`),
+      );
       // Opening it rolls the journal back (SQLite's own recovery): the file's schema, and no events.
       assert.equal(integrityCheck(path), "ok");
       const location = { kind: "sqlite" as const, path };
