@@ -6,6 +6,7 @@ import pg from "pg";
 import Cursor from "pg-cursor";
 import type { DatabaseLocation } from "../config.js";
 import { AIGOV_APPLICATION_ID } from "./applicationId.js";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./dialect.js";
 import { attachReader, SqliteReader } from "./sqliteReader.js";
 import { MIGRATION_NAMES, migrationProvider, SCHEMA_VERSION } from "./migrations/index.js";
 import type { Tables } from "./schema.js";
@@ -127,7 +128,7 @@ function sqliteDialect(
     if (isFile && !exists) mkdirSync(dirname(path), { recursive: true });
     handle = new SQLite(path);
     // A connection setting, not a write: wait for another writer instead of failing at once.
-    handle.pragma("busy_timeout = 5000");
+    handle.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     recognise(handle, path, create);
     // WAL lets readers (the server) go on while an import writes; foreign keys keep side tables honest.
     handle.pragma("journal_mode = WAL");

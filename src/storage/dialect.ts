@@ -9,3 +9,6 @@ import { type Kysely, PostgresAdapter } from "kysely";
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+/** How long a SQLite connection waits for another process's write before it gives up (busy_timeout). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;

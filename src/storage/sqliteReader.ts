@@ -1,4 +1,5 @@
 import SQLite from "better-sqlite3";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./dialect.js";
 
 /**
  * A second connection to a SQLite database, read-only, for the reads a server makes on every request
@@ -61,7 +62,7 @@ export class SqliteReader {
    */
   private open(): SQLite.Database {
     const handle = new SQLite(this.path, { readonly: true, fileMustExist: true });
-    handle.pragma("busy_timeout = 5000");
+    handle.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     handle.pragma(`mmap_size = ${MMAP_BYTES}`);
     return handle;
   }

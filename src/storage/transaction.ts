@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "./database.js";
-import { isPostgres } from "./dialect.js";
+import { isPostgres, SQLITE_BUSY_TIMEOUT_MS } from "./dialect.js";
 import type { Tables } from "./schema.js";
 
 /**
@@ -61,6 +61,6 @@ async function switchJournal(db: Database, mode: "delete" | "wal"): Promise<bool
   } catch {
     return false;
   } finally {
-    await sql`pragma busy_timeout = 5000`.execute(db);
+    await sql`pragma busy_timeout = ${sql.raw(String(SQLITE_BUSY_TIMEOUT_MS))}`.execute(db);
   }
 }
