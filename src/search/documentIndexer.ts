@@ -3,7 +3,7 @@ import { dateBounds } from "../domain/partialDate.js";
 import type { RoaringBitmap32 } from "./bitmaps.js";
 import { daysBetween } from "./orderedSearch.js";
 import { PostingBuilder } from "./postingBuilder.js";
-import { forEachIndexTermOfNormal, normalizeText, phraseKeyOfNormal } from "./textTerms.js";
+import { IndexTermScanner, normalizeText, phraseKeyOfNormal } from "./textTerms.js";
 
 export const FACETS = ["jurisdiction", "level", "type", "bindingness", "tag", "month"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -55,17 +55,20 @@ export class DocumentIndexer {
   private records: DocumentRecords = { docs: [], ids: [], firstDays: [], titles: [], spanLastDay: [] };
   private longestSpanDays = 0;
   private sinceFlush = 0;
-  private readonly addWord = (word: string, stem: string) => {
-    if (!this.words.has(word)) this.words.set(word, stem);
-  };
-  /** The document being added: the term callbacks below are made once, not per document and field. */
+  /** The document being added: the scanners below are made once, not per document and field. */
   private doc = 0;
-  private readonly sinks = FIELDS.map((field) => {
+  private readonly scanners = FIELDS.map((field) => {
     const builder = this.fields[field];
+    const words = this.words;
     return {
       field,
-      onTerm: (term: string) => builder.add(term, this.doc),
-      onHanPair: (first: number, second: number) => builder.addPair(first, second, this.doc),
+      scanner: new IndexTermScanner({
+        term: (term) => builder.add(term, this.doc),
+        word: (word, stem) => {
+          if (!words.has(word)) words.set(word, stem);
+        },
+        hanPair: (first, second) => builder.addPair(first, second, this.doc),
+      }),
     };
   });
 
@@ -89,8 +92,7 @@ export class DocumentIndexer {
       sources: normalizeText(sourceText(event)),
     };
     this.doc = doc;
-    for (const { field, onTerm, onHanPair } of this.sinks)
-      forEachIndexTermOfNormal(texts[field], onTerm, this.addWord, onHanPair);
+    for (const { field, scanner } of this.scanners) scanner.scan(texts[field]);
     const facets = this.facets;
     for (const code of event.jurisdictions) facets.jurisdiction.add(code, doc);
     if (event.level) facets.level.add(event.level, doc);

@@ -9,6 +9,7 @@ import {
   stemWord,
   tokenize,
   tokenizeByPattern,
+  tokenTerms,
 } from "./textTerms.js";
 
 /** Tokens written compactly: kind initial, text, `*` for a piece of a compound. */
@@ -17,7 +18,7 @@ const compact = (text: string) =>
 /** The distinct terms a field of this text is indexed under, sorted. */
 const terms = (text: string) => {
   const found = new Set<string>();
-  forEachIndexTerm(text, (term) => found.add(term));
+  forEachIndexTerm(text, { term: (term) => found.add(term) });
   return [...found].sort();
 };
 
@@ -162,6 +163,49 @@ describe("textTerms", () => {
         assert.deepEqual(tokenize(text), tokenizeByPattern(text), JSON.stringify(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it("hands indexing the terms of the tokens, in order, whether CJK terms come as pairs or strings", () => {
+    const pieces = [
+      "AI",
+      "Act",
+      "gpt-4o",
+      "10^25",
+      "10²⁵",
+      "人工智能",
+      "歐盟",
+      "法",
+      "の研究",
+      "한국어",
+      "𠀋𠀋",
+      " ",
+      "。",
+      "'s",
+      "２０２５",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const tokens = tokenize(text);
+        const expectedWords = tokens.flatMap((t) =>
+          t.kind === "word" ? [`${t.text}>${t.stem}`] : t.kind === "compound" ? [`${t.text}>${t.text}`] : [],
+        );
+        const asStrings: string[] = [];
+        const asPairs: string[] = [];
+        const words: string[] = [];
+        forEachIndexTerm(text, { term: (term) => asStrings.push(term) });
+        forEachIndexTerm(text, {
+          term: (term) => asPairs.push(term),
+          word: (word, stem) => words.push(`${word}>${stem}`),
+          hanPair: (first, second) =>
+            asPairs.push(second === 0 ? String.fromCharCode(first) : String.fromCharCode(first, second)),
+        });
+        const expected = tokens.flatMap(tokenTerms);
+        assert.deepEqual(asStrings, expected, JSON.stringify(text));
+        assert.deepEqual(asPairs, expected, JSON.stringify(text));
+        assert.deepEqual(words, expectedWords, JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

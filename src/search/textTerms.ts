@@ -107,14 +107,18 @@ function runTokens(run: string): readonly Token[] {
 const runCache = new Map<string, readonly Token[]>();
 const RUN_CACHE_LIMIT = 200_000;
 
-function pushRun(tokens: Token[], run: string): void {
+function cachedRunTokens(run: string): readonly Token[] {
   let cached = runCache.get(run);
   if (cached === undefined) {
     cached = runTokens(run);
     if (runCache.size >= RUN_CACHE_LIMIT) runCache.clear();
     runCache.set(run, cached);
   }
-  for (const token of cached) tokens.push(token);
+  return cached;
+}
+
+function pushRun(tokens: Token[], run: string): void {
+  for (const token of cachedRunTokens(run)) tokens.push(token);
 }
 
 /**
@@ -184,9 +188,46 @@ const CARET = 0x5e;
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 
-/** tokenize() for normalized text without surrogates: the patterns' cuts, made by scanning. */
+/**
+ * What the scan finds, in order, without making strings it does not need: tokenize() turns each find
+ * into tokens; indexing turns them into terms at once (see IndexTermScan), with no token objects and
+ * no string per CJK bigram.
+ */
+interface ScanVisitor {
+  /** `text[start, end)` is a power of ten, its base ending at `caret`. */
+  power(text: string, start: number, caret: number, end: number): void;
+  /** A run of letters and digits without CJK. */
+  run(run: string): void;
+  /** `text[start, end)` is a run of one CJK script. */
+  cjk(text: string, start: number, end: number): void;
+}
+
+/** The scan's finds as tokens. */
+class TokenCollector implements ScanVisitor {
+  readonly tokens: Token[] = [];
+  power(text: string, start: number, caret: number, end: number): void {
+    this.tokens.push(
+      { kind: "power", text: text.slice(start, end) },
+      { kind: "number", text: text.slice(start, caret), part: true },
+      { kind: "number", text: text.slice(caret + 1, end), part: true },
+    );
+  }
+  run(run: string): void {
+    pushRun(this.tokens, run);
+  }
+  cjk(text: string, start: number, end: number): void {
+    this.tokens.push({ kind: "cjk", text: text.slice(start, end) });
+  }
+}
+
 function scanNormal(text: string): Token[] {
-  const tokens: Token[] = [];
+  const collector = new TokenCollector();
+  scan(text, collector);
+  return collector.tokens;
+}
+
+/** The patterns' cuts of normalized text without surrogates, made by scanning; each handed to `visitor`. */
+function scan(text: string, visitor: ScanVisitor): void {
   const n = text.length;
   const at = (i: number) => CLASSES[text.charCodeAt(i)] as number;
   let i = 0;
@@ -203,10 +244,7 @@ function scanNormal(text: string): Token[] {
       if (j + 1 < n && text.charCodeAt(j) === CARET && at(j + 1) & DIGIT) {
         let k = j + 2;
         while (k < n && at(k) & DIGIT) k++;
-        const power = text.slice(i, k);
-        tokens.push({ kind: "power", text: power });
-        tokens.push({ kind: "number", text: text.slice(i, j), part: true });
-        tokens.push({ kind: "number", text: text.slice(j + 1, k), part: true });
+        visitor.power(text, i, j, k);
         i = k;
         continue;
       }
@@ -232,23 +270,21 @@ function scanNormal(text: string): Token[] {
         }
       }
     }
-    if (scripts === 0) pushRun(tokens, text.slice(i, j));
-    else splitScripts(tokens, text, i, j);
+    if (scripts === 0) visitor.run(text.slice(i, j));
+    else splitScripts(visitor, text, i, j);
     i = j;
   }
-  return tokens;
 }
 
 /** A run with CJK in it, cut where the script changes: Han, kana, Hangul, and anything else between. */
-function splitScripts(tokens: Token[], text: string, start: number, end: number): void {
+function splitScripts(visitor: ScanVisitor, text: string, start: number, end: number): void {
   let pieceStart = start;
   let pieceScript = (CLASSES[text.charCodeAt(start)] as number) & SCRIPTS;
   for (let i = start + 1; i <= end; i++) {
     const script = i < end ? (CLASSES[text.charCodeAt(i)] as number) & SCRIPTS : -1;
     if (script === pieceScript) continue;
-    const piece = text.slice(pieceStart, i);
-    if (pieceScript === 0) pushRun(tokens, piece);
-    else tokens.push({ kind: "cjk", text: piece });
+    if (pieceScript === 0) visitor.run(text.slice(pieceStart, i));
+    else visitor.cjk(text, pieceStart, i);
     pieceStart = i;
     pieceScript = script;
   }
@@ -282,47 +318,70 @@ export function isPrefixable(token: Token): boolean {
 }
 
 /**
- * Calls `onTerm` with every term a document field is indexed under, in order and repeated as often as
- * they occur (the index's posting builder drops repeats within a document); `onWord` sees each word and
- * compound with the term it is indexed under (the index keeps them for prefix search). With
- * `onHanPair`, CJK terms of the BMP go there instead, as the code units of their one or two characters
- * (0 for no second). No arrays or
- * sets per field: this is the inner loop of indexing a million events.
+ * Where the terms of a document field go: every term in order and as often as it occurs (the posting
+ * builder drops repeats within a document); `word` sees each word and compound with the term it is
+ * indexed under (the index keeps them for prefix search); with `hanPair`, CJK terms of the Basic
+ * Multilingual Plane go there instead of to `term`, as the code units of their one or two characters
+ * (0 for no second), so that no string is made or hashed per bigram.
  */
-export function forEachIndexTerm(
-  text: string,
-  onTerm: (term: string) => void,
-  onWord?: (word: string, stem: string) => void,
-  onHanPair?: (first: number, second: number) => void,
-): void {
-  forEachIndexTermOfNormal(normalizeText(text), onTerm, onWord, onHanPair);
+export interface IndexTermSink {
+  term(term: string): void;
+  word?(word: string, stem: string): void;
+  hanPair?(first: number, second: number): void;
 }
 
-/** forEachIndexTerm of text already normalised (normalizeText): a title's terms and its phrase key. */
-export function forEachIndexTermOfNormal(
-  normal: string,
-  onTerm: (term: string) => void,
-  onWord?: (word: string, stem: string) => void,
-  onHanPair?: (first: number, second: number) => void,
-): void {
-  for (const token of tokenizeNormal(normal)) {
+/**
+ * Hands the index terms of normalized text to a sink as the scan finds them: no tokens, no arrays.
+ * This is the inner loop of indexing a million events; make one per sink and reuse it.
+ */
+export class IndexTermScanner implements ScanVisitor {
+  constructor(private readonly sink: IndexTermSink) {}
+
+  /** The terms of text already normalised (normalizeText). */
+  scan(normal: string): void {
+    if (SURROGATE.test(normal)) for (const token of tokenizeNormalByPattern(normal)) this.token(token);
+    else scan(normal, this);
+  }
+
+  power(text: string, start: number, caret: number, end: number): void {
+    this.sink.term(text.slice(start, end));
+    this.sink.term(text.slice(start, caret));
+    this.sink.term(text.slice(caret + 1, end));
+  }
+
+  run(run: string): void {
+    for (const token of cachedRunTokens(run)) this.token(token);
+  }
+
+  /** A CJK run of the BMP (the scan only sees text without surrogates). */
+  cjk(text: string, start: number, end: number): void {
+    const sink = this.sink;
+    if (sink.hanPair) {
+      if (end - start === 1) sink.hanPair(text.charCodeAt(start), 0);
+      else for (let i = start; i + 1 < end; i++) sink.hanPair(text.charCodeAt(i), text.charCodeAt(i + 1));
+    } else if (end - start === 1) sink.term(text.slice(start, end));
+    else for (let i = start; i + 1 < end; i++) sink.term(text.slice(i, i + 2));
+  }
+
+  private token(token: Token): void {
+    const sink = this.sink;
     if (token.kind === "cjk") {
       const run = token.text;
-      if (SURROGATE.test(run)) for (const term of hanTerms(run)) onTerm(term);
-      else if (onHanPair) {
-        // As code units: no string is made or hashed per bigram (see PostingBuilder.addPair).
-        if (run.length === 1) onHanPair(run.charCodeAt(0), 0);
-        else for (let i = 0; i + 1 < run.length; i++) onHanPair(run.charCodeAt(i), run.charCodeAt(i + 1));
-      } else if (run.length === 1) onTerm(run);
-      else for (let i = 0; i + 1 < run.length; i++) onTerm(run.slice(i, i + 2));
+      if (SURROGATE.test(run)) for (const term of hanTerms(run)) sink.term(term);
+      else this.cjk(run, 0, run.length);
     } else if (token.kind === "word") {
-      onTerm(token.stem);
-      onWord?.(token.text, token.stem);
+      sink.term(token.stem);
+      sink.word?.(token.text, token.stem);
     } else {
-      onTerm(token.text);
-      if (token.kind === "compound") onWord?.(token.text, token.text);
+      sink.term(token.text);
+      if (token.kind === "compound") sink.word?.(token.text, token.text);
     }
   }
+}
+
+/** The index terms of a text, as IndexTermScanner gives them: for tests and one-off uses. */
+export function forEachIndexTerm(text: string, sink: IndexTermSink): void {
+  new IndexTermScanner(sink).scan(normalizeText(text));
 }
 
 /** Whether a term is a CJK term (a bigram or a lone character of Han, kana or Hangul). */
