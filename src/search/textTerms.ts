@@ -250,11 +250,14 @@ function scan(text: string, visitor: ScanVisitor): void {
       }
     }
     let scripts = first & SCRIPTS;
+    // The classes every character of the run has: a script bit here means the run is of one CJK script.
+    let every = first;
     let j = i + 1;
     while (j < n) {
       const c = at(j);
       if ((c & IN_RUN) === 0) break;
       scripts |= c & SCRIPTS;
+      every &= c;
       j++;
     }
     // One English possessive or contraction: an apostrophe and letters.
@@ -262,6 +265,7 @@ function scan(text: string, visitor: ScanVisitor): void {
       const quote = text.charCodeAt(j);
       if ((quote === APOSTROPHE || quote === RIGHT_QUOTE) && at(j + 1) & LETTER_OR_MARK) {
         j += 1;
+        every = 0;
         while (j < n) {
           const c = at(j);
           if ((c & LETTER_OR_MARK) === 0) break;
@@ -271,6 +275,7 @@ function scan(text: string, visitor: ScanVisitor): void {
       }
     }
     if (scripts === 0) visitor.run(text.slice(i, j));
+    else if (every & SCRIPTS) visitor.cjk(text, i, j);
     else splitScripts(visitor, text, i, j);
     i = j;
   }
