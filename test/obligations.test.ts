@@ -238,8 +238,40 @@ describe("obligations over HTTP", () => {
     assert.match(html, /<h4>KR<\/h4>/);
   });
 
-  it("lists what takes effect next on the home page", async () => {
+  it("lists what takes effect next on the home page, each instrument linked to its page", async () => {
     const html = await (await fetch(`${base}/?lang=en`)).text();
     assert.match(html, /What takes effect next/);
+    assert.match(html, /<a href="\/instruments\/[a-z0-9-]+\?lang=en">/);
+    assert.ok(!html.includes('href="/api/instruments/'));
+  });
+
+  it("shows an instrument as a page: status, dates with their sources, its duties with their articles", async () => {
+    const html = await (await fetch(`${base}/instruments/eu-ai-act?lang=en`)).text();
+    assert.match(html, /<h1>[^<]*Artificial Intelligence Act/);
+    assert.match(html, /<dd>\s*in force/);
+    assert.match(html, /<time datetime="2026-08-02">/);
+    assert.match(html, /<a href="https:\/\/[^"]+" rel="noopener">Art\. 53\(1\)\(a\)<\/a>/);
+    assert.match(html, /<li id="eu-ai-act\.art-53-1-a">/);
+    assert.match(html, /href="\/api\/instruments\/eu-ai-act"/);
+    const zh = await (await fetch(`${base}/instruments/eu-ai-act?lang=zh`)).text();
+    assert.match(zh, /<h1>[^<]*人工智能法/);
+    const list = await (await fetch(`${base}/instruments?lang=en`)).text();
+    assert.match(list, /href="\/instruments\/us-ca-sb-53\?lang=en"/);
+    const missing = await fetch(`${base}/instruments/no-such-law?lang=en`);
+    assert.equal(missing.status, 404);
+    assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
+  });
+
+  it("links each duty of a check's answer to its instrument's page", async () => {
+    const query = new URLSearchParams({
+      kind: "model",
+      role: "provider",
+      trainingFlop: "3e25",
+      at: "2026-09-01",
+    });
+    query.append("markets", "EU");
+    query.set("lang", "en");
+    const html = await (await fetch(`${base}/check?${query}`)).text();
+    assert.match(html, /<a href="\/instruments\/eu-ai-act\?lang=en">eu-ai-act<\/a>/);
   });
 });

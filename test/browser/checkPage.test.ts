@@ -66,4 +66,17 @@ describe("the /check page (browser)", () => {
       const violations = await seriousViolations(page);
       assert.equal(violations.length, 0, describeViolations(violations));
     });
+  it("follows what takes effect next from the home page to the instrument's page (zh)", async () => {
+    const { page } = await harness.newPage();
+    await page.goto(`${harness.baseUrl}/?lang=zh`);
+    const next = page.locator('section[aria-labelledby="next-heading"] li a').first();
+    const title = (await next.innerText()).trim();
+    await Promise.all([page.waitForNavigation(), next.click()]);
+    assert.match(new URL(page.url()).pathname, /^\/instruments\/[a-z0-9-]+$/);
+    assert.equal((await page.locator("h1").innerText()).trim(), title);
+    assert.ok((await page.locator(".obligation-list li").count()) > 0);
+    const violations = await seriousViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await screenshot(page, "instrument-zh");
+  });
 });

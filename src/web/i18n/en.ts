@@ -187,6 +187,7 @@ export const en = {
   "type.resolution": "resolution",
   "type.report": "report",
   "type.plan": "plan",
+  "type.amendment": "amendment",
   "type.other": "other",
   "bindingness.binding": "binding",
   "bindingness.voluntary": "voluntary",

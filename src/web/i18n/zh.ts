@@ -183,6 +183,7 @@ export const zh: Record<MessageKey, string> = {
   "type.resolution": "决议",
   "type.report": "报告",
   "type.plan": "计划",
+  "type.amendment": "修正案",
   "type.other": "其他",
   "bindingness.binding": "具约束力",
   "bindingness.voluntary": "自愿",

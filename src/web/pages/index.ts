@@ -4,6 +4,7 @@ import { checkPage } from "./checkPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
 import { comparePage } from "./comparePage.js";
 import { eventPage } from "./eventPage.js";
+import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
 import { mapPage } from "./mapPage.js";
 import { problemPage, problemsPage } from "./problemPage.js";
@@ -25,6 +26,8 @@ export const PAGES: WebPage[] = [
   chartsPage,
   reportsPage,
   checkPage,
+  instrumentsPage,
+  instrumentPage,
   problemsPage,
   problemPage,
 ];

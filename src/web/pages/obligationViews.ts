@@ -4,6 +4,7 @@ import { type Language, type LocalizedText, pickText } from "../../domain/locali
 import type { CheckItem, CheckResult } from "../../obligations/checkObligations.js";
 import type { Deadline } from "../../obligations/deadlines.js";
 import { escapeHtml } from "../html.js";
+import { localHref } from "../i18n/localHref.js";
 
 const t = (text: LocalizedText | null | undefined, lang: Language) =>
   escapeHtml((text && pickText(text, lang)) ?? "");
@@ -21,7 +22,7 @@ export function deadlinesListHtml(deadlines: Deadline[], lang: Language): string
   const items = deadlines
     .map(
       (d) =>
-        `<li><time datetime="${escapeHtml(d.date)}">${escapeHtml(d.date)}</time> · ${escapeHtml(d.jurisdiction)} · <a href="/api/instruments/${encodeURIComponent(d.instrument)}">${escapeHtml(pickText(d.title, lang) ?? d.instrument)}</a><br><span class="muted">${d.what
+        `<li><time datetime="${escapeHtml(d.date)}">${escapeHtml(d.date)}</time> · ${escapeHtml(d.jurisdiction)} · <a href="${escapeHtml(localHref(`/instruments/${encodeURIComponent(d.instrument)}`, lang))}">${escapeHtml(pickText(d.title, lang) ?? d.instrument)}</a><br><span class="muted">${d.what
           .slice(0, 4)
           .map((w) => t(w, lang))
           .join("; ")}${d.what.length > 4 ? " …" : ""}</span></li>`,
@@ -29,7 +30,7 @@ export function deadlinesListHtml(deadlines: Deadline[], lang: Language): string
     .join("\n");
   return `<section aria-labelledby="next-heading"><h2 id="next-heading">${zh ? "即将生效" : "What takes effect next"}</h2>
 <ul>${items}</ul>
-<p class="muted"><a href="/check?lang=${lang}">${zh ? "检查哪些义务适用于您的模型或服务" : "Check which duties bind your model or service"}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
+<p class="muted"><a href="/check?lang=${lang}">${zh ? "检查哪些义务适用于您的模型或服务" : "Check which duties bind your model or service"}</a> · <a href="${escapeHtml(localHref("/instruments", lang))}">${zh ? "全部法律文书" : "All instruments"}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
 }
 
 /** The corrections of an event: what the imported text says, what the record shows, and the sources. */
@@ -56,7 +57,7 @@ function itemHtml(item: CheckItem, lang: Language, showReason: boolean): string 
     `${cooperation}${linkHtml(item.citation.url, item.citation.article)} — ${t(item.title, lang)}`,
     `<span class="muted">${zh ? "起始" : "from"} <time datetime="${escapeHtml(item.from)}">${escapeHtml(item.from)}</time>${
       item.transition ? ` (${t(item.transition.label, lang)}, ${escapeHtml(item.transition.article)})` : ""
-    } · ${escapeHtml(item.instrument)} · ${escapeHtml(item.citation.verification)}</span>`,
+    } · <a href="${escapeHtml(localHref(`/instruments/${encodeURIComponent(item.instrument)}`, lang))}">${escapeHtml(item.instrument)}</a> · ${escapeHtml(item.citation.verification)}</span>`,
   ];
   if (showReason && item.reason)
     parts.push(`${zh ? "原因" : "Reason"}: ${t(item.reason, lang)} (${escapeHtml(item.decidedBy ?? "")})`);

@@ -1,0 +1,301 @@
+import type { Instrument, InstrumentDate, Verification } from "../../domain/instrument.js";
+import type { Language } from "../../domain/localizedText.js";
+import type { Obligation } from "../../domain/obligation.js";
+import { HttpProblem } from "../../http/problem.js";
+import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
+import { bundledObligations, type ObligationsData } from "../../obligations/obligationsData.js";
+import { findEvents } from "../../storage/repos/eventRepo.js";
+import { localized, pick } from "../components/localized.js";
+import { html, type SafeHtml, unsafeRaw } from "../html.js";
+import { formatDate } from "../i18n/formatDate.js";
+import { localHref } from "../i18n/localHref.js";
+import type { PageRequest, WebPage } from "../webPage.js";
+import { eventLink } from "./jurisdictionPage.js";
+import { isUpcoming } from "../viewModels/jurisdictionFacts.js";
+import { linkHtml } from "./obligationViews.js";
+
+/** Words of these pages in both languages (the obligations views keep theirs beside the markup too). */
+const WORDS = {
+  instruments: { zh: "法律文书", en: "Instruments" },
+  intro: {
+    zh: "义务检查所依据的法律、法规和标准：标题、编号、日期与状态，每项都注明从何处核实。",
+    en: "The laws, regulations and standards behind the obligations check: titles, identifiers, dates and status, each with where it was checked.",
+  },
+  jurisdiction: { zh: "法域", en: "Jurisdiction" },
+  type: { zh: "类型", en: "Type" },
+  bindingness: { zh: "约束力", en: "Bindingness" },
+  status: { zh: "状态", en: "Status" },
+  next: { zh: "下一个日期", en: "Next date" },
+  original: { zh: "原文标题", en: "Title in the original" },
+  officialText: { zh: "官方文本", en: "Official text" },
+  noOfficialText: {
+    zh: "未找到官方文本的存档副本（见下方“未能核实”）。",
+    en: "No stored copy of the official text was found (see “Not checked” below).",
+  },
+  dates: { zh: "日期", en: "Dates" },
+  identifiers: { zh: "编号", en: "Identifiers" },
+  obligations: { zh: "义务", en: "Obligations" },
+  noObligations: {
+    zh: "aigov 尚未收录此文书的义务。",
+    en: "aigov holds no obligations of this instrument yet.",
+  },
+  from: { zh: "起始", en: "from" },
+  penalty: { zh: "罚则", en: "Penalty" },
+  events: { zh: "相关事件", en: "Events" },
+  amends: { zh: "修改", en: "Amends" },
+  amendedBy: { zh: "被修改", en: "Amended by" },
+  unknowns: { zh: "未能核实", en: "Not checked" },
+  checkedFrom: { zh: "来源", en: "sources" },
+  check: { zh: "检查哪些义务适用于您的模型或服务", en: "Check which duties bind your model or service" },
+} satisfies Record<string, Record<Language, string>>;
+
+const STATUS: Record<Instrument["status"], Record<Language, string>> = {
+  "in-force": { zh: "已生效", en: "in force" },
+  adopted: { zh: "已通过", en: "adopted" },
+  pending: { zh: "待定", en: "pending" },
+  proposed: { zh: "提案", en: "proposed" },
+};
+
+const VERIFICATION: Record<Verification, Record<Language, string>> = {
+  official: { zh: "已对照官方文本", en: "checked against the official text" },
+  secondary: { zh: "仅对照二手来源", en: "checked against secondary sources only" },
+  unverified: { zh: "未核实", en: "not checked" },
+};
+
+const word = (key: keyof typeof WORDS, lang: Language) => WORDS[key][lang];
+
+function dataOf(request: PageRequest): ObligationsData {
+  return request.context.obligations ?? bundledObligations();
+}
+
+/** A link to an instrument's page, titled in the page's language. */
+export function instrumentLink(instrument: Instrument, lang: Language): SafeHtml {
+  return html`<a href="${localHref(`/instruments/${encodeURIComponent(instrument.id)}`, lang)}"
+    >${instrument.title[lang]}</a
+  >`;
+}
+
+/** Numbered links to the pages a fact was read from. */
+function sourceLinks(urls: string[]): SafeHtml {
+  return html`${urls.map((url, i) => html`${i ? " " : ""}${unsafeRaw(linkHtml(url, `[${i + 1}]`))}`)}`;
+}
+
+function verificationNote(verification: Verification, urls: string[], lang: Language): SafeHtml {
+  return html`<span class="muted"
+    >${VERIFICATION[verification][lang]}${
+      urls.length ? html` · ${word("checkedFrom", lang)} ${sourceLinks(urls)}` : ""
+    }</span
+  >`;
+}
+
+function datesTable(dates: InstrumentDate[], request: PageRequest): SafeHtml {
+  const { lang, t } = request;
+  const today = todayUtc();
+  const sorted = [...dates].sort((a, b) => a.date.localeCompare(b.date));
+  return html`<table class="data-table">
+    <caption>
+      ${word("dates", lang)}
+    </caption>
+    <tbody>
+      ${sorted.map(
+        (d) =>
+          html`<tr class="${isUpcoming(d.date, today) ? "effective effective--upcoming" : "effective"}">
+            <th scope="row"><time datetime="${d.date}">${formatDate(d.date, lang)}</time></th>
+            <td>
+              ${localized(pick(d.label, lang), t)}<br />${verificationNote(d.verification, d.verifiedFrom, lang)}
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function obligationItem(obligation: Obligation, request: PageRequest): SafeHtml {
+  const { lang, t } = request;
+  const penalty = obligation.penalty ? pick(obligation.penalty, lang) : null;
+  return html`<li id="${obligation.id}">
+    ${unsafeRaw(linkHtml(obligation.citation.url, obligation.citation.article))} —
+    <strong>${localized(pick(obligation.title, lang), t)}</strong>
+    <span class="muted"
+      >${word("from", lang)} <time datetime="${obligation.from}">${obligation.from}</time> ·
+      ${obligation.roles.join(", ")} · ${obligation.kinds.join(", ")}</span
+    >
+    <br />${localized(pick(obligation.summary, lang), t)}
+    ${penalty ? html`<br /><span>${word("penalty", lang)}: ${localized(penalty, t)}</span>` : ""}
+    ${obligation.notes.map((note) => html`<br /><span class="muted">${localized(pick(note, lang), t)}</span>`)}
+  </li>`;
+}
+
+/** Links to the instruments with these ids (ids aigov does not hold stay as text). */
+function instrumentLinks(ids: string[], data: ObligationsData, lang: Language): SafeHtml {
+  return html`${ids.map((id, i) => {
+    const found = data.instruments.find((x) => x.id === id);
+    return html`${i ? ", " : ""}${found ? instrumentLink(found, lang) : id}`;
+  })}`;
+}
+
+/**
+ * `/instruments/{id}`: one instrument as a page (the "what takes effect next" list and the check link
+ * here): its titles, status, dates and identifiers with where each was checked, the official text, its
+ * obligations with their articles, the events that tell its story, and what could not be checked.
+ */
+export const instrumentPage: WebPage = {
+  path: "/instruments/:id",
+  nav: "check",
+  render: async (request) => {
+    const { lang, t, params, context, name } = request;
+    const data = dataOf(request);
+    const id = params.id ?? "";
+    const instrument = data.instruments.find((i) => i.id === id);
+    if (!instrument) throw new HttpProblem(404, `no instrument with id "${id}"`);
+    const obligations = data.obligations.filter((o) => o.instrument === id);
+    const amendedBy = data.instruments.filter((i) => i.amends.includes(id)).map((i) => i.id);
+    const events = instrument.events.length ? await findEvents(context.db, instrument.events) : [];
+    const title = instrument.title[lang];
+    const original = instrument.title.original;
+    const body = html`<p class="breadcrumb">
+        <a href="${localHref("/instruments", lang)}">${word("instruments", lang)}</a>
+      </p>
+      <h1>${title}</h1>
+      ${
+        original !== title
+          ? html`<p>
+              ${word("original", lang)}: <span lang="${instrument.originalLanguage}">${original}</span>
+            </p>`
+          : ""
+      }
+      <dl class="event-facts">
+        <dt>${word("jurisdiction", lang)}</dt>
+        <dd>
+          <a href="${localHref(`/jurisdictions/${instrument.jurisdiction}`, lang)}"
+            >${name(instrument.jurisdiction, lang)}</a
+          >
+        </dd>
+        <dt>${word("type", lang)}</dt>
+        <dd>${t(`type.${instrument.type}`)}</dd>
+        <dt>${word("bindingness", lang)}</dt>
+        <dd>${t(`bindingness.${instrument.bindingness}`)}</dd>
+        <dt>${word("status", lang)}</dt>
+        <dd>
+          ${STATUS[instrument.status][lang]}${
+            instrument.statusNote ? html` — ${localized(pick(instrument.statusNote, lang), t)}` : ""
+          }
+        </dd>
+        <dt>${word("officialText", lang)}</dt>
+        <dd>
+          ${
+            instrument.officialUrl
+              ? unsafeRaw(linkHtml(instrument.officialUrl, instrument.officialUrl))
+              : word("noOfficialText", lang)
+          }
+        </dd>
+      </dl>
+      ${instrument.dates.length ? datesTable(instrument.dates, request) : ""}
+      ${
+        instrument.identifiers.length
+          ? html`<h2>${word("identifiers", lang)}</h2>
+              <ul>
+                ${instrument.identifiers.map(
+                  (i) =>
+                    html`<li>
+                      <code>${i.scheme}</code> ${i.value}
+                      ${verificationNote(i.verification, i.verifiedFrom, lang)}
+                    </li>`,
+                )}
+              </ul>`
+          : ""
+      }
+      <h2>${word("obligations", lang)}</h2>
+      ${
+        obligations.length
+          ? html`<ul class="obligation-list">
+              ${obligations.map((o) => obligationItem(o, request))}
+            </ul>`
+          : html`<p class="muted">${word("noObligations", lang)}</p>`
+      }
+      <p><a href="${localHref("/check", lang)}">${word("check", lang)}</a></p>
+      ${
+        events.length
+          ? html`<h2>${word("events", lang)}</h2>
+              <ul>
+                ${events.map(
+                  (event) =>
+                    html`<li>
+                      <time datetime="${event.date.start}">${formatDate(event.date.start, lang)}</time>
+                      ${eventLink(event, request)}
+                    </li>`,
+                )}
+              </ul>`
+          : ""
+      }
+      ${
+        instrument.amends.length
+          ? html`<p>${word("amends", lang)}: ${instrumentLinks(instrument.amends, data, lang)}</p>`
+          : ""
+      }
+      ${amendedBy.length ? html`<p>${word("amendedBy", lang)}: ${instrumentLinks(amendedBy, data, lang)}</p>` : ""}
+      ${
+        instrument.unknowns.length
+          ? html`<h2>${word("unknowns", lang)}</h2>
+              <ul>
+                ${instrument.unknowns.map((u) => html`<li>${localized(pick(u, lang), t)}</li>`)}
+              </ul>`
+          : ""
+      }
+      <p class="muted">
+        <a href="/api/instruments/${encodeURIComponent(instrument.id)}">JSON</a>
+      </p>`;
+    return {
+      title,
+      body,
+      description: `${name(instrument.jurisdiction, lang)} · ${STATUS[instrument.status][lang]}`,
+    };
+  },
+};
+
+/** `/instruments`: every instrument aigov holds, by jurisdiction, with its status and next date. */
+export const instrumentsPage: WebPage = {
+  path: "/instruments",
+  nav: "check",
+  render: async (request) => {
+    const { lang, t, name } = request;
+    const data = dataOf(request);
+    const nextDate = new Map<string, string>();
+    for (const deadline of upcomingDeadlines(data, todayUtc(), 500))
+      if (!nextDate.has(deadline.instrument)) nextDate.set(deadline.instrument, deadline.date);
+    const codes = [...new Set(data.instruments.map((i) => i.jurisdiction))].sort((a, b) =>
+      name(a, lang).localeCompare(name(b, lang), lang),
+    );
+    const body = html`<h1>${word("instruments", lang)}</h1>
+      <p>${word("intro", lang)}</p>
+      ${codes.map(
+        (code) =>
+          html`<h2>${name(code, lang)}</h2>
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">${word("instruments", lang)}</th>
+                  <th scope="col">${word("type", lang)}</th>
+                  <th scope="col">${word("status", lang)}</th>
+                  <th scope="col">${word("next", lang)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${data.instruments
+                  .filter((i) => i.jurisdiction === code)
+                  .map((i) => {
+                    const next = nextDate.get(i.id);
+                    return html`<tr>
+                      <td>${instrumentLink(i, lang)}</td>
+                      <td>${t(`type.${i.type}`)}</td>
+                      <td>${STATUS[i.status][lang]}</td>
+                      <td>${next ? html`<time datetime="${next}">${formatDate(next, lang)}</time>` : "—"}</td>
+                    </tr>`;
+                  })}
+              </tbody>
+            </table>`,
+      )}
+      <p class="muted"><a href="/api/instruments">JSON</a></p>`;
+    return { title: word("instruments", lang), body };
+  },
+};
