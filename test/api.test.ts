@@ -207,6 +207,15 @@ for (const dialect of DIALECTS)
       );
     });
 
+    it("names tags in the page's language in the facets, chips and event pages", async () => {
+      const zh = await (await get("/search?tag=international-cooperation&lang=zh")).text();
+      assert.match(zh, /国际合作/);
+      assert.ok(!/>\s*international-cooperation\s*</.test(zh), "no slug shown as a label");
+      const en = await (await get("/search?lang=en")).text();
+      assert.match(en, /international cooperation/);
+      assert.match(en, /rules becoming binding/);
+    });
+
     it("answers bad page input with a page, never a 500", async () => {
       for (const path of [
         "/search?jurisdiction=%3Cx%3E&lang=en",

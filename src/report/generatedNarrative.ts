@@ -305,7 +305,8 @@ class NarrativeBuilder {
     const topics = s.byTag.filter((t) => !(t.key in TREND_TAG_LABELS));
     if (trendTags.length)
       blocks.push(paragraph(p.trendTags(this.counted(trendTags, (t) => tagLabel(t, this.lang)))));
-    if (topics.length) blocks.push(paragraph(p.topicTags(this.counted(topics, (t) => t, 8))));
+    if (topics.length)
+      blocks.push(paragraph(p.topicTags(this.counted(topics, (t) => tagLabel(t, this.lang), 8))));
     if (s.effectiveInPeriod.length)
       blocks.push(paragraph(p.effectiveList), this.effectiveList(s.effectiveInPeriod));
     if (s.upcoming.length) blocks.push(paragraph(p.upcomingList), this.effectiveList(s.upcoming));

@@ -56,22 +56,7 @@ export const BINDINGNESS_LABELS: Labels<Bindingness> = {
 /** What a record leaves unclassified is called so, never guessed. */
 export const UNCLASSIFIED: Record<Language, string> = { zh: "未分类", en: "unclassified" };
 
-/**
- * Names of the five trends the seed report states ("规则强制化、格局阵营化、竞争系统化、路径多样化和工具技术化")
- * for the tags the bundled dataset marks them with; other tags are shown as written.
- */
-export const TREND_TAG_LABELS: Record<string, Record<Language, string>> = {
-  "trend-rules-binding": { zh: "规则强制化", en: "rules becoming binding" },
-  "trend-bloc-formation": { zh: "格局阵营化", en: "bloc formation" },
-  "trend-systemic-competition": { zh: "竞争系统化", en: "systemic competition" },
-  "trend-path-diversity": { zh: "路径多样化", en: "diverse national paths" },
-  "trend-technical-tools": { zh: "工具技术化", en: "technical governance tools" },
-};
-
-/** The label of a tag: a trend's name where the tag marks one of the seed's trends, else the tag. */
-export function tagLabel(tag: string, lang: Language): string {
-  return TREND_TAG_LABELS[tag]?.[lang] ?? tag;
-}
+export { TREND_TAG_LABELS, tagLabel } from "../domain/tagLabels.js";
 
 /** The fixed words of a report, in each language. */
 export const WORDS = {

@@ -1,6 +1,7 @@
 import type { Event } from "../../domain/event.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
+import { tagLabel } from "../../domain/tagLabels.js";
 import { correctionsFor } from "../../http/presenters/eventPresenter.js";
 import { HttpProblem } from "../../http/problem.js";
 import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
@@ -122,7 +123,7 @@ function facts(event: Event, request: PageRequest): SafeHtml {
       event.tags.length
         ? row(
             t("event.tags"),
-            html`${event.tags.map((tag, i) => html`${i ? " · " : ""}<a href="${localHref("/search", lang, { tag })}">${tag}</a>`)}`,
+            html`${event.tags.map((tag, i) => html`${i ? " · " : ""}<a href="${localHref("/search", lang, { tag })}">${tagLabel(tag, lang)}</a>`)}`,
           )
         : ""
     }

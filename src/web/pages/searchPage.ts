@@ -1,5 +1,7 @@
 import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
+import type { Language } from "../../domain/localizedText.js";
+import { tagLabel } from "../../domain/tagLabels.js";
 import { EventsQuery, encodeCursor, parseSearchParams } from "../../http/eventsQuery.js";
 import { HttpProblem } from "../../http/problem.js";
 import type { SearchFacets } from "../../search/searchService.js";
@@ -47,8 +49,14 @@ function facetLabels(
   };
 }
 
-function labelOf(labels: ReturnType<typeof facetLabels>, facet: SearchFacet, value: string): string {
-  if (facet === "tag" || facet === "year") return value;
+function labelOf(
+  labels: ReturnType<typeof facetLabels>,
+  facet: SearchFacet,
+  value: string,
+  lang: Language,
+): string {
+  if (facet === "year") return value;
+  if (facet === "tag") return tagLabel(value, lang);
   return labels[facet][value] ?? value;
 }
 
@@ -71,7 +79,7 @@ function facetModel(
     legend: request.t(`facet.${facet}`),
     values: offered.map(([value, count]) => ({
       value,
-      label: labelOf(labels, facet, value),
+      label: labelOf(labels, facet, value, request.lang),
       count,
       checked: selected.includes(value),
     })),
@@ -103,7 +111,7 @@ function chipsFor(
   const chips: FilterChipModel[] = [];
   for (const facet of SEARCH_FACETS)
     for (const value of state.filters[facet]) {
-      const label = `${t(`facet.${facet}`)}: ${labelOf(labels, facet, value)}`;
+      const label = `${t(`facet.${facet}`)}: ${labelOf(labels, facet, value, request.lang)}`;
       chips.push({
         label,
         facet,
