@@ -152,26 +152,41 @@ class SequentialReader {
     this.position = start;
   }
 
-  private async read(length: number): Promise<Buffer> {
-    const bytes = Buffer.allocUnsafe(length);
+  /** Reads `length` bytes at the file position into `target` from `offset`, and digests them. */
+  private async readInto(target: Buffer, offset: number, length: number): Promise<void> {
     let done = 0;
     while (done < length) {
-      const { bytesRead } = await this.file.read(bytes, done, length - done, this.position + done);
+      const { bytesRead } = await this.file.read(target, offset + done, length - done, this.position + done);
       if (bytesRead === 0) throw new Error("snapshot: cut short");
       done += bytesRead;
     }
     this.position += length;
-    this.digest.update(bytes);
-    return bytes;
+    this.digest.update(target.subarray(offset, offset + length));
   }
 
-  /** The next `length` bytes (a view into the buffer: copy what is kept). */
+  /**
+   * The next `length` bytes: a view into the buffer (copy what is kept), or, for a piece larger than a
+   * chunk, a buffer of its own read straight from the file (loading a million titles once, not twice).
+   */
   async take(length: number): Promise<Buffer> {
     if (length > this.end - this.position + this.buffered.length) throw new Error("snapshot: cut short");
-    if (this.buffered.length < length) {
-      const wanted = Math.min(this.end - this.position, Math.max(READ_CHUNK, length - this.buffered.length));
-      this.buffered = Buffer.concat([this.buffered, await this.read(wanted)]);
+    if (this.buffered.length >= length) return this.consume(length);
+    if (length >= READ_CHUNK) {
+      const piece = Buffer.allocUnsafe(length);
+      const have = this.buffered.copy(piece, 0);
+      this.buffered = Buffer.alloc(0);
+      await this.readInto(piece, have, length - have);
+      return piece;
     }
+    const wanted = Math.min(this.end - this.position, READ_CHUNK);
+    const next = Buffer.allocUnsafe(this.buffered.length + wanted);
+    const have = this.buffered.copy(next, 0);
+    await this.readInto(next, have, wanted);
+    this.buffered = next;
+    return this.consume(length);
+  }
+
+  private consume(length: number): Buffer {
     const taken = this.buffered.subarray(0, length);
     this.buffered = this.buffered.subarray(length);
     return taken;
@@ -182,12 +197,12 @@ class SequentialReader {
   }
 }
 
-/** A typed array copied out of a piece of file (aligned, and not keeping the piece alive). */
-function copyInto<T extends Uint32Array | Int32Array>(bytes: Buffer, make: (buffer: ArrayBuffer) => T): T {
+/** The bytes of a typed array, copied out of a piece of file (aligned, and not keeping the piece alive). */
+function copyOut(bytes: Buffer): ArrayBuffer {
   if (bytes.length % 4 !== 0) throw new Error("snapshot: a typed array of odd length");
   const buffer = new ArrayBuffer(bytes.length);
   new Uint8Array(buffer).set(bytes);
-  return make(buffer);
+  return buffer;
 }
 
 /**
@@ -217,14 +232,17 @@ export async function readSnapshot(
       return null;
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];
-    const docs = new Map<string, Buffer>();
+    // The per-document arrays, decoded as they are read (the largest, the titles, is a sixth of the file).
+    const texts = new Map<string, string>();
+    const arrays = new Map<string, ArrayBuffer>();
     let expected = 0;
     for (const [group, key, offset, length] of header.bitmaps) {
       if (offset !== expected) return null;
       expected += length;
       const bytes = await reader.take(length);
       if (group === "doc") {
-        docs.set(key, Buffer.from(bytes));
+        if (key.endsWith(".text")) texts.set(key, bytes.toString("utf16le"));
+        else arrays.set(key, copyOut(bytes));
         continue;
       }
       const bitmap = RoaringBitmap32.deserialize(bytes, "portable");
@@ -240,21 +258,20 @@ export async function readSnapshot(
     const stored = Buffer.alloc(DIGEST_BYTES);
     await file.read(stored, 0, DIGEST_BYTES, size - DIGEST_BYTES);
     if (!reader.digest.digest().equals(stored)) return null;
-    const part = (key: string) => {
-      const bytes = docs.get(key);
-      if (!bytes) throw new Error(`snapshot: no ${key}`);
-      return bytes;
+    const text = (key: string) => {
+      const found = texts.get(key);
+      if (found === undefined) throw new Error(`snapshot: no ${key}`);
+      return found;
+    };
+    const array = (key: string) => {
+      const found = arrays.get(key);
+      if (!found) throw new Error(`snapshot: no ${key}`);
+      return found;
     };
     const index = SearchIndex.fromContent({
-      ids: new PackedStrings(
-        part("ids.text").toString("utf16le"),
-        copyInto(part("ids.offsets"), (b) => new Uint32Array(b)),
-      ),
-      titles: new PackedStrings(
-        part("titles.text").toString("utf16le"),
-        copyInto(part("titles.offsets"), (b) => new Uint32Array(b)),
-      ),
-      firstDayNumbers: copyInto(part("firstDays"), (b) => new Int32Array(b)),
+      ids: new PackedStrings(text("ids.text"), new Uint32Array(array("ids.offsets"))),
+      titles: new PackedStrings(text("titles.text"), new Uint32Array(array("titles.offsets"))),
+      firstDayNumbers: new Int32Array(array("firstDays")),
       spanLastDay: header.spanLastDay,
       longestSpanDays: header.longestSpanDays,
       words: header.words,
