@@ -44,3 +44,74 @@ for (const dialect of DIALECTS)
       ]);
     });
   });
+
+describe("imports that meet another process's write (SQLite)", () => {
+  const events = join(ROOT, "data/events/2025-global-ai-governance-report.json");
+
+  it("waits for a write lock held by another process, says so, then imports", async () => {
+    const db = join(tempDir(), "held.db");
+    assert.equal(
+      runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", db]).code,
+      0,
+    );
+    // Another process takes the write lock and keeps it past SQLite's own busy timeout (5 s).
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
+         db.exec("begin immediate"); process.stdout.write("locked\\n");
+         setTimeout(() => { db.exec("rollback"); db.close(); }, 9000);`,
+      ],
+      { cwd: ROOT },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const started = performance.now();
+    const result = await startCli(["import", events, "--db", db]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /another process is writing to the database; waiting up to 600 s/);
+    assert.match(result.stdout, /added 47/);
+    assert.ok(performance.now() - started > 7000, "it waited for the holder");
+  });
+
+  it("gives up after --wait seconds with one line, changing nothing", async () => {
+    const db = join(tempDir(), "held.db");
+    assert.equal(
+      runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", db]).code,
+      0,
+    );
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
+         db.exec("begin immediate"); process.stdout.write("locked\\n");
+         process.stdin.on("data", () => { db.exec("rollback"); db.close(); process.exit(0); });`,
+      ],
+      { cwd: ROOT },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    try {
+      const result = await startCli(["import", events, "--db", db, "--wait", "1"]);
+      assert.equal(result.code, 1);
+      // SQLite's own busy timeout (5 s) is longer than the wait asked for: it gives up after that, at once.
+      assert.match(result.stderr, /^error: the database .* is busy[^\n]*\n$/);
+    } finally {
+      holder.stdin.end("done");
+    }
+    const listed = runCli(["list", "--db", db, "--json", "--from", "2025"]);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(JSON.parse(listed.stdout), [], "none of the 2025 events were written");
+  });
+
+  it("two imports into a new file at once: the second waits for the first, both succeed", async () => {
+    const db = join(tempDir(), "new.db");
+    const results = await Promise.all([1, 2].map(() => startCli(["import", events, "--db", db])));
+    for (const result of results) assert.equal(result.code, 0, result.stderr);
+    const summaries = results.map((r) => r.stdout.replace(/^.*: /, "").trim()).sort();
+    assert.deepEqual(summaries, [
+      "added 0, updated 0, skipped 47 (unchanged)",
+      "added 47, updated 0, skipped 0 (unchanged)",
+    ]);
+  });
+});

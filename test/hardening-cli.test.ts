@@ -178,7 +178,7 @@ describe("hardening: the CLI on hostile and careless input", () => {
       holder.exec("begin immediate");
       let result: ReturnType<typeof runCli>;
       try {
-        result = runCli(["import", file, "--db", db]);
+        result = runCli(["import", file, "--db", db, "--wait", "0"]);
       } finally {
         holder.exec("rollback");
         holder.close();

@@ -1,13 +1,15 @@
 import { existsSync, rmSync } from "node:fs";
 import { type DatabaseLocation, resolveDatabaseLocation } from "../config.js";
-import { type Database, DatabaseError, openDatabase, redactUrl, sqliteProblem } from "../storage/database.js";
+import {
+  type Database,
+  DatabaseError,
+  isSqliteBusy,
+  openDatabase,
+  redactUrl,
+  sqliteProblem,
+  type WriterWait,
+} from "../storage/database.js";
 import { CliError } from "./cliError.js";
-
-/** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
-export function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
-}
 
 const describe = (dbOption: string | undefined) => {
   const location = resolveDatabaseLocation(dbOption);
@@ -28,7 +30,7 @@ function isPostgresFailure(error: unknown): boolean {
 export async function withDatabase<T>(
   dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
-  options: { create?: boolean } = {},
+  options: { create?: boolean } & WriterWait = {},
 ): Promise<T> {
   const location = resolveDatabaseLocation(dbOption);
   const creates =
@@ -53,12 +55,12 @@ async function openAndWork<T>(
   location: DatabaseLocation,
   dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
-  options: { create?: boolean },
+  options: { create?: boolean } & WriterWait,
 ): Promise<T> {
   let db: Database;
   try {
     // Only commands that write create a database; a mistyped --db for a read is an error, not a new file.
-    db = await openDatabase(location, { create: options.create ?? false });
+    db = await openDatabase(location, { ...options, create: options.create ?? false });
   } catch (error) {
     if (error instanceof DatabaseError) throw new CliError(error.message);
     throw error;
@@ -67,7 +69,7 @@ async function openAndWork<T>(
     return await work(db);
   } catch (error) {
     // busy_timeout has waited already (database.ts); a database still locked is one line, not a trace.
-    if (isBusy(error))
+    if (isSqliteBusy(error))
       throw new CliError(
         `the database ${describe(dbOption)} is busy: another process is writing to it; try again when it is done`,
       );

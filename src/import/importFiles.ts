@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { describeIssues, Event } from "../domain/event.js";
-import type { Database } from "../storage/database.js";
+import { type Database, whileLocked, type WriterWait } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
 import {
   findEvent,
@@ -225,11 +225,28 @@ export interface ImportCounts {
 export async function applyImports(
   db: Database,
   sources: ImportSource[],
-  options: { now?: string; onProgress?: ImportProgress } = {},
+  options: { now?: string; onProgress?: ImportProgress } & WriterWait = {},
 ): Promise<ImportCounts[]> {
   const now = options.now ?? new Date().toISOString();
+  // Another process's write holds the lock: this one waits (options.waitMs) and tries again, which is
+  // safe until it has the lock: nothing is read from the files before that.
+  let locked = false;
+  return whileLocked(() => writeImports(db, sources, now, options, () => (locked = true)), {
+    ...options,
+    retryable: () => !locked,
+  });
+}
+
+async function writeImports(
+  db: Database,
+  sources: ImportSource[],
+  now: string,
+  options: { onProgress?: ImportProgress },
+  onLocked: () => void,
+): Promise<ImportCounts[]> {
   return inFillingTransaction(db, async (trx) => {
     await lockForWriting(trx);
+    onLocked();
     const results: ImportCounts[] = [];
     for (const source of sources) {
       const counts: ImportCounts = { file: source.file, added: 0, updated: 0, unchanged: 0 };

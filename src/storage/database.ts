@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import type { DatabaseLocation } from "../config.js";
@@ -16,6 +16,51 @@ export type Database = Kysely<Tables>;
 /** A database location that cannot be opened: the message says which and why. */
 export class DatabaseError extends Error {
   override name = "DatabaseError";
+}
+
+/** The database is locked by another process's write (SQLite): waiting longer may let it through. */
+export class DatabaseBusyError extends DatabaseError {
+  override name = "DatabaseBusyError";
+}
+
+/** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isSqliteBusy(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * How a writer waits for another process's write to end: at most `waitMs` in all (each try already
+ * waits SQLite's busy timeout), calling `onWait` once when it starts waiting beyond that.
+ */
+export interface WriterWait {
+  waitMs?: number;
+  onWait?: () => void;
+}
+
+/**
+ * Runs `attempt` again while it fails because another process holds the write lock, until `wait.waitMs`
+ * has passed. Only for work that has changed and consumed nothing when it fails so (a transaction not
+ * yet holding the lock, an open that did not get the file); `retryable` says whether that still holds.
+ */
+export async function whileLocked<T>(
+  attempt: () => Promise<T>,
+  wait: WriterWait & { retryable?: () => boolean } = {},
+): Promise<T> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const retry = isSqliteBusy(error) && (wait.retryable?.() ?? true);
+      if (!retry || Date.now() - started >= (wait.waitMs ?? 0)) throw error;
+      if (!told) wait.onWait?.();
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
@@ -140,7 +185,9 @@ function sqliteDialect(
     if (code === "SQLITE_NOTADB")
       throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
     if (code?.startsWith("SQLITE_BUSY"))
-      throw new DatabaseError(`the database ${path} is busy: another process is writing to it; try again`);
+      throw new DatabaseBusyError(
+        `the database ${path} is busy: another process is writing to it; try again`,
+      );
     if (code?.startsWith("SQLITE_CANTOPEN") && isFile && onReadOnlyFileSystem(path))
       throw new DatabaseError(
         exists
@@ -153,7 +200,26 @@ function sqliteDialect(
   }
   // An in-memory database is one connection's own: no second connection can read it.
   const reader = isFile ? new SqliteReader(path) : null;
-  return { dialect: new SqliteDialect({ database: withKeptStatements(handle, reader) }), reader };
+  return {
+    dialect: new TransactionalSqliteDialect({ database: withKeptStatements(handle, reader) }),
+    reader,
+  };
+}
+
+/**
+ * SQLite with its migrations in one transaction, as on PostgreSQL (Kysely runs them one statement at a
+ * time on SQLite): a migration is all or nothing, and when two processes open a new file at once, the
+ * second's transaction, begun before the first committed, fails as busy and is tried again (see
+ * openDatabase) instead of creating the tables a second time.
+ */
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl(): boolean {
+        return true;
+      }
+    })();
+  }
 }
 
 /** Statements kept per connection: beyond this many distinct queries, the oldest is dropped. */
@@ -274,26 +340,34 @@ async function postgresDialect(url: string, create: boolean): Promise<PostgresDi
  */
 export async function openDatabase(
   location: DatabaseLocation,
-  options: { create?: boolean } = {},
+  options: { create?: boolean } & WriterWait = {},
 ): Promise<Database> {
   const create = options.create ?? true;
-  const { dialect, reader } =
-    location.kind === "postgres"
-      ? { dialect: await postgresDialect(location.url, create), reader: null }
-      : sqliteDialect(location.path, create);
+  if (location.kind === "postgres")
+    return migrated(new Kysely<Tables>({ dialect: await postgresDialect(location.url, create) }), location);
+  // A file another process is filling (see inFillingTransaction) or migrating cannot be opened until it is
+  // done: wait for it as a writer waits.
+  return whileLocked(async () => {
+    const { dialect, reader } = sqliteDialect(location.path, create);
+    const db = new Kysely<Tables>({ dialect });
+    if (reader) attachReader(db, reader);
+    return migrated(db, location);
+  }, options);
+}
+
+/** The database brought to the current schema, or closed and an error that says why not. */
+async function migrated(db: Database, location: DatabaseLocation): Promise<Database> {
   const shown = location.kind === "postgres" ? redactUrl(location.url) : location.path;
-  const db = new Kysely<Tables>({ dialect });
-  if (reader) attachReader(db, reader);
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    await db.destroy().catch(() => {});
-    const problem = location.kind === "sqlite" ? sqliteProblem(error, location.path) : null;
-    if (problem) throw new DatabaseError(problem);
-    const failed = results?.find((result) => result.status === "Error")?.migrationName;
-    throw new DatabaseError(
-      `cannot prepare database ${shown}${failed ? ` (migration ${failed})` : ""}: ${(error as Error).message}`,
-    );
-  }
-  return db;
+  if (!error) return db;
+  await db.destroy().catch(() => {});
+  if (isSqliteBusy(error))
+    throw new DatabaseBusyError(`the database ${shown} is busy: another process is writing to it; try again`);
+  const problem = location.kind === "sqlite" ? sqliteProblem(error, location.path) : null;
+  if (problem) throw new DatabaseError(problem);
+  const failed = results?.find((result) => result.status === "Error")?.migrationName;
+  throw new DatabaseError(
+    `cannot prepare database ${shown}${failed ? ` (migration ${failed})` : ""}: ${(error as Error).message}`,
+  );
 }

@@ -71,55 +71,81 @@ export function importCommand(): Command {
       ),
     )
     .option("--dry-run", "read and check the files, write nothing")
+    .option(
+      "--wait <seconds>",
+      "how long to wait for another process's write to the database to end before giving up",
+      parseWaitSeconds,
+      DEFAULT_WAIT_SECONDS,
+    )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
-    .action(async (files: string[], options: { format?: ImportFormat; dryRun?: boolean; db?: string }) => {
-      const progress = importProgress();
-      const sources: ImportSource[] = [];
-      for (const file of files) {
+    .action(
+      async (
+        files: string[],
+        options: { format?: ImportFormat; dryRun?: boolean; db?: string; wait: number },
+      ) => {
+        const progress = importProgress();
+        const sources: ImportSource[] = [];
+        for (const file of files) {
+          try {
+            sources.push(
+              options.dryRun
+                ? await readImport(file, options.format, progress.update)
+                : await openImport(file, options.format),
+            );
+          } catch (error) {
+            progress.done();
+            if (error instanceof ImportError) throw new CliError(error.message);
+            throw error;
+          }
+        }
+        progress.done();
+        for (const source of sources)
+          for (const warning of source.warnings)
+            process.stderr.write(
+              terminalText(`warning: ${source.file}:${warning.line}: ${warning.message}`) + "\n",
+            );
+        if (options.dryRun) {
+          for (const read of sources as ReadImport[])
+            process.stdout.write(
+              `${read.file}: ${read.count} events read as ${read.format}; nothing written (--dry-run)\n`,
+            );
+          return;
+        }
+        let results;
         try {
-          sources.push(
-            options.dryRun
-              ? await readImport(file, options.format, progress.update)
-              : await openImport(file, options.format),
+          // Two imports at once: the second waits for the first (SQLite lets one process write at a time).
+          const wait = {
+            waitMs: options.wait * 1000,
+            onWait: () =>
+              process.stderr.write(
+                `another process is writing to the database; waiting up to ${options.wait} s for it to finish…\n`,
+              ),
+          };
+          results = await withDatabase(
+            options.db,
+            (db) => applyImports(db, sources, { onProgress: progress.update, ...wait }),
+            { create: true, ...wait },
           );
         } catch (error) {
-          progress.done();
+          // A bad record met while writing: the transaction was rolled back, nothing is written.
           if (error instanceof ImportError) throw new CliError(error.message);
           throw error;
+        } finally {
+          progress.done();
         }
-      }
-      progress.done();
-      for (const source of sources)
-        for (const warning of source.warnings)
-          process.stderr.write(
-            terminalText(`warning: ${source.file}:${warning.line}: ${warning.message}`) + "\n",
-          );
-      if (options.dryRun) {
-        for (const read of sources as ReadImport[])
+        for (const r of results)
           process.stdout.write(
-            `${read.file}: ${read.count} events read as ${read.format}; nothing written (--dry-run)\n`,
+            `${r.file}: added ${r.added}, updated ${r.updated}, skipped ${r.unchanged} (unchanged)\n`,
           );
-        return;
-      }
-      let results;
-      try {
-        results = await withDatabase(
-          options.db,
-          (db) => applyImports(db, sources, { onProgress: progress.update }),
-          {
-            create: true,
-          },
-        );
-      } catch (error) {
-        // A bad record met while writing: the transaction was rolled back, nothing is written.
-        if (error instanceof ImportError) throw new CliError(error.message);
-        throw error;
-      } finally {
-        progress.done();
-      }
-      for (const r of results)
-        process.stdout.write(
-          `${r.file}: added ${r.added}, updated ${r.updated}, skipped ${r.unchanged} (unchanged)\n`,
-        );
-    });
+      },
+    );
+}
+
+/** Long enough for another import of a million events to end. */
+const DEFAULT_WAIT_SECONDS = 600;
+
+function parseWaitSeconds(value: string): number {
+  if (!/^\d{1,6}$/.test(value))
+    throw new CliError(`--wait: expected a whole number of seconds, got "${value}"`, 2);
+  return Number(value);
 }
