@@ -45,59 +45,59 @@ for (const dialect of DIALECTS)
     });
   });
 
+/** A database holding the 2024 fixture, and another process holding its write lock until released. */
+async function heldDatabase(): Promise<{ db: string; release: () => void }> {
+  const db = join(tempDir(), "held.db");
+  const fixture = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
+  assert.equal(runCli(["import", fixture, "--db", db]).code, 0);
+  const holder = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
+       db.exec("begin immediate"); process.stdout.write("locked\\n");
+       process.stdin.on("data", () => { db.exec("rollback"); db.close(); process.exit(0); });`,
+    ],
+    { cwd: ROOT },
+  );
+  await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+  let released = false;
+  const release = () => {
+    if (!released) holder.stdin.end("done");
+    released = true;
+  };
+  return { db, release };
+}
+
 describe("imports that meet another process's write (SQLite)", () => {
   const events = join(ROOT, "data/events/2025-global-ai-governance-report.json");
 
   it("waits for a write lock held by another process, says so, then imports", async () => {
-    const db = join(tempDir(), "held.db");
-    assert.equal(
-      runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", db]).code,
-      0,
-    );
-    // Another process takes the write lock and keeps it past SQLite's own busy timeout (5 s).
-    const holder = spawn(
-      process.execPath,
-      [
-        "-e",
-        `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
-         db.exec("begin immediate"); process.stdout.write("locked\\n");
-         setTimeout(() => { db.exec("rollback"); db.close(); }, 9000);`,
-      ],
-      { cwd: ROOT },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const { db, release } = await heldDatabase();
+    // Held past SQLite's own busy timeout (5 s): the import waits beyond it.
+    const releasing = setTimeout(release, 9000);
     const started = performance.now();
-    const result = await startCli(["import", events, "--db", db]);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /another process is writing to the database; waiting up to 600 s/);
-    assert.match(result.stdout, /added 47/);
-    assert.ok(performance.now() - started > 7000, "it waited for the holder");
+    try {
+      const result = await startCli(["import", events, "--db", db]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, /another process is writing to the database; waiting up to 600 s/);
+      assert.match(result.stdout, /added 47/);
+      assert.ok(performance.now() - started > 7000, "it waited for the holder");
+    } finally {
+      clearTimeout(releasing);
+      release();
+    }
   });
 
   it("gives up after --wait seconds with one line, changing nothing", async () => {
-    const db = join(tempDir(), "held.db");
-    assert.equal(
-      runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", db]).code,
-      0,
-    );
-    const holder = spawn(
-      process.execPath,
-      [
-        "-e",
-        `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
-         db.exec("begin immediate"); process.stdout.write("locked\\n");
-         process.stdin.on("data", () => { db.exec("rollback"); db.close(); process.exit(0); });`,
-      ],
-      { cwd: ROOT },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const { db, release } = await heldDatabase();
     try {
       const result = await startCli(["import", events, "--db", db, "--wait", "1"]);
       assert.equal(result.code, 1);
       // SQLite's own busy timeout (5 s) is longer than the wait asked for: it gives up after that, at once.
       assert.match(result.stderr, /^error: the database .* is busy[^\n]*\n$/);
     } finally {
-      holder.stdin.end("done");
+      release();
     }
     const listed = runCli(["list", "--db", db, "--json", "--from", "2025"]);
     assert.equal(listed.code, 0, listed.stderr);
