@@ -190,7 +190,7 @@ const RIGHT_QUOTE = 0x2019;
 
 /**
  * What the scan finds, in order, without making strings it does not need: tokenize() turns each find
- * into tokens; indexing turns them into terms at once (see IndexTermScan), with no token objects and
+ * into tokens; indexing turns them into terms at once (see IndexTermScanner), with no token objects and
  * no string per CJK bigram.
  */
 interface ScanVisitor {

@@ -21,6 +21,9 @@ export class DatabaseError extends Error {
 /** The database is locked by another process's write (SQLite): waiting longer may let it through. */
 export class DatabaseBusyError extends DatabaseError {
   override name = "DatabaseBusyError";
+  constructor(shown: string) {
+    super(`the database ${shown} is busy: another process is writing to it; try again`);
+  }
 }
 
 /** Whether an error is SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
@@ -184,10 +187,7 @@ function sqliteDialect(
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_NOTADB")
       throw new DatabaseError(`${path} is not an aigov database (not an SQLite file); refusing to touch it`);
-    if (code?.startsWith("SQLITE_BUSY"))
-      throw new DatabaseBusyError(
-        `the database ${path} is busy: another process is writing to it; try again`,
-      );
+    if (code?.startsWith("SQLITE_BUSY")) throw new DatabaseBusyError(path);
     if (code?.startsWith("SQLITE_CANTOPEN") && isFile && onReadOnlyFileSystem(path))
       throw new DatabaseError(
         exists
@@ -362,8 +362,7 @@ async function migrated(db: Database, location: DatabaseLocation): Promise<Datab
   const { error, results } = await migrator.migrateToLatest();
   if (!error) return db;
   await db.destroy().catch(() => {});
-  if (isSqliteBusy(error))
-    throw new DatabaseBusyError(`the database ${shown} is busy: another process is writing to it; try again`);
+  if (isSqliteBusy(error)) throw new DatabaseBusyError(shown);
   const problem = location.kind === "sqlite" ? sqliteProblem(error, location.path) : null;
   if (problem) throw new DatabaseError(problem);
   const failed = results?.find((result) => result.status === "Error")?.migrationName;
