@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ROOT, runCli, tempDir } from "./runCli.js";
+import { type ServeProcess, startServe } from "./serveProcess.js";
 import { DIALECTS, type TestDatabase } from "./testDatabases.js";
 
 /** Runs the CLI without waiting for it, so that two can overlap. */
@@ -45,8 +46,11 @@ for (const dialect of DIALECTS)
     });
   });
 
-/** A database holding the 2024 fixture, and another process holding its write lock until released. */
-async function heldDatabase(): Promise<{ db: string; release: () => void }> {
+/**
+ * A database holding the 2024 fixture, and another process holding its write lock until released; with
+ * `exclusive`, holding the file as an import filling a new one does (rollback journal, nobody reads).
+ */
+async function heldDatabase(exclusive = false): Promise<{ db: string; release: () => void }> {
   const db = join(tempDir(), "held.db");
   const fixture = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
   assert.equal(runCli(["import", fixture, "--db", db]).code, 0);
@@ -55,7 +59,8 @@ async function heldDatabase(): Promise<{ db: string; release: () => void }> {
     [
       "-e",
       `const db = new (require("better-sqlite3"))(${JSON.stringify(db)});
-       db.exec("begin immediate"); process.stdout.write("locked\\n");
+       ${exclusive ? `db.pragma("journal_mode = DELETE"); db.exec("begin exclusive");` : `db.exec("begin immediate");`}
+       process.stdout.write("locked\\n");
        process.stdin.on("data", () => { db.exec("rollback"); db.close(); process.exit(0); });`,
     ],
     { cwd: ROOT },
@@ -102,6 +107,22 @@ describe("imports that meet another process's write (SQLite)", () => {
     const listed = runCli(["list", "--db", db, "--json", "--from", "2025"]);
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout), [], "none of the 2025 events were written");
+  });
+
+  it("serve waits for a process that holds the whole file, says so, then serves", async () => {
+    const { db, release } = await heldDatabase(true);
+    const releasing = setTimeout(release, 8000);
+    let serve: ServeProcess | undefined;
+    try {
+      serve = await startServe(db);
+      assert.match(serve.stderr(), /another process is writing to the database; waiting for it to finish/);
+      const page = (await (await fetch(`${serve.url}/api/events?limit=1`)).json()) as { total: number };
+      assert.ok(page.total > 0);
+    } finally {
+      clearTimeout(releasing);
+      release();
+      await serve?.stop();
+    }
   });
 
   it("two imports into a new file at once: the second waits for the first, both succeed", async () => {

@@ -22,6 +22,8 @@ const parseBaseUrl = (value: string) => {
   return value.replace(/\/+$/, "");
 };
 
+/** How long `serve` waits for another process's write to a SQLite file before giving up. */
+const SERVE_WAIT_MS = 600_000;
 /** `aigov serve`: the HTTP API under /api/ and the web app at /, on a database that gets the bundled data if empty. */
 export function serveCommand(): Command {
   return new Command("serve")
@@ -36,7 +38,12 @@ export function serveCommand(): Command {
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: { port: number; host: string; baseUrl?: string; db?: string }) => {
       const location = resolveDatabaseLocation(options.db);
-      const db = await openDatabase(location).catch((error: Error) => {
+      // A SQLite file another process is filling (a first import) opens once that process is done.
+      const db = await openDatabase(location, {
+        waitMs: SERVE_WAIT_MS,
+        onWait: () =>
+          process.stderr.write("another process is writing to the database; waiting for it to finish…\n"),
+      }).catch((error: Error) => {
         throw new CliError(error.message);
       });
       const loaded = await loadBundledDatasetIfEmpty(db);
