@@ -69,13 +69,22 @@ export async function benchWeb(): Promise<Measurement[]> {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${server.url}/?lang=zh`, { waitUntil: "load" });
+        // Chromium may record the paint after "load": wait for the entry (a page that never paints: NaN).
         const fcp = await page.evaluate(
           () =>
-            (
-              globalThis as unknown as {
-                performance: { getEntriesByName(name: string): { startTime: number }[] };
-              }
-            ).performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+            new Promise<number>((resolve) => {
+              type Entry = { name: string; startTime: number };
+              const browser = globalThis as unknown as {
+                PerformanceObserver: new (callback: (list: { getEntries(): Entry[] }) => void) => {
+                  observe(options: { type: string; buffered: boolean }): void;
+                };
+              };
+              new browser.PerformanceObserver((list) => {
+                const paint = list.getEntries().find((e) => e.name === "first-contentful-paint");
+                if (paint) resolve(paint.startTime);
+              }).observe({ type: "paint", buffered: true });
+              setTimeout(() => resolve(Number.NaN), 5000);
+            }),
         );
         paints.push(fcp);
         await context.close();

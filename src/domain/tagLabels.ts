@@ -51,9 +51,22 @@ const TOPIC_TAG_LABELS: Record<string, Record<Language, string>> = {
 };
 
 /**
- * The label of a tag in a language. Tags are open (an import may bring any): one aigov has no name for
- * is shown as written, its hyphens as spaces, so that a reader never sees a slug where a word will do.
+ * The tags aigov has names for. (A function, not a constant: the browser bundle, which needs none of
+ * the names, then leaves the tables out.)
+ */
+export function namedTags(): string[] {
+  return [...Object.keys(TREND_TAG_LABELS), ...Object.keys(TOPIC_TAG_LABELS)];
+}
+
+/** A tag aigov has no name for, as a reader sees it: as written, its hyphens as spaces. */
+export function unnamedTagLabel(tag: string): string {
+  return tag.replace(/-/g, " ");
+}
+
+/**
+ * The label of a tag in a language. Tags are open (an import may bring any): one without a name is shown
+ * by unnamedTagLabel, so that a reader never sees a slug where a word will do.
  */
 export function tagLabel(tag: string, lang: Language): string {
-  return (TREND_TAG_LABELS[tag] ?? TOPIC_TAG_LABELS[tag])?.[lang] ?? tag.replace(/-/g, " ");
+  return (TREND_TAG_LABELS[tag] ?? TOPIC_TAG_LABELS[tag])?.[lang] ?? unnamedTagLabel(tag);
 }

@@ -53,6 +53,16 @@ describe("search page (browser)", () => {
     await page.locator(".chip[data-facet=jurisdiction]").waitFor();
     const filtered = await statusCount(page);
     assert.ok(filtered > 0 && filtered < all);
+    // The facets the script drew for the filtered results name their tags, as the server does.
+    const tagNames = await page
+      .locator('.facet[data-facet="tag"] label > span:first-of-type')
+      .allInnerTexts();
+    assert.ok(tagNames.length > 0);
+    assert.ok(
+      tagNames.every((name) => !/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)),
+      tagNames.join(", "),
+    );
+    assert.ok(tagNames.includes("international cooperation"), tagNames.join(", "));
     const places = await page.locator("#search-results .event-card__meta").allInnerTexts();
     assert.ok(
       places.every((text) => text.includes("European Union")),

@@ -30,6 +30,8 @@ export interface SearchPageData {
     level: Record<string, string>;
     type: Record<string, string>;
     bindingness: Record<string, string>;
+    /** The tags aigov has names for; others are shown by unnamedTagLabel. */
+    tag: Record<string, string>;
   };
   legends: Record<string, string>;
   messages: {

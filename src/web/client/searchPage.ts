@@ -8,7 +8,7 @@ import {
   type SearchState,
   withoutFilter,
 } from "../searchState.js";
-import { tagLabel } from "../../domain/tagLabels.js";
+import { unnamedTagLabel } from "../../domain/tagLabels.js";
 import { fill, h } from "./dom.js";
 import { type ApiEvent, renderEventCard, type SearchPageData } from "./renderEventCard.js";
 
@@ -110,7 +110,11 @@ export function searchPage(form: HTMLElement): void {
   }
 
   const labelOf = (facet: SearchFacet, value: string): string =>
-    facet === "year" ? value : facet === "tag" ? tagLabel(value, lang) : (data.labels[facet][value] ?? value);
+    facet === "year"
+      ? value
+      : facet === "tag"
+        ? (data.labels.tag[value] ?? unnamedTagLabel(value))
+        : (data.labels[facet][value] ?? value);
 
   function renderChips(): void {
     if (!data) return;

@@ -1,7 +1,7 @@
 import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import type { Language } from "../../domain/localizedText.js";
-import { tagLabel } from "../../domain/tagLabels.js";
+import { namedTags, tagLabel } from "../../domain/tagLabels.js";
 import { EventsQuery, encodeCursor, parseSearchParams } from "../../http/eventsQuery.js";
 import { HttpProblem } from "../../http/problem.js";
 import type { SearchFacets } from "../../search/searchService.js";
@@ -35,9 +35,7 @@ const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], MessageKey> = {
 };
 
 /** Labels of facet values in the page's language, for the server and (as a data block) the script. */
-function facetLabels(
-  request: PageRequest,
-): Record<Exclude<SearchFacet, "tag" | "year">, Record<string, string>> {
+function facetLabels(request: PageRequest): Record<Exclude<SearchFacet, "year">, Record<string, string>> {
   const { t, lang } = request;
   const enumLabels = (prefix: "level" | "type" | "bindingness", values: readonly string[]) =>
     Object.fromEntries(values.map((v) => [v, t(`${prefix}.${v}` as MessageKey)]));
@@ -46,6 +44,7 @@ function facetLabels(
     level: enumLabels("level", LEVELS),
     type: enumLabels("type", EVENT_TYPES),
     bindingness: enumLabels("bindingness", BINDINGNESS),
+    tag: Object.fromEntries(namedTags().map((tag) => [tag, tagLabel(tag, lang)])),
   };
 }
 
