@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import SQLite from "better-sqlite3";
 import { ROOT, runCli, tempDir } from "./runCli.js";
 import { type ServeProcess, startServe } from "./serveProcess.js";
 import { DIALECTS, type TestDatabase } from "./testDatabases.js";
@@ -123,6 +124,17 @@ describe("imports that meet another process's write (SQLite)", () => {
       release();
       await serve?.stop();
     }
+  });
+
+  it("takes a file holding only the migrator's empty tables (another aigov creating it) as new", () => {
+    const db = join(tempDir(), "creating.db");
+    const file = new SQLite(db);
+    file.exec(`create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null);
+      create table kysely_migration_lock (id varchar(255) not null primary key, is_locked integer default 0 not null);`);
+    file.close();
+    const result = runCli(["import", events, "--db", db]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /added 47/);
   });
 
   it("two imports into a new file at once: the second waits for the first, both succeed", async () => {

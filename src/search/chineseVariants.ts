@@ -32,7 +32,9 @@ function foldCode(code: number): number {
 
 /** The text with every traditional Chinese character replaced by its simplified form, length kept. */
 export function foldChineseVariants(text: string): string {
-  let result: string[] | null = null;
+  // The text between folded characters is copied in slices: most texts fold nothing or a few characters.
+  let result = "";
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < FIRST_CJK) continue;
@@ -41,18 +43,17 @@ export function foldChineseVariants(text: string): string {
       let folded = astral.get(char);
       if (folded === undefined) astral.set(char, (folded = convert(char)));
       if (folded !== char) {
-        result ??= text.split("");
-        result[i] = folded[0] as string;
-        result[i + 1] = folded[1] as string;
+        result += text.slice(copied, i) + folded;
+        copied = i + 2;
       }
       i++;
       continue;
     }
     const folded = foldCode(code);
     if (folded !== code) {
-      result ??= text.split("");
-      result[i] = String.fromCharCode(folded);
+      result += text.slice(copied, i) + String.fromCharCode(folded);
+      copied = i + 1;
     }
   }
-  return result ? result.join("") : text;
+  return copied === 0 ? text : result + text.slice(copied);
 }

@@ -57,16 +57,17 @@ export class DocumentIndexer {
   private sinceFlush = 0;
   /** The document being added: the scanners below are made once, not per document and field. */
   private doc = 0;
+  /** One for every field: the scanners tell a word to it once (see IndexTermSink). */
+  private readonly addWord = (word: string, stem: string) => {
+    if (!this.words.has(word)) this.words.set(word, stem);
+  };
   private readonly scanners = FIELDS.map((field) => {
     const builder = this.fields[field];
-    const words = this.words;
     return {
       field,
       scanner: new IndexTermScanner({
         term: (term) => builder.add(term, this.doc),
-        word: (word, stem) => {
-          if (!words.has(word)) words.set(word, stem);
-        },
+        word: this.addWord,
         hanPair: (first, second) => builder.addPair(first, second, this.doc),
       }),
     };

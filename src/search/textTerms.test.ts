@@ -6,6 +6,8 @@ import {
   forEachIndexTerm,
   hanTerms,
   normalizeText,
+  phraseKeyByPattern,
+  phraseKeyOfNormal,
   stemWord,
   tokenize,
   tokenizeByPattern,
@@ -203,7 +205,35 @@ describe("textTerms", () => {
         const expected = tokens.flatMap(tokenTerms);
         assert.deepEqual(asStrings, expected, JSON.stringify(text));
         assert.deepEqual(asPairs, expected, JSON.stringify(text));
-        assert.deepEqual(words, expectedWords, JSON.stringify(text));
+        // Each word at least once (a sink is told a cached run's words once).
+        assert.deepEqual(new Set(words), new Set(expectedWords), JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("makes phrase keys by its table exactly as the pattern does", () => {
+    const pieces = [
+      "《",
+      "科技",
+      "繁荣",
+      "》",
+      "AI",
+      "e\u0301",
+      "٣",
+      "²",
+      " ",
+      "-",
+      "𠀋",
+      "の",
+      "한",
+      "Ａ",
+      "'",
+      "10^25",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const normal = normalizeText(parts.join(""));
+        assert.equal(phraseKeyOfNormal(normal), phraseKeyByPattern(normal), JSON.stringify(normal));
       }),
       { numRuns: 2000 },
     );

@@ -104,13 +104,18 @@ function runTokens(run: string): readonly Token[] {
  * words than words), and stemming was a third of indexing time; the cache is emptied when it grows
  * past its bound, so memory stays flat whatever the text. Its tokens are shared: never modified.
  */
-const runCache = new Map<string, readonly Token[]>();
+interface CachedRun {
+  readonly tokens: readonly Token[];
+  /** The last word sink told of this run's words (IndexTermScanner tells a sink once, not every time). */
+  toldTo: IndexTermSink["word"] | null;
+}
+const runCache = new Map<string, CachedRun>();
 const RUN_CACHE_LIMIT = 200_000;
 
-function cachedRunTokens(run: string): readonly Token[] {
+function cachedRun(run: string): CachedRun {
   let cached = runCache.get(run);
   if (cached === undefined) {
-    cached = runTokens(run);
+    cached = { tokens: runTokens(run), toldTo: null };
     if (runCache.size >= RUN_CACHE_LIMIT) runCache.clear();
     runCache.set(run, cached);
   }
@@ -118,7 +123,7 @@ function cachedRunTokens(run: string): readonly Token[] {
 }
 
 function pushRun(tokens: Token[], run: string): void {
-  for (const token of cachedRunTokens(run)) tokens.push(token);
+  for (const token of cachedRun(run).tokens) tokens.push(token);
 }
 
 /**
@@ -163,7 +168,9 @@ const DIGIT = 2; // \p{N}
 const HAN = 4; // the scripts a run is cut apart by
 const KANA = 8;
 const HANGUL = 16;
+const LETTER = 32; // \p{L} alone: what a phrase key keeps, with the digits
 const IN_RUN = LETTER_OR_MARK | DIGIT;
+const IN_PHRASE = LETTER | DIGIT;
 const SCRIPTS = HAN | KANA | HANGUL;
 
 const CLASSES = (() => {
@@ -172,12 +179,14 @@ const CLASSES = (() => {
   const kana = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
   const hangul = /\p{Script=Hangul}/u;
   const letterOrMark = /[\p{L}\p{M}]/u;
+  const letter = /\p{L}/u;
   const digit = /\p{N}/u;
   for (let code = 0; code < 0x10000; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const char = String.fromCharCode(code);
     table[code] =
       (letterOrMark.test(char) ? LETTER_OR_MARK : 0) |
+      (letter.test(char) ? LETTER : 0) |
       (digit.test(char) ? DIGIT : 0) |
       (han.test(char) ? HAN : kana.test(char) ? KANA : hangul.test(char) ? HANGUL : 0);
   }
@@ -324,8 +333,9 @@ export function isPrefixable(token: Token): boolean {
 
 /**
  * Where the terms of a document field go: every term in order and as often as it occurs (the posting
- * builder drops repeats within a document); `word` sees each word and compound with the term it is
- * indexed under (the index keeps them for prefix search); with `hanPair`, CJK terms of the Basic
+ * builder drops repeats within a document); `word` is told each word and compound with the term it is
+ * indexed under, at least once (the index keeps them, as a set, for prefix search; a repeat may be left
+ * out, so share one `word` function between sinks that feed one set); with `hanPair`, CJK terms of the Basic
  * Multilingual Plane go there instead of to `term`, as the code units of their one or two characters
  * (0 for no second), so that no string is made or hashed per bigram.
  */
@@ -355,7 +365,20 @@ export class IndexTermScanner implements ScanVisitor {
   }
 
   run(run: string): void {
-    for (const token of cachedRunTokens(run)) this.token(token);
+    const cached = cachedRun(run);
+    const { sink } = this;
+    // The words of a run are told to a sink once while the run is cached: the index keeps them as a set,
+    // and asking it again for every occurrence cost more than the rest of the run.
+    const word = cached.toldTo === sink.word ? undefined : sink.word;
+    for (const token of cached.tokens)
+      if (token.kind === "word") {
+        sink.term(token.stem);
+        word?.(token.text, token.stem);
+      } else {
+        sink.term(token.text);
+        if (token.kind === "compound") word?.(token.text, token.text);
+      }
+    if (word) cached.toldTo = word;
   }
 
   /** A CJK run of the BMP (the scan only sees text without surrogates). */
@@ -404,6 +427,24 @@ export function phraseKey(text: string): string {
 
 /** phraseKey of text already normalised (normalizeText). */
 export function phraseKeyOfNormal(normal: string): string {
+  if (SURROGATE.test(normal)) return phraseKeyByPattern(normal);
+  // Runs of letters and digits copied in slices, by the table of character classes (a title per event:
+  // the pattern cost a twentieth of indexing).
+  let key = "";
+  let start = -1;
+  for (let i = 0; i < normal.length; i++) {
+    const kept = ((CLASSES[normal.charCodeAt(i)] as number) & IN_PHRASE) !== 0;
+    if (kept && start < 0) start = i;
+    else if (!kept && start >= 0) {
+      key += normal.slice(start, i);
+      start = -1;
+    }
+  }
+  return start === 0 ? normal : start > 0 ? key + normal.slice(start) : key;
+}
+
+/** phraseKeyOfNormal by a regular expression: for text with surrogates, and the reference of the table. */
+export function phraseKeyByPattern(normal: string): string {
   return normal.replace(/[^\p{L}\p{N}]+/gu, "");
 }
 

@@ -93,6 +93,21 @@ function startsLikeSqlite(path: string): boolean {
  * application id, else (databases made before the id) aigov's tables. Another program's database is
  * refused before anything writes to it (no WAL switch, no migration tables).
  */
+/**
+ * Whether a database holds only the migrator's own tables: another aigov is creating it (the migrator
+ * makes them before its first migration commits) or was stopped doing so. It is then new, not foreign.
+ */
+function isBeingCreated(tables: string[]): boolean {
+  return tables.every((name) => name === "kysely_migration" || name === "kysely_migration_lock");
+}
+
+function noneApplied(handle: SQLite.Database, tables: string[]): boolean {
+  return (
+    !tables.includes("kysely_migration") ||
+    handle.prepare("select count(*) from kysely_migration").pluck().get() === 0
+  );
+}
+
 function recognise(handle: SQLite.Database, path: string, create: boolean): void {
   const applicationId = handle.pragma("application_id", { simple: true }) as number;
   const tables = handle
@@ -108,7 +123,7 @@ function recognise(handle: SQLite.Database, path: string, create: boolean): void
       }); refusing to touch it`,
     );
   if (applicationId !== 0 && applicationId !== AIGOV_APPLICATION_ID) throw foreign();
-  if (tables.length === 0) {
+  if (tables.length === 0 || (isBeingCreated(tables) && noneApplied(handle, tables))) {
     if (!create) throw new DatabaseError(`${path} holds no aigov data yet: aigov import creates it`);
     return;
   }
@@ -299,7 +314,7 @@ async function recognisePostgres(pool: pg.Pool, shown: string, create: boolean):
   } catch (error) {
     throw postgresProblem(error, shown);
   }
-  if (tables.length === 0) {
+  if (tables.length === 0 || (isBeingCreated(tables) && applied.length === 0)) {
     if (!create) throw new DatabaseError(`${shown} holds no aigov data yet: aigov import creates it`);
     return;
   }
