@@ -42,6 +42,20 @@ export class SqliteReader {
     }
   }
 
+  /**
+   * Runs a query that reads pages for their own sake, to bring them into the system's page cache, on a
+   * connection without the file mapped: they are then not counted in this process's memory.
+   */
+  warmPageCache(sql: string): void {
+    const handle = new SQLite(this.path, { readonly: true, fileMustExist: true });
+    try {
+      handle.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      handle.prepare(sql).all();
+    } finally {
+      handle.close();
+    }
+  }
+
   close(): void {
     this.statements.clear();
     this.handle?.close();

@@ -359,6 +359,10 @@ export async function readDataVersion(db: Db): Promise<number> {
 export async function* streamEventJsonNewestFirst(db: Db, batchSize = 1000): AsyncGenerator<Buffer[]> {
   const reader = readerOf(db);
   if (reader) {
+    // Date order jumps about the file: with a cold page cache, a million bodies read so waited 26 s on
+    // the disk. One pass in file order first brings the table's pages in at the disk's sequential speed
+    // (5 s cold; 1 s when they are cached already), and the ordered read then finds them in memory.
+    reader.warmPageCache("select sum(length(cast(body as blob))) from events");
     yield* inBatches(
       reader.column<Buffer>(
         "select cast(body as blob) from events order by first_day desc, seq desc nulls last, id desc",
