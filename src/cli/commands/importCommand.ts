@@ -73,7 +73,7 @@ export function importCommand(): Command {
     .option("--dry-run", "read and check the files, write nothing")
     .option(
       "--wait <seconds>",
-      "how long to wait for another process's write to the database to end before giving up",
+      "how long to wait for another process's write to a SQLite database to end before giving up (on PostgreSQL, imports queue)",
       parseWaitSeconds,
       DEFAULT_WAIT_SECONDS,
     )
