@@ -268,19 +268,22 @@ export const instrumentsPage: WebPage = {
     );
     const body = html`<h1>${word("instruments", lang)}</h1>
       <p>${word("intro", lang)}</p>
-      ${codes.map(
-        (code) =>
-          html`<h2>${name(code, lang)}</h2>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">${word("instruments", lang)}</th>
-                  <th scope="col">${word("type", lang)}</th>
-                  <th scope="col">${word("status", lang)}</th>
-                  <th scope="col">${word("next", lang)}</th>
+      <div class="table-scroll" role="region" tabindex="0" aria-label="${word("instruments", lang)}">
+        <table class="data-table instrument-table">
+          <thead>
+            <tr>
+              <th scope="col">${word("instruments", lang)}</th>
+              <th scope="col">${word("type", lang)}</th>
+              <th scope="col">${word("status", lang)}</th>
+              <th scope="col">${word("next", lang)}</th>
+            </tr>
+          </thead>
+          ${codes.map(
+            (code) =>
+              html`<tbody>
+                <tr class="group">
+                  <th scope="rowgroup" colspan="4">${name(code, lang)}</th>
                 </tr>
-              </thead>
-              <tbody>
                 ${data.instruments
                   .filter((i) => i.jurisdiction === code)
                   .map((i) => {
@@ -292,9 +295,10 @@ export const instrumentsPage: WebPage = {
                       <td>${next ? html`<time datetime="${next}">${formatDate(next, lang)}</time>` : "—"}</td>
                     </tr>`;
                   })}
-              </tbody>
-            </table>`,
-      )}
+              </tbody>`,
+          )}
+        </table>
+      </div>
       <p class="muted"><a href="/api/instruments">JSON</a></p>`;
     return { title: word("instruments", lang), body };
   },
