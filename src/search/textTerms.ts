@@ -88,11 +88,14 @@ export type Token =
   | { kind: "compound"; text: string }
   | { kind: "power"; text: string };
 
+/** Every token but a CJK run: one term each. */
+type PlainToken = Exclude<Token, { kind: "cjk" }>;
+
 /** The tokens of a run of letters and digits without CJK: a word, a number, or a compound and its parts. */
-function runTokens(run: string): readonly Token[] {
+function runTokens(run: string): readonly PlainToken[] {
   if (ONLY_LETTERS.test(run)) return [{ kind: "word", text: run, stem: stemWord(run) }];
   if (ONLY_DIGITS.test(run)) return [{ kind: "number", text: run }];
-  const tokens: Token[] = [{ kind: "compound", text: run }];
+  const tokens: PlainToken[] = [{ kind: "compound", text: run }];
   for (const piece of run.matchAll(DIGITS_OR_LETTERS))
     if (piece[1]) tokens.push({ kind: "number", text: piece[1], part: true });
     else if (piece[2]) tokens.push({ kind: "word", text: piece[2], stem: stemWord(piece[2]), part: true });
@@ -105,7 +108,7 @@ function runTokens(run: string): readonly Token[] {
  * past its bound, so memory stays flat whatever the text. Its tokens are shared: never modified.
  */
 interface CachedRun {
-  readonly tokens: readonly Token[];
+  readonly tokens: readonly PlainToken[];
   /** The last word sink told of this run's words (IndexTermScanner tells a sink once, not every time). */
   toldTo: IndexTermSink["word"] | null;
 }
@@ -370,14 +373,7 @@ export class IndexTermScanner implements ScanVisitor {
     // The words of a run are told to a sink once while the run is cached: the index keeps them as a set,
     // and asking it again for every occurrence cost more than the rest of the run.
     const word = cached.toldTo === sink.word ? undefined : sink.word;
-    for (const token of cached.tokens)
-      if (token.kind === "word") {
-        sink.term(token.stem);
-        word?.(token.text, token.stem);
-      } else {
-        sink.term(token.text);
-        if (token.kind === "compound") word?.(token.text, token.text);
-      }
+    for (const token of cached.tokens) this.plain(token, word);
     if (word) cached.toldTo = word;
   }
 
@@ -392,17 +388,20 @@ export class IndexTermScanner implements ScanVisitor {
   }
 
   private token(token: Token): void {
-    const sink = this.sink;
-    if (token.kind === "cjk") {
-      const run = token.text;
-      if (SURROGATE.test(run)) for (const term of hanTerms(run)) sink.term(term);
-      else this.cjk(run, 0, run.length);
-    } else if (token.kind === "word") {
-      sink.term(token.stem);
-      sink.word?.(token.text, token.stem);
+    if (token.kind !== "cjk") return this.plain(token, this.sink.word);
+    const run = token.text;
+    if (SURROGATE.test(run)) for (const term of hanTerms(run)) this.sink.term(term);
+    else this.cjk(run, 0, run.length);
+  }
+
+  /** A token that is not CJK: its term, and its word (to `word`, when given) for a word or compound. */
+  private plain(token: PlainToken, word: IndexTermSink["word"]): void {
+    if (token.kind === "word") {
+      this.sink.term(token.stem);
+      word?.(token.text, token.stem);
     } else {
-      sink.term(token.text);
-      if (token.kind === "compound") sink.word?.(token.text, token.text);
+      this.sink.term(token.text);
+      if (token.kind === "compound") word?.(token.text, token.text);
     }
   }
 }
