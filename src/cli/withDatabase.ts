@@ -11,6 +11,12 @@ import {
 } from "../storage/database.js";
 import { CliError } from "./cliError.js";
 
+/**
+ * How long a command waits for another process's write to a SQLite database before giving up: long enough
+ * for another import of a million events to end.
+ */
+export const WRITER_WAIT_SECONDS = 600;
+
 const describe = (dbOption: string | undefined) => {
   const location = resolveDatabaseLocation(dbOption);
   return location.kind === "sqlite" ? location.path : redactUrl(location.url);

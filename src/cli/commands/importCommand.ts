@@ -12,7 +12,7 @@ import {
 import { isInteractive } from "../../config.js";
 import { CliError } from "../cliError.js";
 import { terminalText } from "../terminalText.js";
-import { withDatabase } from "../withDatabase.js";
+import { WRITER_WAIT_SECONDS, withDatabase } from "../withDatabase.js";
 
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
@@ -75,7 +75,7 @@ export function importCommand(): Command {
       "--wait <seconds>",
       "how long to wait for another process's write to a SQLite database to end before giving up (on PostgreSQL, imports queue)",
       parseWaitSeconds,
-      DEFAULT_WAIT_SECONDS,
+      WRITER_WAIT_SECONDS,
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(
@@ -140,9 +140,6 @@ export function importCommand(): Command {
       },
     );
 }
-
-/** Long enough for another import of a million events to end. */
-const DEFAULT_WAIT_SECONDS = 600;
 
 function parseWaitSeconds(value: string): number {
   if (!/^\d{1,6}$/.test(value))

@@ -8,6 +8,7 @@ import { SearchService } from "../../search/searchService.js";
 import { followChanges } from "../../storage/changeFeed.js";
 import { openDatabase } from "../../storage/database.js";
 import { CliError } from "../cliError.js";
+import { WRITER_WAIT_SECONDS } from "../withDatabase.js";
 import { createProgress } from "../progress.js";
 
 const parsePort = (value: string) => {
@@ -22,8 +23,6 @@ const parseBaseUrl = (value: string) => {
   return value.replace(/\/+$/, "");
 };
 
-/** How long `serve` waits for another process's write to a SQLite file before giving up. */
-const SERVE_WAIT_MS = 600_000;
 /** `aigov serve`: the HTTP API under /api/ and the web app at /, on a database that gets the bundled data if empty. */
 export function serveCommand(): Command {
   return new Command("serve")
@@ -40,7 +39,7 @@ export function serveCommand(): Command {
       const location = resolveDatabaseLocation(options.db);
       // A SQLite file another process is filling (a first import) opens once that process is done.
       const db = await openDatabase(location, {
-        waitMs: SERVE_WAIT_MS,
+        waitMs: WRITER_WAIT_SECONDS * 1000,
         onWait: () =>
           process.stderr.write("another process is writing to the database; waiting for it to finish…\n"),
       }).catch((error: Error) => {
