@@ -68,7 +68,7 @@ export function createApp(context: AppContext): AigovApp {
   app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
 
   // The web app (pages under /, assets under /assets/): web/ is composed here, as the API reference is.
-  registerWebRoutes(app, context);
+  registerWebRoutes(app, context, obligations);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
     const problem = new HttpProblem(

@@ -1,6 +1,7 @@
 import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import type { AppContext } from "../http/appContext.js";
+import type { ObligationsData } from "../obligations/obligationsData.js";
 import type { NameJurisdiction } from "../report/jurisdictionNames.js";
 import type { SafeHtml } from "./html.js";
 import type { Translate } from "./i18n/t.js";
@@ -26,6 +27,8 @@ export interface PageRequest {
   /** Route parameters (":year", ":id"). */
   params: Record<string, string>;
   context: AppContext;
+  /** Instruments, obligations and corrections: the context's, or the bundled ones (resolved once, by the app). */
+  obligations: ObligationsData;
   /** Names jurisdiction codes in a language (stored gazetteer, then the bundled one, then the code). */
   name: NameJurisdiction;
   /** The gazetteer: the database's jurisdictions over the bundled ones. */

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 import type { AppContext } from "../http/appContext.js";
+import type { ObligationsData } from "../obligations/obligationsData.js";
 import { HttpProblem } from "../http/problem.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "../report/jurisdictionNames.js";
 import { serveAsset } from "./assetFiles.js";
@@ -15,7 +16,7 @@ import type { PageRequest, PageResult, WebPage } from "./webPage.js";
 const bundled = readBundledJurisdictions();
 
 /** Renders a page inside the layout, choosing the language and saying how the answer may be cached. */
-function pageHandler(page: WebPage, context: AppContext) {
+function pageHandler(page: WebPage, context: AppContext, obligations: ObligationsData) {
   return async (c: Context) => {
     const url = new URL(c.req.url);
     const choice = chooseLanguage({
@@ -33,6 +34,7 @@ function pageHandler(page: WebPage, context: AppContext) {
       url,
       params: c.req.param() as Record<string, string>,
       context,
+      obligations,
       name: jurisdictionNamer(stored, bundled),
       jurisdictions: [...byCode.values()],
     };
@@ -79,7 +81,7 @@ function pageHandler(page: WebPage, context: AppContext) {
  * The web app's routes: its static assets under /assets/ and every page in pages/index.ts, each
  * rendered on the server inside the one layout.
  */
-export function registerWebRoutes(app: Hono, context: AppContext): void {
+export function registerWebRoutes(app: Hono, context: AppContext, obligations: ObligationsData): void {
   app.get("/assets/:file", (c) => serveAsset(c.req.param("file")));
-  for (const page of PAGES) app.get(page.path, pageHandler(page, context));
+  for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations));
 }

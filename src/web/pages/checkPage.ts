@@ -3,7 +3,6 @@ import type { Language } from "../../domain/localizedText.js";
 import { MODALITIES, ROLES, SECTORS } from "../../domain/obligation.js";
 import { checkObligations, type CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
 import { isCheckDate, knownSubdivisions } from "../../obligations/profileInput.js";
 import { escapeHtml, unsafeRaw } from "../html.js";
 import type { WebPage } from "../webPage.js";
@@ -133,8 +132,8 @@ export const checkPage: WebPage = {
   path: "/check",
   nav: "check",
   render: async (request) => {
-    const { lang, url, context } = request;
-    const data = context.obligations ?? bundledObligations();
+    const { lang, url } = request;
+    const data = request.obligations;
     const form = url.searchParams;
     const at = form.get("at")?.trim() || todayUtc();
     const title = lang === "zh" ? "义务检查" : "Obligations check";

@@ -1,7 +1,6 @@
 import type { Event } from "../../domain/event.js";
 import { HttpProblem } from "../../http/problem.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
 import { eventCard } from "../components/eventCard.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatMonth } from "../i18n/formatDate.js";
@@ -105,7 +104,7 @@ async function renderChronicle(request: PageRequest, wantedYear: string | null):
     body: html`<h1>${title}</h1>
       <p class="lead">${wantedYear ? "" : html`${year}: `}${t("chronicle.intro", { count: yearTotal })}</p>
       ${yearNav}
-      ${wantedYear ? "" : unsafeRaw(deadlinesListHtml(upcomingDeadlines(request.context.obligations ?? bundledObligations(), todayUtc(), 8), lang))}
+      ${wantedYear ? "" : unsafeRaw(deadlinesListHtml(upcomingDeadlines(request.obligations, todayUtc(), 8), lang))}
       <div class="chronicle">${sections}</div>`,
   };
 }

@@ -3,7 +3,7 @@ import type { Language } from "../../domain/localizedText.js";
 import type { Obligation } from "../../domain/obligation.js";
 import { HttpProblem } from "../../http/problem.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
-import { bundledObligations, type ObligationsData } from "../../obligations/obligationsData.js";
+import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { findEvents } from "../../storage/repos/eventRepo.js";
 import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
@@ -63,10 +63,6 @@ const VERIFICATION: Record<Verification, Record<Language, string>> = {
 };
 
 const word = (key: keyof typeof WORDS, lang: Language) => WORDS[key][lang];
-
-function dataOf(request: PageRequest): ObligationsData {
-  return request.context.obligations ?? bundledObligations();
-}
 
 /** A link to an instrument's page, titled in the page's language. */
 export function instrumentLink(instrument: Instrument, lang: Language): SafeHtml {
@@ -144,7 +140,7 @@ export const instrumentPage: WebPage = {
   nav: "check",
   render: async (request) => {
     const { lang, t, params, context, name } = request;
-    const data = dataOf(request);
+    const data = request.obligations;
     const id = params.id ?? "";
     const instrument = data.instruments.find((i) => i.id === id);
     if (!instrument) throw new HttpProblem(404, `no instrument with id "${id}"`);
@@ -259,7 +255,7 @@ export const instrumentsPage: WebPage = {
   nav: "check",
   render: async (request) => {
     const { lang, t, name } = request;
-    const data = dataOf(request);
+    const data = request.obligations;
     const nextDate = new Map<string, string>();
     for (const deadline of upcomingDeadlines(data, todayUtc(), 500))
       if (!nextDate.has(deadline.instrument)) nextDate.set(deadline.instrument, deadline.date);
