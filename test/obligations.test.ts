@@ -43,13 +43,26 @@ const writeProfile = (content: unknown) => {
 };
 
 describe("aigov check", () => {
-  it("prints the answer grouped by jurisdiction with dates and articles", () => {
-    const { code, stdout } = runCli(["check", writeProfile(MODEL), "--at", "2026-11-25"]);
+  it("prints a verdict per market, duties by title, the compliance deadline, questions and notes", () => {
+    const { code, stdout } = runCli([
+      "check",
+      writeProfile(MODEL),
+      "--at",
+      "2026-11-25",
+      "--db",
+      "/nonexistent/aigov.db",
+    ]);
     assert.equal(code, 0);
     assert.match(stdout, /^Obligations on 2026-11-25/);
-    assert.match(stdout, /Applies later:\n EU\n {2}2027-08-02 {2}Art\. 52\(1\)/);
-    assert.match(stdout, /Art\. 111\(3\)/);
-    assert.match(stdout, /Missing \(would decide\):\n {2}establishedIn: eu-ai-act\.art-54-1/);
+    assert.match(stdout, /European Union \(EU\) — Binds you now: 6 duties; 1 duty cannot be decided yet/);
+    assert.match(
+      stdout,
+      /Notify the Commission that the model meets the systemic-risk threshold\n {6}Art\. 52\(1\)/,
+    );
+    assert.match(stdout, /compliance deadline: 2 August 2027 \(Art\. 111\(3\)/);
+    assert.match(stdout, /Where is the provider established\? \(Established in/);
+    assert.match(stdout, /Note: .*10\^23 FLOP is only the indicative criterion/);
+    assert.doesNotMatch(stdout, /None/);
   });
 
   it("--json prints { at, applies, upcoming, notApplicable, missing } with citations", () => {
@@ -231,11 +244,11 @@ describe("obligations over HTTP", () => {
     assert.equal(bad.status, 400);
     const badHtml = await bad.text();
     assert.ok(!badHtml.includes("<b>") && badHtml.includes('value="&lt;b&gt;"'));
-    assert.match(badHtml, /<code>markets\.1<\/code>/);
+    assert.match(badHtml, /<a href="#f-markets">Markets<\/a>: expected an ISO 3166 code/);
     body.delete("otherMarkets");
     const html = await (await fetch(`${base}/check?${body}`)).text();
     assert.match(html, /<a href="[^"]+" rel="noopener">Art\. 31\(2\)<\/a>/);
-    assert.match(html, /<h4>KR<\/h4>/);
+    assert.match(html, /<h3 id="market-KR">South Korea<\/h3>/);
   });
 
   it("lists what takes effect next on the home page, each instrument linked to its page", async () => {
@@ -272,6 +285,6 @@ describe("obligations over HTTP", () => {
     query.append("markets", "EU");
     query.set("lang", "en");
     const html = await (await fetch(`${base}/check?${query}`)).text();
-    assert.match(html, /<a href="\/instruments\/eu-ai-act\?lang=en">eu-ai-act<\/a>/);
+    assert.match(html, /<a href="\/instruments\/eu-ai-act\?lang=en">Regulation \(EU\) 2024\/1689/);
   });
 });

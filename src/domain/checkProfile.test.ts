@@ -34,6 +34,13 @@ describe("parseCheckProfile", () => {
     );
   });
 
+  it("reads numbers as people write them: 3e25, 3×10^25, 3·10²⁵, 10^25", () => {
+    for (const written of ["3e25", "3×10^25", "3·10²⁵", "3 x 10^25"]) {
+      const parsed = parseCheckProfile({ kind: "model", trainingFlop: written }, subdivisions);
+      assert.ok("profile" in parsed && parsed.profile.trainingFlop === 3e25, written);
+    }
+  });
+
   it("names an unknown field", () => {
     assert.deepEqual(issues({ kind: "model", trainingFlops: 1e25 }), [
       { field: "trainingFlops", message: "unknown field" },
@@ -42,7 +49,7 @@ describe("parseCheckProfile", () => {
 
   it("refuses negative and non-numeric FLOP, naming the field", () => {
     assert.equal(issues({ kind: "model", trainingFlop: -1 })[0]?.field, "trainingFlop");
-    assert.equal(issues({ kind: "model", trainingFlop: "1e25" })[0]?.field, "trainingFlop");
+    assert.equal(issues({ kind: "model", trainingFlop: "1e25 FLOP" })[0]?.field, "trainingFlop");
     assert.equal(issues({ kind: "model", fineTuningFlop: -5 })[0]?.field, "fineTuningFlop");
   });
 

@@ -2,36 +2,7 @@ import { z } from "zod";
 import { JurisdictionCode } from "./event.js";
 import { Modality, Role, Sector } from "./obligation.js";
 import { precisionOf } from "./partialDate.js";
-
-/** The member states of the European Union (ISO 3166-1), so that a market "DE" is in the EU market. */
-export const EU_MEMBER_STATES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-] as const;
+import { parseQuantity } from "./quantity.js";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -57,10 +28,32 @@ export function isKnownMarket(code: string, subdivisions: ReadonlySet<string>): 
 const Day = z.string().refine((value) => value.length === 10 && precisionOf(value) === "day", {
   message: "expected a date written YYYY-MM-DD",
 });
-const Flop = z
-  .number({ error: "expected a number of operations, such as 3e25" })
-  .finite("expected a finite number")
-  .nonnegative("expected zero or more operations");
+/**
+ * A number as people write it (`3e25`, `3×10^25`, `3·10²⁵`, `1,000,000`) or as JSON; text that is not a
+ * number stays text, so that the schema's message names the field instead of a guess being made.
+ */
+const writtenNumber = (schema: z.ZodNumber) =>
+  z.preprocess((value) => (typeof value === "string" ? (parseQuantity(value) ?? value) : value), schema);
+
+const Flop = writtenNumber(
+  z
+    .number({ error: "expected a number of operations, such as 3e25 or 3×10^25" })
+    .finite("expected a finite number")
+    .nonnegative("expected zero or more operations"),
+);
+const Amount = (unit: string) =>
+  writtenNumber(
+    z
+      .number({ error: `expected an amount in ${unit}, such as 2e9 or 2,000,000,000` })
+      .finite("expected a finite number")
+      .nonnegative(`expected zero or more ${unit}`),
+  );
+const Count = writtenNumber(
+  z
+    .number({ error: "expected a number of users, such as 1,000,000" })
+    .finite("expected a finite number")
+    .nonnegative("expected zero or more users"),
+);
 
 /**
  * What a model or a service is, for `aigov check` and `POST /api/check`. Unknown fields are errors
@@ -76,8 +69,14 @@ export const CheckProfile = z
       ),
     name: z.string().max(200).optional().describe("A label for your own use; not checked."),
     role: Role.optional().describe(
-      "provider (places it on the market under its own name; for a model, aigov assumes the provider trained it), deployer (uses it in its own service), developer (trained it), platform (disseminates content of others).",
+      "provider (places it on the market or puts it into service under its own name or trademark), deployer (uses it in its own service or activity), developer (trained or built it; whether it also places it on the market is asked by underOwnName), platform (disseminates content that others generate).",
     ),
+    underOwnName: z
+      .boolean()
+      .optional()
+      .describe(
+        "For a developer: whether it places the model or system on the market, or puts it into service, under its own name or trademark (which makes it the provider under EU AI Act Art. 3(3)).",
+      ),
     trainingFlop: Flop.optional().describe(
       "Cumulative compute of training in floating-point operations, e.g. 3e25.",
     ),
@@ -112,12 +111,22 @@ export const CheckProfile = z
     establishedIn: JurisdictionCode.optional().describe(
       "Where the provider is established (ISO 3166-1 code, or EU).",
     ),
-    annualRevenueUsd: z
-      .number()
-      .finite()
-      .nonnegative("expected zero or more US dollars")
+    annualRevenueUsd: Amount("US dollars")
       .optional()
       .describe("Annual gross revenue with affiliates in the preceding calendar year, in US dollars."),
+    annualRevenueKrw: Amount("won")
+      .optional()
+      .describe(
+        "Total revenue in the preceding year, in Korean won (Korea's domestic-agent threshold; the law states it in won, so aigov does not convert).",
+      ),
+    aiServiceRevenueKrw: Amount("won")
+      .optional()
+      .describe(
+        "Revenue from AI services in the preceding year, in Korean won (Korea's domestic-agent threshold).",
+      ),
+    dailyUsersKr: Count.optional().describe(
+      "Average number of daily users in Korea over the last three months of the preceding year (Korea's domestic-agent threshold).",
+    ),
     placedOnMarket: Day.optional().describe(
       "The day it was first placed on the market or put into operation, YYYY-MM-DD.",
     ),

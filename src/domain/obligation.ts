@@ -29,6 +29,9 @@ export const CONDITION_FIELDS = [
   "trainingFlop",
   "totalComputeFlop",
   "annualRevenueUsd",
+  "annualRevenueKrw",
+  "aiServiceRevenueKrw",
+  "dailyUsersKr",
   "modalities",
   "generatesContent",
   "interactsWithPeople",
@@ -40,14 +43,21 @@ export const CONDITION_FIELDS = [
 export const ConditionField = z.enum(CONDITION_FIELDS);
 export type ConditionField = z.infer<typeof ConditionField>;
 
-/** One test on the profile: a number against a threshold, a flag, or membership in a list. */
+/**
+ * One test on the profile: a number against a threshold, a flag, membership in a list, or membership in
+ * a bloc (`inGroup` / `notInGroup` with a group code of data/jurisdictionGroups.json, so that the EU's
+ * members are listed once, there, and never copied into a condition).
+ */
 export const ConditionTest = z
   .object({
     field: ConditionField,
-    op: z.enum(["gt", "gte", "lt", "lte", "eq", "in", "notIn", "includesAny"]),
+    op: z.enum(["gt", "gte", "lt", "lte", "eq", "in", "notIn", "includesAny", "inGroup", "notInGroup"]),
     value: z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]),
   })
-  .strict();
+  .strict()
+  .refine((t) => !["inGroup", "notInGroup"].includes(t.op) || typeof t.value === "string", {
+    message: "expected a group code such as EU for inGroup and notInGroup",
+  });
 export type ConditionTest = z.infer<typeof ConditionTest>;
 
 /** A condition: all of `all` must hold, or any of `any`; `reason` says why the duty does not apply when it fails. */
@@ -75,9 +85,14 @@ export const Citation = z
   .strict();
 export type Citation = z.infer<typeof Citation>;
 
-/** A later start for some profiles (e.g. models already on the market), decided by one condition. */
+/**
+ * A different date for some profiles, decided by its tests: a later `start` (the duty binds them only from
+ * `from`), or a `deadline` (the duty binds them already, and `from` is the day by which they must comply,
+ * as Art. 111(3) of the EU AI Act gives models placed on the market before 2 August 2025).
+ */
 export const Transition = z
   .object({
+    kind: z.enum(["start", "deadline"]).default("start"),
     when: z.array(ConditionTest).min(1),
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
     label: RequiredLocalizedText,
@@ -108,6 +123,20 @@ export const Obligation = z
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
     transitions: z.array(Transition).default([]),
     penalty: RequiredLocalizedText.nullable().default(null),
+    /**
+     * Whom the penalty reaches, where its article names fewer addressees than the duty binds (SB 53's
+     * civil penalty, § 22757.15, reaches large frontier developers only): each condition's `reason` says
+     * why it does not reach a profile, and its `article` is the penalty's.
+     */
+    penaltyConditions: z.array(Condition).default([]),
+    /**
+     * Where the law makes a developer that places the model or system on the market under its own name
+     * its provider (EU AI Act Art. 3(3)): the article, so that a developer is asked instead of told "no".
+     */
+    developerAsProvider: z
+      .object({ article: z.string().min(1), url: HttpUrl })
+      .strict()
+      .optional(),
     citation: Citation,
     /** Unsettled law, pending secondary acts or amendments, assumptions aigov makes: said, not hidden. */
     notes: z.array(RequiredLocalizedText).default([]),

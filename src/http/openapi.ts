@@ -96,9 +96,49 @@ const CheckItemSchema: JsonSchema = {
     from: { type: "string", description: "The day the duty applies from for this profile (YYYY-MM-DD)." },
     penalty: { anyOf: [localized, { type: "null" }] },
     notes: { type: "array", items: localized },
+    complyBy: {
+      type: "string",
+      description: "A day later than `from` by which this profile must comply (e.g. Art. 111(3) EU AI Act).",
+    },
+    penaltyNotReached: {
+      type: "object",
+      description: "Why the instrument's penalty does not reach this profile, with the penalty's article.",
+      properties: { reason: localized, article: { type: "string" } },
+    },
     transition: {
       type: "object",
-      properties: { label: localized, article: { type: "string" }, url: { type: "string" } },
+      properties: {
+        kind: { type: "string", enum: ["start", "deadline"] },
+        label: localized,
+        article: { type: "string" },
+        url: { type: "string" },
+      },
+    },
+    alternatives: {
+      type: "array",
+      description:
+        "Dates that other answers to open questions would give (a later start or a compliance deadline).",
+      items: {
+        type: "object",
+        properties: {
+          kind: { type: "string", enum: ["start", "deadline"] },
+          date: { type: "string" },
+          label: localized,
+          article: { type: "string" },
+          url: { type: "string" },
+          fields: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
+    asProvider: {
+      type: "object",
+      description: "A developer counted as the provider because it places the model under its own name.",
+      properties: { article: { type: "string" }, url: { type: "string" } },
+    },
+    openBecause: {
+      type: "array",
+      items: { type: "string" },
+      description: "For open duties: the profile fields that would decide it.",
     },
     reason: localized,
     decidedBy: { type: "string", description: "The article or rule whose test failed." },
@@ -111,7 +151,61 @@ const CheckResultSchema: JsonSchema = {
     at: { type: "string" },
     applies: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
     upcoming: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
+    open: {
+      type: "array",
+      description: "Duties the profile cannot decide yet, each with `openBecause`.",
+      items: { $ref: "#/components/schemas/CheckItem" },
+    },
     notApplicable: { type: "array", items: { $ref: "#/components/schemas/CheckItem" } },
+    markets: {
+      type: "array",
+      description:
+        "One verdict per market: binds, from-date, open, does-not-apply or not-covered, with a one-line headline.",
+      items: {
+        type: "object",
+        properties: {
+          jurisdiction: { type: "string" },
+          name: localized,
+          via: { type: "array", items: { type: "string" } },
+          verdict: { type: "string", enum: ["binds", "from-date", "open", "does-not-apply", "not-covered"] },
+          headline: localized,
+          from: { type: "string" },
+          applies: { type: "array", items: { type: "string" } },
+          upcoming: { type: "array", items: { type: "string" } },
+          open: { type: "array", items: { type: "string" } },
+          notApplicable: { type: "array", items: { type: "string" } },
+          questions: { type: "array", items: { type: "string" } },
+          penalties: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                instrument: { type: "string" },
+                penalty: localized,
+                obligations: { type: "array", items: { type: "string" } },
+              },
+            },
+          },
+        },
+        required: ["jurisdiction", "verdict", "headline"],
+      },
+    },
+    questions: {
+      type: "array",
+      description: "The missing fields as questions in the form's words, the one deciding most duties first.",
+      items: {
+        type: "object",
+        properties: {
+          field: { type: "string" },
+          label: localized,
+          question: localized,
+          decides: {
+            type: "array",
+            items: { type: "object", properties: { obligation: { type: "string" }, title: localized } },
+          },
+        },
+      },
+    },
     missing: {
       type: "array",
       description: "Profile fields whose absence left duties open, with the duties each would decide.",

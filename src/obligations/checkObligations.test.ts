@@ -60,6 +60,10 @@ interface Scenario {
   /** The article that decides the answer: the reason's article, the citation, or the transition. */
   article?: string;
   from?: string;
+  /** A compliance deadline the answer must name (a transition of kind "deadline"). */
+  complyBy?: string;
+  /** A date the answer must give as an alternative for an open question. */
+  alternative?: string;
   missing?: string;
 }
 
@@ -295,23 +299,25 @@ const SCENARIOS: Scenario[] = [
     expect: "applies",
     article: "Art. 4",
   },
-  // A model placed on the EU market before 2 August 2025: until 2 August 2027 (Art. 111(3)).
+  // A model placed on the EU market before 2 August 2025 must comply by 2 August 2027 (Art. 111(3)):
+  // a deadline to comply by, not a later start.
   {
-    name: "EU GPAI placed before 2 August 2025: not yet bound in 2026",
+    name: "legacy EU GPAI placed before 2 August 2025: bound, with a compliance deadline",
     profile: gpai({ placedOnMarket: "2025-03-01" }),
     at: "2026-11-25",
     obligation: `${EU}art-53-1-a`,
-    expect: "upcoming",
-    from: "2027-08-02",
+    expect: "applies",
+    from: "2025-08-02",
+    complyBy: "2027-08-02",
     article: "Art. 111(3)",
   },
   {
-    name: "EU GPAI placed before 2 August 2025: bound on 2 August 2027",
+    name: "legacy EU GPAI placed before 2 August 2025: still bound on 2 August 2027",
     profile: gpai({ placedOnMarket: "2025-03-01" }),
     at: "2027-08-02",
     obligation: `${EU}art-53-1-a`,
     expect: "applies",
-    from: "2027-08-02",
+    complyBy: "2027-08-02",
   },
   {
     name: "EU GPAI placed on 2 August 2025: no transition",
@@ -322,12 +328,12 @@ const SCENARIOS: Scenario[] = [
     from: "2025-08-02",
   },
   {
-    name: "EU GPAI without a market date in 2026 is open",
+    name: "EU GPAI without a market date binds now, the deadline told as an alternative",
     profile: gpai({ placedOnMarket: undefined }),
     at: "2026-01-01",
     obligation: `${EU}art-53-1-a`,
-    expect: "missing",
-    missing: "placedOnMarket",
+    expect: "applies",
+    alternative: "2027-08-02",
   },
   {
     name: "EU GPAI without a market date after 2 August 2027 is decided",
@@ -562,8 +568,8 @@ const SCENARIOS: Scenario[] = [
     profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01" }),
     at: "2026-06-01",
     obligation: "vn-ai-law.art-11-marking",
-    expect: "upcoming",
-    from: "2027-03-01",
+    expect: "applies",
+    complyBy: "2027-03-01",
     article: "Art. 35(1)",
   },
   {
@@ -571,17 +577,18 @@ const SCENARIOS: Scenario[] = [
     profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01", sector: "healthcare" }),
     at: "2027-06-01",
     obligation: "vn-ai-law.art-11-marking",
-    expect: "upcoming",
-    from: "2027-09-01",
+    expect: "applies",
+    complyBy: "2027-09-01",
     article: "Art. 35(1)",
   },
   {
-    name: "Vietnam: running service, sector unknown, between the two ends: open",
+    name: "Vietnam: running service, sector unknown: bound, the 18-month deadline told as an alternative",
     profile: service({ markets: ["VN"], placedOnMarket: "2025-06-01" }),
     at: "2027-06-01",
     obligation: "vn-ai-law.art-11-marking",
-    expect: "missing",
-    missing: "sector",
+    expect: "applies",
+    complyBy: "2027-03-01",
+    alternative: "2027-09-01",
   },
   {
     name: "Vietnam: text alone is not marked",
@@ -624,6 +631,12 @@ describe("checkObligations › scenario table", () => {
       assert.equal(found.place, s.expect, JSON.stringify(found.item?.reason ?? found.missing));
       if (s.missing) assert.ok(found.missing?.includes(s.missing), `missing ${found.missing}`);
       if (s.from) assert.equal(found.item?.from, s.from);
+      if (s.complyBy) assert.equal(found.item?.complyBy, s.complyBy);
+      if (s.alternative)
+        assert.ok(
+          found.item?.alternatives?.some((a) => a.date === s.alternative),
+          JSON.stringify(found.item?.alternatives),
+        );
       if (s.article && found.item) {
         const articles = [found.item.decidedBy, found.item.citation.article, found.item.transition?.article];
         assert.ok(
@@ -639,6 +652,10 @@ describe("checkObligations", () => {
   it("places every duty exactly once: applies, upcoming, not applicable or under missing", () => {
     const result = checkObligations(data, { kind: "model", markets: ["EU", "CN", "US-CA"] }, "2026-11-25");
     const placed = [...result.applies, ...result.upcoming, ...result.notApplicable].map((i) => i.obligation);
+    assert.deepEqual(
+      result.open.map((i) => i.obligation).sort(),
+      [...new Set(result.missing.flatMap((m) => m.decides))].sort(),
+    );
     const open = new Set(result.missing.flatMap((m) => m.decides));
     for (const obligation of data.obligations) {
       const count = placed.filter((id) => id === obligation.id).length + (open.has(obligation.id) ? 1 : 0);

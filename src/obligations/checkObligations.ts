@@ -2,8 +2,31 @@ import type { CheckProfile } from "../domain/checkProfile.js";
 import type { Instrument } from "../domain/instrument.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import type { Obligation, Transition } from "../domain/obligation.js";
-import { type Answer, allOf, inMarket, testCondition, testProfile } from "./conditionLogic.js";
+import {
+  type Answer,
+  allOf,
+  inMarket,
+  type Memberships,
+  membershipsOf,
+  testCondition,
+  testProfile,
+} from "./conditionLogic.js";
+import { notApplicableReason } from "./explainReason.js";
+import { answerMarkets, type MarketAnswer } from "./marketAnswers.js";
 import type { ObligationsData } from "./obligationsData.js";
+import { questionsFor, type Question } from "./questions.js";
+
+/** Another date a duty takes for some profiles, told beside the answer when the profile leaves it open. */
+export interface DateAlternative {
+  kind: Transition["kind"];
+  /** The day: a later start, or the day by which to comply. */
+  date: string;
+  label: LocalizedText;
+  article: string;
+  url: string;
+  /** The profile fields that would decide whether this date is the one. */
+  fields: string[];
+}
 
 /** One duty in a check's answer; `reason` and `decidedBy` only where it does not apply. */
 export interface CheckItem {
@@ -13,12 +36,24 @@ export interface CheckItem {
   nature: Obligation["nature"];
   title: LocalizedText;
   citation: { article: string; url: string; verification: string };
+  /** The day it binds this profile from. */
   from: string;
+  /** A day later than `from` by which this profile must comply (a transition of kind "deadline"). */
+  complyBy?: string;
+  /** Null where the duty carries no penalty of its own, or its penalty does not reach this profile. */
   penalty: LocalizedText | null;
+  /** Why the instrument's penalty does not reach this profile, with the penalty's article. */
+  penaltyNotReached?: { reason: LocalizedText; article: string };
   notes: LocalizedText[];
-  transition?: { label: LocalizedText; article: string; url: string };
+  transition?: { kind: Transition["kind"]; label: LocalizedText; article: string; url: string };
+  /** Dates that other answers to open questions would give (e.g. the placed-on-market day). */
+  alternatives?: DateAlternative[];
+  /** A developer counted as the provider because it places the model under its own name. */
+  asProvider?: { article: string; url: string };
   reason?: LocalizedText;
   decidedBy?: string;
+  /** For open duties: the profile fields that would decide it. */
+  openBecause?: string[];
 }
 
 /** A profile field whose absence left duties open, and the duties it would decide. */
@@ -27,18 +62,25 @@ export interface MissingField {
   decides: string[];
 }
 
-/** The answer of a check: what applies on `at`, what comes later, what does not apply and why, what is open. */
+/**
+ * The answer of a check. Each duty is in exactly one of `applies`, `upcoming`, `open` (cannot be decided
+ * from the profile: `openBecause` names the fields) and `notApplicable` (with the reason and the deciding
+ * article). `markets` leads with one verdict per market, `questions` asks for what would decide the rest.
+ */
 export interface CheckResult {
   at: string;
   applies: CheckItem[];
   upcoming: CheckItem[];
+  open: CheckItem[];
   notApplicable: CheckItem[];
   missing: MissingField[];
   /** Markets of the profile for which aigov holds no obligations: no answer is not "no duty". */
   uncoveredMarkets: string[];
+  markets: MarketAnswer[];
+  questions: Question[];
 }
 
-const ROLE_NAMES: Record<string, LocalizedText> = {
+const ROLE_NAMES: Record<string, Required<LocalizedText>> = {
   provider: { zh: "提供者", en: "providers" },
   deployer: { zh: "部署者", en: "deployers" },
   developer: { zh: "开发者", en: "developers" },
@@ -65,12 +107,69 @@ function baseItem(obligation: Obligation): CheckItem {
 
 type Verdict =
   | { kind: "no"; reason: LocalizedText; decidedBy: string }
-  | { kind: "open"; missing: string[] }
-  | { kind: "yes"; from: string; status: "applies" | "upcoming"; transition?: Transition };
+  | {
+      kind: "open";
+      missing: string[];
+      alternatives: DateAlternative[];
+      asProvider?: CheckItem["asProvider"];
+    }
+  | {
+      kind: "yes";
+      from: string;
+      status: "applies" | "upcoming";
+      transition?: Transition;
+      complyBy?: Transition;
+      alternatives: DateAlternative[];
+      asProvider?: CheckItem["asProvider"];
+    };
+
+type Scope =
+  | { kind: "no"; reason: LocalizedText; decidedBy: string }
+  | (Answer & { asProvider?: CheckItem["asProvider"] });
+
+function roleNames(roles: string[]): LocalizedText {
+  return {
+    zh: roles.map((r) => ROLE_NAMES[r]?.zh ?? r).join("、"),
+    en: roles.map((r) => ROLE_NAMES[r]?.en ?? r).join(", "),
+  };
+}
+
+/**
+ * Whom the duty binds, against the profile's role. A developer is the provider where the law says one
+ * that places the model or system on the market under its own name is (EU AI Act Art. 3(3)): the
+ * checker then asks `underOwnName` instead of answering "binds providers".
+ */
+function roleAnswer(obligation: Obligation, profile: CheckProfile): Scope {
+  if (profile.role === undefined) return { value: undefined, missing: ["role"] };
+  if (obligation.roles.includes(profile.role)) return { value: true, missing: [] };
+  const bindsProviders = obligation.roles.includes("provider");
+  const asProvider = obligation.developerAsProvider;
+  if (profile.role === "developer" && bindsProviders && asProvider) {
+    if (profile.underOwnName === true) return { value: true, missing: [], asProvider };
+    if (profile.underOwnName === undefined) return { value: undefined, missing: ["underOwnName"] };
+    return {
+      kind: "no",
+      reason: {
+        zh: `约束${roleNames(obligation.roles).zh}；未以自己的名称或商标投放的开发者不是提供者`,
+        en: `binds ${roleNames(obligation.roles).en}; a developer that does not place it under its own name or trademark is not its provider`,
+      },
+      decidedBy: asProvider.article,
+    };
+  }
+  const names = roleNames(obligation.roles);
+  return {
+    kind: "no",
+    reason: {
+      zh: `约束${names.zh}；画像的角色是${ROLE_NAMES[profile.role]?.zh ?? profile.role}`,
+      en: `binds ${names.en}; the profile's role is ${profile.role}`,
+    },
+    decidedBy: obligation.citation.article,
+  };
+}
 
 /** Who, what and where: the first test that fails gives the reason; open tests leave the duty open. */
-function scopeVerdict(obligation: Obligation, profile: CheckProfile): Verdict | Answer {
-  const market = inMarket(profile.markets, obligation.jurisdiction);
+function scopeVerdict(obligation: Obligation, profile: CheckProfile, memberships: Memberships): Scope {
+  const market = inMarket(profile.markets, obligation.jurisdiction, memberships);
   if (market.value === false)
     return {
       kind: "no",
@@ -89,48 +188,68 @@ function scopeVerdict(obligation: Obligation, profile: CheckProfile): Verdict | 
       },
       decidedBy: obligation.citation.article,
     };
-  const answers: Answer[] = [market];
-  if (profile.role === undefined) answers.push({ value: undefined, missing: ["role"] });
-  else if (!obligation.roles.includes(profile.role))
-    return {
-      kind: "no",
-      reason: {
-        zh: `约束${obligation.roles.map((r) => ROLE_NAMES[r]?.zh ?? r).join("、")}；画像的角色是${ROLE_NAMES[profile.role]?.zh ?? profile.role}`,
-        en: `binds ${obligation.roles.map((r) => ROLE_NAMES[r]?.en ?? r).join(", ")}; the profile's role is ${profile.role}`,
-      },
-      decidedBy: obligation.citation.article,
-    };
+  const role = roleAnswer(obligation, profile);
+  if ("kind" in role) return role;
+  const answers: Answer[] = [market, role];
   for (const condition of obligation.conditions) {
-    const answer = testCondition(profile, condition);
-    if (answer.value === false) return { kind: "no", reason: condition.reason, decidedBy: condition.article };
+    const answer = testCondition(profile, condition, memberships);
+    if (answer.value === false)
+      return { kind: "no", reason: notApplicableReason(profile, condition), decidedBy: condition.article };
     answers.push(answer);
   }
-  return allOf(answers);
+  return { ...allOf(answers), ...(role.asProvider ? { asProvider: role.asProvider } : {}) };
+}
+
+function alternativeOf(transition: Transition, fields: string[]): DateAlternative {
+  return {
+    kind: transition.kind,
+    date: transition.from,
+    label: transition.label,
+    article: transition.citation.article,
+    url: transition.citation.url,
+    fields: [...new Set(fields)],
+  };
 }
 
 /**
- * When the duty starts for this profile: a transition whose test holds moves it (e.g. Art. 111(3)); an
- * open transition test leaves several candidate dates, which decide nothing unless they agree on `at`.
+ * When the duty binds this profile. A `start` transition whose tests hold moves the start (an open one
+ * leaves several candidate starts, which decide nothing unless they agree on `at`); a `deadline`
+ * transition never moves the start, it gives the day by which to comply. Open tests become alternatives,
+ * so that "now; or by 2 August 2027 if placed on the market before 2 August 2025" can be said.
  */
-function dateVerdict(obligation: Obligation, profile: CheckProfile, at: string): Verdict {
+function dateVerdict(
+  obligation: Obligation,
+  profile: CheckProfile,
+  at: string,
+  memberships: Memberships,
+): Verdict {
   const candidates: { from: string; transition?: Transition }[] = [];
+  const alternatives: DateAlternative[] = [];
   const missing: string[] = [];
-  let settled = false;
+  let settledStart = false;
+  let complyBy: Transition | undefined;
   for (const transition of obligation.transitions) {
-    const answer = allOf(transition.when.map((test) => testProfile(profile, test)));
+    const answer = allOf(transition.when.map((test) => testProfile(profile, test, memberships)));
+    if (transition.kind === "deadline") {
+      // The first deadline whose tests hold is this profile's; open ones before it are alternatives.
+      if (complyBy) continue;
+      if (answer.value === true) complyBy = transition;
+      else if (answer.value === undefined) alternatives.push(alternativeOf(transition, answer.missing));
+      continue;
+    }
+    if (settledStart) continue;
     if (answer.value === true) {
       candidates.push({ from: transition.from, transition });
-      settled = true;
-      break;
-    }
-    if (answer.value === undefined) {
+      settledStart = true;
+    } else if (answer.value === undefined) {
       candidates.push({ from: transition.from, transition });
+      alternatives.push(alternativeOf(transition, answer.missing));
       missing.push(...answer.missing);
     }
   }
-  if (!settled) candidates.push({ from: obligation.from });
+  if (!settledStart) candidates.push({ from: obligation.from });
   const statuses = new Set(candidates.map((c) => (at >= c.from ? "applies" : "upcoming")));
-  if (statuses.size > 1) return { kind: "open", missing };
+  if (statuses.size > 1) return { kind: "open", missing, alternatives };
   const status = [...statuses][0] as "applies" | "upcoming";
   // Several candidates with one status: the latest start when it applies already (it surely does by
   // then), the earliest when it is still to come (the soonest it can start).
@@ -142,17 +261,49 @@ function dateVerdict(obligation: Obligation, profile: CheckProfile, at: string):
     kind: "yes",
     from: chosen.from,
     status,
+    // The chosen start is said as the answer; the other open starts and deadlines as alternatives.
+    alternatives: alternatives.filter((a) => a.kind === "deadline" || a.date !== chosen.from),
     ...(chosen.transition ? { transition: chosen.transition } : {}),
+    ...(complyBy ? { complyBy } : {}),
   };
 }
 
-function verdict(obligation: Obligation, profile: CheckProfile, at: string): Verdict {
-  const scope = scopeVerdict(obligation, profile);
+function verdict(
+  obligation: Obligation,
+  profile: CheckProfile,
+  at: string,
+  memberships: Memberships,
+): Verdict {
+  const scope = scopeVerdict(obligation, profile, memberships);
   if ("kind" in scope) return scope;
-  const dated = dateVerdict(obligation, profile, at);
+  const dated = dateVerdict(obligation, profile, at, memberships);
+  const asProvider = scope.asProvider ? { asProvider: scope.asProvider } : {};
   if (scope.value === undefined)
-    return { kind: "open", missing: [...scope.missing, ...(dated.kind === "open" ? dated.missing : [])] };
-  return dated;
+    return {
+      kind: "open",
+      missing: [...scope.missing, ...(dated.kind === "open" ? dated.missing : [])],
+      alternatives: dated.kind === "no" ? [] : dated.alternatives,
+      ...asProvider,
+    };
+  return dated.kind === "no" ? dated : { ...dated, ...asProvider };
+}
+
+/**
+ * The penalty as it reaches this profile: the obligation's penalty, unless a penalty condition (whom the
+ * penalty article names) fails, in which case the reason is told instead of a penalty that does not bind.
+ */
+function penaltyFor(
+  obligation: Obligation,
+  profile: CheckProfile,
+  memberships: Memberships,
+): Pick<CheckItem, "penalty" | "penaltyNotReached"> {
+  if (!obligation.penalty) return { penalty: null };
+  for (const condition of obligation.penaltyConditions) {
+    const answer = testCondition(profile, condition, memberships);
+    if (answer.value === false)
+      return { penalty: null, penaltyNotReached: { reason: condition.reason, article: condition.article } };
+  }
+  return { penalty: obligation.penalty };
 }
 
 const byPlace = (a: CheckItem, b: CheckItem) =>
@@ -160,60 +311,90 @@ const byPlace = (a: CheckItem, b: CheckItem) =>
   a.from.localeCompare(b.from) ||
   a.obligation.localeCompare(b.obligation);
 
+function decidedItem(item: CheckItem, outcome: Extract<Verdict, { kind: "yes" }>): CheckItem {
+  const decided: CheckItem = { ...item, from: outcome.from };
+  if (outcome.transition)
+    decided.transition = {
+      kind: outcome.transition.kind,
+      label: outcome.transition.label,
+      article: outcome.transition.citation.article,
+      url: outcome.transition.citation.url,
+    };
+  if (outcome.complyBy) {
+    decided.complyBy = outcome.complyBy.from;
+    decided.transition = {
+      kind: "deadline",
+      label: outcome.complyBy.label,
+      article: outcome.complyBy.citation.article,
+      url: outcome.complyBy.citation.url,
+    };
+  }
+  if (outcome.alternatives.length) decided.alternatives = outcome.alternatives;
+  if (outcome.asProvider) decided.asProvider = outcome.asProvider;
+  return decided;
+}
+
 /**
  * Checks a profile against every obligation on a date (YYYY-MM-DD). Each duty lands in exactly one
- * place: applies, upcoming, not applicable (with the reason and the article that decides it), or —
- * when profile fields are missing — under `missing`, named by the fields that would decide it.
+ * place: applies, upcoming, open (named by the fields that would decide it) or not applicable (with the
+ * reason and the article that decides it); then one verdict per market and the questions to ask.
  */
 export function checkObligations(data: ObligationsData, profile: CheckProfile, at: string): CheckResult {
+  const memberships = membershipsOf(data.groups);
   const result: CheckResult = {
     at,
     applies: [],
     upcoming: [],
+    open: [],
     notApplicable: [],
     missing: [],
     uncoveredMarkets: [],
+    markets: [],
+    questions: [],
   };
   const missing = new Map<string, Set<string>>();
   for (const obligation of data.obligations) {
-    const outcome = verdict(obligation, profile, at);
-    const item = baseItem(obligation);
-    if (outcome.kind === "no")
+    const outcome = verdict(obligation, profile, at, memberships);
+    const item = { ...baseItem(obligation), ...penaltyFor(obligation, profile, memberships) };
+    if (outcome.kind === "no") {
       result.notApplicable.push({ ...item, reason: outcome.reason, decidedBy: outcome.decidedBy });
-    else if (outcome.kind === "open")
-      for (const field of new Set(outcome.missing)) {
-        const decides = missing.get(field) ?? new Set<string>();
-        decides.add(obligation.id);
-        missing.set(field, decides);
-      }
-    else {
-      const decided: CheckItem = { ...item, from: outcome.from };
-      if (outcome.transition)
-        decided.transition = {
-          label: outcome.transition.label,
-          article: outcome.transition.citation.article,
-          url: outcome.transition.citation.url,
-        };
-      result[outcome.status].push(decided);
+      continue;
     }
+    if (outcome.kind === "yes") {
+      result[outcome.status].push(decidedItem(item, outcome));
+      continue;
+    }
+    const fields = [...new Set(outcome.missing)];
+    for (const field of fields) {
+      const decides = missing.get(field) ?? new Set<string>();
+      decides.add(obligation.id);
+      missing.set(field, decides);
+    }
+    result.open.push({
+      ...item,
+      openBecause: fields,
+      ...(outcome.alternatives.length ? { alternatives: outcome.alternatives } : {}),
+      ...(outcome.asProvider ? { asProvider: outcome.asProvider } : {}),
+    });
   }
-  result.applies.sort(byPlace);
-  result.upcoming.sort(byPlace);
-  result.notApplicable.sort(byPlace);
+  for (const list of [result.applies, result.upcoming, result.open, result.notApplicable]) list.sort(byPlace);
   result.missing = [...missing.entries()]
     .map(([field, decides]) => ({ field, decides: [...decides].sort() }))
     .sort((a, b) => a.field.localeCompare(b.field));
   const covered = new Set(data.obligations.map((o) => o.jurisdiction));
   result.uncoveredMarkets = (profile.markets ?? []).filter(
-    (market) => ![...covered].some((jurisdiction) => inMarket([market], jurisdiction).value !== false),
+    (market) =>
+      ![...covered].some((jurisdiction) => inMarket([market], jurisdiction, memberships).value !== false),
   );
+  result.questions = questionsFor(result.missing, data);
+  result.markets = answerMarkets(data, profile, result, memberships);
   return result;
 }
 
 /** The instruments a result names, for presenting titles next to ids. */
 export function instrumentsOf(data: ObligationsData, result: CheckResult): Instrument[] {
   const ids = new Set(
-    [...result.applies, ...result.upcoming, ...result.notApplicable].map((i) => i.instrument),
+    [...result.applies, ...result.upcoming, ...result.open, ...result.notApplicable].map((i) => i.instrument),
   );
   return data.instruments.filter((instrument) => ids.has(instrument.id));
 }

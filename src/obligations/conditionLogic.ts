@@ -1,5 +1,23 @@
-import { type CheckProfile, EU_MEMBER_STATES } from "../domain/checkProfile.js";
+import type { CheckProfile } from "../domain/checkProfile.js";
+import type { JurisdictionGroup } from "../domain/jurisdictionGroup.js";
 import type { Condition, ConditionTest } from "../domain/obligation.js";
+
+/**
+ * Bloc membership as the checker needs it: whether a code is a group or one of its members. Built from
+ * data/jurisdictionGroups.json, the one list of the EU's member states (no copy in code or conditions).
+ */
+export interface Memberships {
+  /** True when `code` is the group itself or one of its members ("HU" in "EU"). */
+  within(code: string, group: string): boolean;
+}
+
+/** Memberships over the bundled groups (or any list of them, for tests). */
+export function membershipsOf(groups: JurisdictionGroup[]): Memberships {
+  const members = new Map(groups.map((g) => [g.code, new Set(g.members ?? [])]));
+  return {
+    within: (code, group) => code === group || (members.get(group)?.has(code) ?? false),
+  };
+}
 
 /**
  * A three-valued answer: true, false, or open because profile fields are missing (listed). An open
@@ -57,21 +75,23 @@ function testTotalCompute(profile: CheckProfile, test: ConditionTest): Answer {
   return trainingAlone ? open("fineTuningFlop") : NO;
 }
 
-/** One test on the profile. */
-export function testProfile(profile: CheckProfile, test: ConditionTest): Answer {
+/** One test on the profile; `inGroup` and `notInGroup` read bloc membership from `memberships`. */
+export function testProfile(profile: CheckProfile, test: ConditionTest, memberships: Memberships): Answer {
   if (test.field === "totalComputeFlop") return testTotalCompute(profile, test);
   const actual = profile[test.field];
   if (actual === undefined) return open(test.field);
   const list = Array.isArray(test.value) ? test.value : [String(test.value)];
-  // A member state is in the EU: "DE" counts as established in the Union.
-  const expand = (code: string) => (EU_MEMBER_STATES.includes(code as never) ? [code, "EU"] : [code]);
   switch (test.op) {
     case "eq":
       return actual === test.value ? YES : NO;
     case "in":
       return list.includes(String(actual)) ? YES : NO;
     case "notIn":
-      return expand(String(actual)).some((code) => list.includes(code)) ? NO : YES;
+      return list.includes(String(actual)) ? NO : YES;
+    case "inGroup":
+      return memberships.within(String(actual), String(test.value)) ? YES : NO;
+    case "notInGroup":
+      return memberships.within(String(actual), String(test.value)) ? NO : YES;
     case "includesAny":
       return Array.isArray(actual) && actual.some((v) => list.includes(v)) ? YES : NO;
     default:
@@ -84,23 +104,26 @@ export function testProfile(profile: CheckProfile, test: ConditionTest): Answer 
 }
 
 /** A condition of an obligation: its `all` tests and its `any` tests together. */
-export function testCondition(profile: CheckProfile, condition: Condition): Answer {
+export function testCondition(profile: CheckProfile, condition: Condition, memberships: Memberships): Answer {
   const parts: Answer[] = [];
-  if (condition.all?.length) parts.push(allOf(condition.all.map((t) => testProfile(profile, t))));
-  if (condition.any?.length) parts.push(anyOf(condition.any.map((t) => testProfile(profile, t))));
+  const test = (t: ConditionTest) => testProfile(profile, t, memberships);
+  if (condition.all?.length) parts.push(allOf(condition.all.map(test)));
+  if (condition.any?.length) parts.push(anyOf(condition.any.map(test)));
   return allOf(parts);
 }
 
 /**
- * Whether a profile's markets include a jurisdiction: the EU by "EU" or any member state; a country by
- * itself or one of its subdivisions; a subdivision by itself — and open when only its country is listed
- * (selling in the US does not say whether the model is offered in California).
+ * Whether a profile's markets include a jurisdiction: a bloc (the EU) by itself or any member state; a
+ * country by itself or one of its subdivisions; a subdivision by itself — and open when only its country
+ * is listed (selling in the US does not say whether the model is offered in California).
  */
-export function inMarket(markets: string[] | undefined, jurisdiction: string): Answer {
+export function inMarket(
+  markets: string[] | undefined,
+  jurisdiction: string,
+  memberships: Memberships,
+): Answer {
   if (markets === undefined) return open("markets");
-  if (jurisdiction === "EU")
-    return markets.some((m) => m === "EU" || EU_MEMBER_STATES.includes(m as never)) ? YES : NO;
-  if (markets.includes(jurisdiction)) return YES;
+  if (markets.some((m) => memberships.within(m, jurisdiction))) return YES;
   if (!jurisdiction.includes("-")) return markets.some((m) => m.startsWith(`${jurisdiction}-`)) ? YES : NO;
   const country = jurisdiction.split("-")[0] as string;
   return markets.includes(country) ? open("markets") : NO;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { Correction } from "../domain/correction.js";
+import { type JurisdictionGroup, JurisdictionGroupFile } from "../domain/jurisdictionGroup.js";
 import { Instrument } from "../domain/instrument.js";
 import { Obligation } from "../domain/obligation.js";
 import { DATA_DIR } from "../import/bundledDataset.js";
@@ -11,6 +12,8 @@ export interface ObligationsData {
   instruments: Instrument[];
   obligations: Obligation[];
   corrections: Correction[];
+  /** The blocs and their members (data/jurisdictionGroups.json): the one list the checker's EU is read from. */
+  groups: JurisdictionGroup[];
 }
 
 /** A data file that does not hold what its schema expects: which file, which field, what was expected. */
@@ -42,6 +45,16 @@ function readArray<T extends z.ZodType>(dir: string, folder: string, schema: T):
     }
     return parsed.data;
   });
+}
+
+function readGroups(dir: string): JurisdictionGroup[] {
+  const file = "jurisdictionGroups.json";
+  const parsed = JurisdictionGroupFile.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ObligationsDataError(`data/${file}: ${issue?.path.join(".")}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data.groups;
 }
 
 function checkReferences(data: ObligationsData): void {
@@ -80,6 +93,7 @@ export function readObligationsData(dataDir: string = DATA_DIR): ObligationsData
     instruments: readArray(dataDir, "instruments", Instrument),
     obligations: readArray(dataDir, "obligations", Obligation),
     corrections: readArray(dataDir, "corrections", Correction),
+    groups: readGroups(dataDir),
   };
   checkReferences(data);
   return data;

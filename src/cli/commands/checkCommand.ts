@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { Command } from "commander";
-import { Language, type LocalizedText, pickText } from "../../domain/localizedText.js";
-import { type CheckItem, type CheckResult, checkObligations } from "../../obligations/checkObligations.js";
+import { Language } from "../../domain/localizedText.js";
+import { checkAnswerView, type DutyView } from "../../obligations/checkAnswerView.js";
+import { type CheckResult, checkObligations } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
 import { bundledObligations } from "../../obligations/obligationsData.js";
 import {
@@ -12,56 +13,56 @@ import {
 } from "../../obligations/profileInput.js";
 import { CliError } from "../cliError.js";
 
-const text = (value: LocalizedText | null | undefined, lang: Language) =>
-  (value && pickText(value, lang)) ?? "";
-
-function itemLines(item: CheckItem, lang: Language, notApplicable: boolean): string[] {
+function dutyLines(duty: DutyView, lang: Language): string[] {
   const zh = lang === "zh";
-  const head = `  ${item.from}  ${item.citation.article} — ${text(item.title, lang)}`;
-  const lines = [
-    item.nature === "cooperation" ? `${head}  [${zh ? "仅配合义务" : "cooperation duty only"}]` : head,
-  ];
-  if (notApplicable)
-    lines.push(`      ${zh ? "原因" : "why"}: ${text(item.reason, lang)} (${item.decidedBy})`);
-  else {
-    if (item.transition)
-      lines.push(`      ${text(item.transition.label, lang)} (${item.transition.article})`);
-    if (item.penalty) lines.push(`      ${zh ? "罚则" : "penalty"}: ${text(item.penalty, lang)}`);
-  }
-  lines.push(`      ${item.citation.url}  [${item.obligation}]`);
+  const head = `    ${duty.title}${duty.cooperationOnly ? (zh ? "  [仅配合义务]" : "  [cooperation duty only]") : ""}`;
+  const lines = [head, `      ${duty.article} · ${duty.verification} · ${duty.url}`];
+  for (const line of duty.dates) lines.push(`      ${line}`);
+  if (duty.why) lines.push(`      ${duty.why}`);
+  if (duty.penaltyNotReached) lines.push(`      ${duty.penaltyNotReached}`);
   return lines;
 }
 
-function groupLines(title: string, items: CheckItem[], lang: Language, notApplicable = false): string[] {
-  if (!items.length) return [];
-  const lines = [title];
-  for (const code of [...new Set(items.map((i) => i.jurisdiction))]) {
-    lines.push(` ${code}`);
-    for (const item of items.filter((i) => i.jurisdiction === code))
-      lines.push(...itemLines(item, lang, notApplicable));
-  }
-  return [...lines, ""];
-}
-
-/** The answer as text for a person: grouped by jurisdiction, with dates and article numbers. */
-export function formatCheckResult(result: CheckResult, lang: Language): string {
+/** The answer as text for a person: a verdict per market first, then its duties by title, questions, penalties, notes. */
+export function formatCheckResult(result: CheckResult, lang: Language, data = bundledObligations()): string {
   const zh = lang === "zh";
-  const lines = [zh ? `义务检查，日期 ${result.at}` : `Obligations on ${result.at}`, ""];
-  lines.push(...groupLines(zh ? "已适用：" : "Applies:", result.applies, lang));
-  lines.push(...groupLines(zh ? "即将适用：" : "Applies later:", result.upcoming, lang));
-  if (result.missing.length) {
-    lines.push(zh ? "缺少的信息（决定以下义务）：" : "Missing (would decide):");
-    for (const m of result.missing) lines.push(`  ${m.field}: ${m.decides.join(", ")}`);
+  const view = checkAnswerView(result, data, lang);
+  const lines = [
+    zh ? `义务检查，日期 ${view.at}（不是法律意见）` : `Obligations on ${view.at} (not legal advice)`,
+    "",
+  ];
+  for (const market of view.markets) {
+    lines.push(`${market.name} (${market.jurisdiction}) — ${market.headline}`);
+    for (const section of market.sections) {
+      if (section.place === "notApplicable") continue;
+      lines.push(`  ${section.heading}${zh ? "：" : ":"}`);
+      for (const duty of section.duties) lines.push(...dutyLines(duty, lang));
+    }
+    const notApplicable = market.sections.find((s) => s.place === "notApplicable");
+    if (notApplicable) {
+      lines.push(`  ${notApplicable.heading}${zh ? "：" : ":"}`);
+      for (const duty of notApplicable.duties) lines.push(`    ${duty.title} — ${duty.why ?? ""}`);
+    }
+    for (const penalty of market.penalties)
+      lines.push(
+        `  ${zh ? "罚则" : "Penalty"} (${penalty.instrument}; ${penalty.articles.join(", ")}): ${penalty.text}`,
+      );
+    for (const note of market.notes) lines.push(`  ${zh ? "说明" : "Note"}: ${note}`);
     lines.push("");
   }
-  if (result.uncoveredMarkets.length)
+  if (view.questions.length) {
+    lines.push(zh ? "回答以下问题即可判定其余义务：" : "Answer these to decide the rest:");
+    for (const q of view.questions)
+      lines.push(`  ${q.question} (${q.label}; ${zh ? "决定" : "decides"} ${q.decides.length})`);
+    lines.push("");
+  }
+  if (view.outside.duties.length)
     lines.push(
-      `${zh ? "aigov 尚无以下市场的数据（并非没有义务）" : "No data for these markets (not the same as no duty)"}: ${result.uncoveredMarkets.join(", ")}`,
+      zh
+        ? `不在您的市场（${view.outside.jurisdictions.join("、")}）：${view.outside.duties.length} 项义务未列出`
+        : `Not in your markets (${view.outside.jurisdictions.join(", ")}): ${view.outside.duties.length} duties not listed`,
       "",
     );
-  lines.push(...groupLines(zh ? "不适用：" : "Does not apply:", result.notApplicable, lang, true));
-  if (!result.applies.length && !result.upcoming.length)
-    lines.push(zh ? "没有适用或即将适用的义务。" : "No duty applies or is coming for this profile.");
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -71,12 +72,16 @@ export function checkCommand(): Command {
     .description("which obligations apply to an AI model or service described by a JSON profile")
     .argument(
       "<profile>",
-      "a JSON file describing the model or service (see README: The obligations checker)",
+      "a JSON file describing the model or service (see README: Obligations: which rules bind a model or service)",
     )
+    .option("--db <path>", "the database (accepted like every command; the checker reads the bundled laws)")
     .option("--at <date>", "the date to check on, YYYY-MM-DD (default: today, UTC)")
-    .option("--json", "print { at, applies, upcoming, notApplicable, missing, uncoveredMarkets } as JSON")
+    .option(
+      "--json",
+      "print { at, markets, questions, applies, upcoming, open, notApplicable, missing, uncoveredMarkets } as JSON",
+    )
     .option("--lang <lang>", "language of the text output: zh or en", "en")
-    .action((file: string, options: { at?: string; json?: boolean; lang: string }) => {
+    .action((file: string, options: { at?: string; json?: boolean; lang: string; db?: string }) => {
       const lang = Language.safeParse(options.lang).data;
       if (!lang) throw new CliError(`--lang: expected zh or en, got "${options.lang}"`, 2);
       const at = options.at ?? todayUtc();
@@ -99,7 +104,7 @@ export function checkCommand(): Command {
       if ("issues" in parsed) throw new CliError(`${file}: ${describeProfileIssues(parsed.issues)}`);
       const result = checkObligations(data, parsed.profile, at);
       process.stdout.write(
-        options.json ? `${JSON.stringify(result, null, 2)}\n` : formatCheckResult(result, lang),
+        options.json ? `${JSON.stringify(result, null, 2)}\n` : formatCheckResult(result, lang, data),
       );
     });
 }

@@ -1,6 +1,15 @@
 import { parseCheckProfile, type ProfileIssue } from "../../domain/checkProfile.js";
-import type { Language } from "../../domain/localizedText.js";
+import { type Language, type LocalizedText, pickText } from "../../domain/localizedText.js";
 import { MODALITIES, ROLES, SECTORS } from "../../domain/obligation.js";
+import {
+  fieldLabel,
+  KIND_LABELS,
+  MODALITY_LABELS,
+  PROFILE_FIELD_LABELS,
+  ROLE_LABELS,
+  SECTOR_LABELS,
+} from "../../domain/profileLabels.js";
+import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { checkObligations, type CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
 import { isCheckDate, knownSubdivisions } from "../../obligations/profileInput.js";
@@ -9,25 +18,26 @@ import type { WebPage } from "../webPage.js";
 import { checkResultHtml } from "./obligationViews.js";
 
 const MARKET_CHOICES = ["EU", "CN", "US-CA", "US", "KR", "JP", "VN"] as const;
-const FLAGS = ["generatesContent", "interactsWithPeople", "openWeights"] as const;
-const NUMBERS = ["trainingFlop", "fineTuningFlop", "annualRevenueUsd"] as const;
+const FLAGS = ["generatesContent", "interactsWithPeople", "openWeights", "underOwnName"] as const;
+const NUMBERS = [
+  "trainingFlop",
+  "fineTuningFlop",
+  "annualRevenueUsd",
+  "annualRevenueKrw",
+  "aiServiceRevenueKrw",
+  "dailyUsersKr",
+] as const;
 
 /**
  * A profile from the form's fields. Empty fields are left out (the answer then says what they would
- * decide); a number field that is not a number stays text, so that validation names it.
+ * decide); numbers are passed as written, for the profile schema reads `3×10^25` as well as `3e25`.
  */
 export function profileFromForm(form: URLSearchParams): Record<string, unknown> {
   const profile: Record<string, unknown> = {};
   const text = (name: string) => form.get(name)?.trim() ?? "";
   if (text("kind")) profile.kind = text("kind");
   if (text("role")) profile.role = text("role");
-  for (const name of NUMBERS) {
-    const value = text(name);
-    if (!value) continue;
-    const number = Number(value);
-    profile[name] =
-      /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) && Number.isFinite(number) ? number : value;
-  }
+  for (const name of NUMBERS) if (text(name)) profile[name] = text(name);
   for (const name of FLAGS) {
     const value = text(name);
     if (value === "yes") profile[name] = true;
@@ -50,9 +60,11 @@ export function profileFromForm(form: URLSearchParams): Record<string, unknown> 
 }
 
 interface CheckPageInput {
+  name: (code: string) => string;
   lang: Language;
   form: URLSearchParams;
   at: string;
+  data: ObligationsData;
   result?: CheckResult;
   issues?: ProfileIssue[];
 }
@@ -61,46 +73,58 @@ const option = (value: string, label: string, selected: boolean) =>
   `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
 
 function formHtml(input: CheckPageInput): string {
-  const zh = input.lang === "zh";
+  const lang = input.lang;
+  const zh = lang === "zh";
   const f = input.form;
+  const say = (text: LocalizedText) => escapeHtml(pickText(text, lang) ?? "");
+  const label = (name: keyof typeof PROFILE_FIELD_LABELS) => say(PROFILE_FIELD_LABELS[name].label);
   const value = (name: string) => escapeHtml(f.get(name) ?? "");
   const checked = (name: string, v: string) => (f.getAll(name).includes(v) ? " checked" : "");
-  const select = (name: string, label: string, choices: [string, string][]) =>
-    `<p><label for="f-${name}">${label}</label><br><select id="f-${name}" name="${name}">${choices
+  const select = (name: keyof typeof PROFILE_FIELD_LABELS, choices: [string, string][], hint = "") =>
+    `<p><label for="f-${name}">${label(name)}</label><br><select id="f-${name}" name="${name}">${choices
       .map(([v, l]) => option(v, l, (f.get(name) ?? "") === v))
-      .join("")}</select></p>`;
-  const yesNo: [string, string][] = [
-    ["", zh ? "未说明" : "not stated"],
-    ["yes", zh ? "是" : "yes"],
-    ["no", zh ? "否" : "no"],
-  ];
-  const textField = (name: string, label: string, hint: string, type = "text") =>
-    `<p><label for="f-${name}">${label}</label><br><input id="f-${name}" name="${name}" type="${type}" value="${value(name)}" aria-describedby="h-${name}"> <span id="h-${name}" class="muted">${hint}</span></p>`;
+      .join("")}</select>${hint ? ` <span class="muted">${hint}</span>` : ""}</p>`;
+  const notStated: [string, string] = ["", zh ? "未说明" : "not stated"];
+  const yesNo: [string, string][] = [notStated, ["yes", zh ? "是" : "yes"], ["no", zh ? "否" : "no"]];
+  const textField = (name: keyof typeof PROFILE_FIELD_LABELS, hint: string, type = "text") =>
+    `<p><label for="f-${name}">${label(name)}</label><br><input id="f-${name}" name="${name}" type="${type}" value="${value(name)}" aria-describedby="h-${name}"> <span id="h-${name}" class="muted">${hint}</span></p>`;
+  const roles = ROLES.map(
+    (r) => `<li><strong>${say(ROLE_LABELS[r].name)}</strong>：${say(ROLE_LABELS[r].means)}</li>`,
+  )
+    .join("")
+    .replaceAll("：", zh ? "：" : ": ");
+  const numberHint = zh ? "例如 3e25、3×10^25 或 10^25" : "e.g. 3e25, 3×10^25 or 10^25";
   return `<form method="get" action="/check" class="check-form">
-<input type="hidden" name="lang" value="${input.lang}">
-${select("kind", zh ? "类型" : "Kind", [
-  ["model", zh ? "模型" : "model"],
-  ["service", zh ? "服务" : "service"],
-])}
-${select("role", zh ? "角色" : "Role", [["", zh ? "未说明" : "not stated"], ...ROLES.map((r): [string, string] => [r, r])])}
-${textField("trainingFlop", zh ? "训练算力（FLOP）" : "Training compute (FLOP)", zh ? "例如 3e25" : "e.g. 3e25")}
-${textField("fineTuningFlop", zh ? "其后的微调等算力（FLOP）" : "Later fine-tuning compute (FLOP)", zh ? "SB 53 计入" : "SB 53 counts it")}
-${textField("annualRevenueUsd", zh ? "年收入（美元）" : "Annual revenue (USD)", zh ? "例如 2e9" : "e.g. 2e9")}
-${textField("placedOnMarket", zh ? "投放市场日期" : "Placed on the market", "YYYY-MM-DD", "date")}
-<fieldset><legend>${zh ? "市场" : "Markets"}</legend>${MARKET_CHOICES.map(
-    (m) => `<label><input type="checkbox" name="markets" value="${m}"${checked("markets", m)}> ${m}</label>`,
+<input type="hidden" name="lang" value="${lang}">
+${select(
+  "kind",
+  (["model", "service"] as const).map((k): [string, string] => [k, pickText(KIND_LABELS[k], lang) ?? k]),
+)}
+${select("role", [notStated, ...ROLES.map((r): [string, string] => [r, pickText(ROLE_LABELS[r].name, lang) ?? r])])}
+<ul class="muted">${roles}</ul>
+${select("underOwnName", yesNo, zh ? "开发者适用" : "for a developer")}
+${textField("trainingFlop", numberHint)}
+${textField("fineTuningFlop", zh ? "加州 SB 53 和韩国计入" : "SB 53 and Korea count it")}
+${textField("annualRevenueUsd", zh ? "例如 2e9 或 2,000,000,000" : "e.g. 2e9 or 2,000,000,000")}
+${textField("annualRevenueKrw", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
+${textField("aiServiceRevenueKrw", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
+${textField("dailyUsersKr", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
+${textField("placedOnMarket", "YYYY-MM-DD", "date")}
+<fieldset><legend>${label("markets")}</legend>${MARKET_CHOICES.map(
+    (m) =>
+      `<label><input type="checkbox" name="markets" value="${m}"${checked("markets", m)}> ${escapeHtml(input.name(m))}</label>`,
   ).join(" ")}
 <p><label for="f-otherMarkets">${zh ? "其他市场代码" : "Other market codes"}</label> <input id="f-otherMarkets" name="otherMarkets" value="${value("otherMarkets")}"></p></fieldset>
-<fieldset><legend>${zh ? "生成的模态" : "Modalities"}</legend>${MODALITIES.map(
+<fieldset><legend>${label("modalities")}</legend>${MODALITIES.map(
     (m) =>
-      `<label><input type="checkbox" name="modalities" value="${m}"${checked("modalities", m)}> ${m}</label>`,
+      `<label><input type="checkbox" name="modalities" value="${m}"${checked("modalities", m)}> ${say(MODALITY_LABELS[m])}</label>`,
   ).join(" ")}</fieldset>
-${select("generatesContent", zh ? "生成内容" : "Generates content", yesNo)}
-${select("interactsWithPeople", zh ? "直接与人交互" : "Interacts with people", yesNo)}
-${select("openWeights", zh ? "开放权重（自由开源许可）" : "Open weights (free and open-source licence)", yesNo)}
-${textField("establishedIn", zh ? "设立地（国家代码）" : "Established in (country code)", "US, DE, CN…")}
-${select("sector", zh ? "行业" : "Sector", [["", zh ? "未说明" : "not stated"], ...SECTORS.map((s): [string, string] => [s, s])])}
-${textField("at", zh ? "检查日期" : "Check on", "YYYY-MM-DD", "date")}
+${select("generatesContent", yesNo)}
+${select("interactsWithPeople", yesNo)}
+${select("openWeights", yesNo)}
+${textField("establishedIn", "US, DE, CN…")}
+${select("sector", [notStated, ...SECTORS.map((s): [string, string] => [s, pickText(SECTOR_LABELS[s], lang) ?? s])])}
+${textField("at", "YYYY-MM-DD", "date")}
 <p><button type="submit">${zh ? "检查" : "Check"}</button></p>
 </form>`;
 }
@@ -109,9 +133,13 @@ function checkBodyHtml(input: CheckPageInput): string {
   const zh = input.lang === "zh";
   const issues = input.issues?.length
     ? `<div role="alert" id="profile-errors"><h2>${zh ? "画像有误" : "The profile has problems"}</h2><ul>${input.issues
-        .map((i) => `<li><code>${escapeHtml(i.field)}</code>: ${escapeHtml(i.message)}</li>`)
+        .map(
+          (i) =>
+            `<li><a href="#f-${escapeHtml(i.field.split(".")[0] ?? "")}">${escapeHtml(pickText(fieldLabel(i.field), input.lang) ?? i.field)}</a>: ${escapeHtml(i.message)}</li>`,
+        )
         .join("")}</ul></div>`
     : "";
+  const result = input.result ? checkResultHtml(input.result, input.data, input.lang) : "";
   return `<h1>${zh ? "哪些规则约束您的模型或服务" : "Which rules bind your model or service"}</h1>
 <p class="muted">${
     zh
@@ -119,8 +147,9 @@ function checkBodyHtml(input: CheckPageInput): string {
       : "From the texts of EU, Californian, Chinese, Korean, Japanese and Vietnamese law, each duty with its article. Not legal advice."
   } <a href="/api/docs">POST /api/check</a></p>
 ${issues}
-${formHtml(input)}
-${input.result ? checkResultHtml(input.result, input.lang) : ""}`;
+${result}
+${result ? `<h2>${zh ? "修改您的回答" : "Change your answers"}</h2>` : ""}
+${formHtml(input)}`;
 }
 
 /**
@@ -137,10 +166,11 @@ export const checkPage: WebPage = {
     const form = url.searchParams;
     const at = form.get("at")?.trim() || todayUtc();
     const title = lang === "zh" ? "义务检查" : "Obligations check";
-    const answer = (input: CheckPageInput, status = 200) => ({
+    const name = (code: string) => request.name(code, lang);
+    const answer = (input: Omit<CheckPageInput, "data" | "name">, status = 200) => ({
       status,
       title,
-      body: unsafeRaw(checkBodyHtml(input)),
+      body: unsafeRaw(checkBodyHtml({ ...input, data, name })),
     });
     if (!form.has("kind")) return answer({ lang, form, at });
     const issues: ProfileIssue[] = [];

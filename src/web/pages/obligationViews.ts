@@ -1,7 +1,14 @@
 import type { Correction } from "../../domain/correction.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import { type Language, type LocalizedText, pickText } from "../../domain/localizedText.js";
-import type { CheckItem, CheckResult } from "../../obligations/checkObligations.js";
+import {
+  checkAnswerView,
+  type DutyView,
+  type MarketView,
+  type QuestionView,
+} from "../../obligations/checkAnswerView.js";
+import type { CheckResult } from "../../obligations/checkObligations.js";
+import type { ObligationsData } from "../../obligations/obligationsData.js";
 import type { Deadline } from "../../obligations/deadlines.js";
 import { escapeHtml } from "../html.js";
 import { localHref } from "../i18n/localHref.js";
@@ -47,60 +54,78 @@ export function correctionsHtml(corrections: Omit<Correction, "event">[], lang: 
   return `<section aria-labelledby="corrections-heading"><h2 id="corrections-heading">${zh ? "更正" : "Corrections"}</h2><ul>${items}</ul></section>`;
 }
 
-function itemHtml(item: CheckItem, lang: Language, showReason: boolean): string {
+function dutyHtml(duty: DutyView, lang: Language): string {
   const zh = lang === "zh";
-  const cooperation =
-    item.nature === "cooperation"
-      ? `<strong>${zh ? "仅为配合义务，无具约束力的专门义务" : "Cooperation only — no binding AI-specific duty"}</strong>: `
-      : "";
-  const parts = [
-    `${cooperation}${linkHtml(item.citation.url, item.citation.article)} — ${t(item.title, lang)}`,
-    `<span class="muted">${zh ? "起始" : "from"} <time datetime="${escapeHtml(item.from)}">${escapeHtml(item.from)}</time>${
-      item.transition ? ` (${t(item.transition.label, lang)}, ${escapeHtml(item.transition.article)})` : ""
-    } · <a href="${escapeHtml(localHref(`/instruments/${encodeURIComponent(item.instrument)}`, lang))}">${escapeHtml(item.instrument)}</a> · ${escapeHtml(item.citation.verification)}</span>`,
+  const cooperation = duty.cooperationOnly
+    ? ` <strong>${zh ? "（仅为配合义务）" : "(cooperation only)"}</strong>`
+    : "";
+  const lines = [
+    `<strong>${escapeHtml(duty.title)}</strong>${cooperation}`,
+    `<span class="muted">${linkHtml(duty.url, duty.article)} · <a href="${escapeHtml(localHref(`/instruments/${encodeURIComponent(duty.instrument.id)}`, lang))}">${escapeHtml(duty.instrument.title)}</a> · ${escapeHtml(duty.verification)}</span>`,
+    ...duty.dates.map(escapeHtml),
   ];
-  if (showReason && item.reason)
-    parts.push(`${zh ? "原因" : "Reason"}: ${t(item.reason, lang)} (${escapeHtml(item.decidedBy ?? "")})`);
-  if (!showReason && item.penalty) parts.push(`${zh ? "罚则" : "Penalty"}: ${t(item.penalty, lang)}`);
-  if (!showReason) for (const note of item.notes) parts.push(`<span class="muted">${t(note, lang)}</span>`);
-  return `<li>${parts.join("<br>")}</li>`;
+  if (duty.why) lines.push(escapeHtml(duty.why));
+  if (duty.penaltyNotReached) lines.push(escapeHtml(duty.penaltyNotReached));
+  return `<li>${lines.join("<br>")}</li>`;
 }
 
-function grouped(items: CheckItem[], lang: Language, showReason: boolean): string {
-  const codes = [...new Set(items.map((i) => i.jurisdiction))];
-  return codes
-    .map(
-      (code) =>
-        `<h4>${escapeHtml(code)}</h4><ul>${items
-          .filter((i) => i.jurisdiction === code)
-          .map((i) => itemHtml(i, lang, showReason))
-          .join("\n")}</ul>`,
-    )
-    .join("\n");
-}
-
-/** A check's answer: grouped by jurisdiction, each duty with its article as a link; what is open; what does not apply. */
-export function checkResultHtml(result: CheckResult, lang: Language): string {
+function questionsHtml(questions: QuestionView[], lang: Language): string {
   const zh = lang === "zh";
-  const section = (id: string, heading: string, body: string) =>
-    `<section aria-labelledby="${id}"><h3 id="${id}">${heading}</h3>${body}</section>`;
-  const none = `<p class="muted">${zh ? "无" : "None"}</p>`;
-  const missing = result.missing.length
-    ? `<ul>${result.missing
+  return `<ul>${questions
+    .map(
+      (q) =>
+        `<li><a href="#f-${escapeHtml(q.field)}">${escapeHtml(q.question)}</a> <span class="muted">(${escapeHtml(q.label)}; ${zh ? `决定 ${q.decides.length} 项义务` : `decides ${q.decides.length} ${q.decides.length === 1 ? "duty" : "duties"}`})</span></li>`,
+    )
+    .join("\n")}</ul>`;
+}
+
+function marketHtml(market: MarketView, lang: Language): string {
+  const zh = lang === "zh";
+  const id = `market-${market.jurisdiction}`;
+  const sections = market.sections
+    .map((section) => {
+      const list = `<ul>${section.duties.map((d) => dutyHtml(d, lang)).join("\n")}</ul>`;
+      return section.place === "notApplicable"
+        ? `<details><summary>${escapeHtml(section.heading)} (${section.duties.length})</summary>${list}</details>`
+        : `<h4>${escapeHtml(section.heading)}</h4>${list}`;
+    })
+    .join("\n");
+  const penalties = market.penalties.length
+    ? `<h4>${zh ? "罚则" : "Penalties"}</h4><ul>${market.penalties
         .map(
-          (m) =>
-            `<li><code>${escapeHtml(m.field)}</code> — ${zh ? "将决定" : "would decide"}: ${m.decides.map(escapeHtml).join(", ")}</li>`,
+          (p) =>
+            `<li>${escapeHtml(p.text)} <span class="muted">(${escapeHtml(p.instrument)}; ${escapeHtml(p.articles.join(zh ? "、" : ", "))})</span></li>`,
         )
         .join("\n")}</ul>`
-    : none;
-  const uncovered = result.uncoveredMarkets.length
-    ? `<p>${zh ? "aigov 尚无以下市场的义务数据（并非“没有义务”）" : "aigov holds no obligations for these markets (which is not the same as no duty)"}: ${result.uncoveredMarkets.map(escapeHtml).join(", ")}</p>`
+    : "";
+  const notes = market.notes.length
+    ? `<h4>${zh ? "说明" : "Notes"}</h4><ul>${market.notes.map((n) => `<li class="muted">${escapeHtml(n)}</li>`).join("\n")}</ul>`
+    : "";
+  const questions = market.questions.length
+    ? `<h4>${zh ? "需要回答的问题" : "Questions that would decide it"}</h4>${questionsHtml(market.questions, lang)}`
+    : "";
+  return `<section aria-labelledby="${escapeHtml(id)}" class="check-market" data-verdict="${escapeHtml(market.verdict)}"><h3 id="${escapeHtml(id)}">${escapeHtml(market.name)}</h3>
+<p class="check-verdict"><strong>${escapeHtml(market.headline)}</strong></p>
+${questions}
+${sections}
+${penalties}
+${notes}
+</section>`;
+}
+
+/** A check's answer: one verdict per market first, its duties by title, questions linked to the form, penalties once. */
+export function checkResultHtml(result: CheckResult, data: ObligationsData, lang: Language): string {
+  const zh = lang === "zh";
+  const view = checkAnswerView(result, data, lang);
+  const questions = view.questions.length
+    ? `<section aria-labelledby="questions-heading"><h3 id="questions-heading">${zh ? "回答以下问题即可判定其余义务" : "Answer these to decide the rest"}</h3>${questionsHtml(view.questions, lang)}</section>`
+    : "";
+  const outside = view.outside.duties.length
+    ? `<details><summary>${zh ? `不在您的市场（${escapeHtml(view.outside.jurisdictions.join("、"))}）` : `Not in your markets (${escapeHtml(view.outside.jurisdictions.join(", "))})`} (${view.outside.duties.length})</summary><ul>${view.outside.duties.map((d) => dutyHtml(d, lang)).join("\n")}</ul></details>`
     : "";
   return `<section aria-labelledby="result-heading" id="result"><h2 id="result-heading">${zh ? "检查结果" : "Result"} · <time datetime="${escapeHtml(result.at)}">${escapeHtml(result.at)}</time></h2>
-${uncovered}
-${section("applies-heading", zh ? "已适用" : "Applies", result.applies.length ? grouped(result.applies, lang, false) : none)}
-${section("upcoming-heading", zh ? "即将适用" : "Applies later", result.upcoming.length ? grouped(result.upcoming, lang, false) : none)}
-${section("missing-heading", zh ? "缺少的信息" : "Missing information", missing)}
-<details><summary>${zh ? "不适用" : "Does not apply"} (${result.notApplicable.length})</summary>${grouped(result.notApplicable, lang, true)}</details>
+${view.markets.map((m) => marketHtml(m, lang)).join("\n")}
+${questions}
+${outside}
 </section>`;
 }
