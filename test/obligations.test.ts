@@ -275,6 +275,27 @@ describe("obligations over HTTP", () => {
     assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
   });
 
+  it("answers a partial profile on the zh page in Chinese: verdicts and questions, no English options", async () => {
+    const query = new URLSearchParams({
+      kind: "model",
+      trainingFlop: "3×10^25",
+      at: "2026-12-02",
+      lang: "zh",
+    });
+    query.append("markets", "EU");
+    query.append("markets", "US-CA");
+    const html = await (await fetch(`${base}/check?${query}`)).text();
+    assert.match(html, /尚无法判定：7 项义务取决于/);
+    assert.match(html, /<a href="#f-role">您是它的提供者/);
+    assert.match(html, /第53条第1款第\(a\)项/);
+    assert.doesNotMatch(html, />None</);
+    const options = [...html.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1] as string);
+    assert.ok(options.length > 10);
+    for (const text of options) assert.doesNotMatch(text, /[A-Za-z]{3,}/, text);
+    // The answer comes before the form.
+    assert.ok(html.indexOf('id="result"') < html.indexOf('class="check-form"'));
+  });
+
   it("links each duty of a check's answer to its instrument's page", async () => {
     const query = new URLSearchParams({
       kind: "model",

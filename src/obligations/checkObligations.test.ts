@@ -524,11 +524,20 @@ const SCENARIOS: Scenario[] = [
     article: "Art. 34(1)",
   },
   {
-    name: "foreign operator in Korea: domestic agent",
-    profile: service({ markets: ["KR"], establishedIn: "US" }),
+    name: "foreign operator in Korea above the decree's user threshold: domestic agent",
+    profile: service({ markets: ["KR"], establishedIn: "US", dailyUsersKr: 1e6 }),
     at: "2026-03-01",
     obligation: "kr-ai-basic-act.domestic-agent",
     expect: "applies",
+    article: "Art. 36(1)",
+  },
+  {
+    name: "foreign operator in Korea without the thresholds: open",
+    profile: service({ markets: ["KR"], establishedIn: "US" }),
+    at: "2026-03-01",
+    obligation: "kr-ai-basic-act.domestic-agent",
+    expect: "missing",
+    missing: "dailyUsersKr",
   },
   {
     name: "Korean operator: no domestic agent",
@@ -685,5 +694,143 @@ describe("checkObligations", () => {
     const marking = result.applies.find((i) => i.obligation === "eu-ai-act.art-50-2");
     assert.ok(marking);
     assert.match(marking.notes.map((n) => n.en).join(" "), /Digital Omnibus.*not verified/);
+  });
+});
+
+describe("checkObligations › the audit's scenarios", () => {
+  const at = "2026-12-02";
+  const check = (profile: CheckProfile) => checkObligations(data, ProfileSchema.parse(profile), at);
+  const place = (result: ReturnType<typeof check>, id: string) =>
+    (["applies", "upcoming", "open", "notApplicable"] as const).find((p) =>
+      result[p].some((i) => i.obligation === id),
+    );
+
+  it("Hungary is in the EU market (data/jurisdictionGroups.json), so Art. 53(1)(a) binds", () => {
+    const result = check(gpai({ markets: ["HU"], establishedIn: "HU" }));
+    assert.equal(place(result, `${EU}art-53-1-a`), "applies");
+    assert.deepEqual(result.uncoveredMarkets, []);
+    assert.equal(result.markets.find((m) => m.jurisdiction === "EU")?.verdict, "binds");
+  });
+
+  it("Art. 54(1): a provider established in Hungary needs no authorised representative", () => {
+    const result = check(gpai({ markets: ["HU"], establishedIn: "HU" }));
+    const item = result.notApplicable.find((i) => i.obligation === `${EU}art-54-1`);
+    assert.equal(item?.decidedBy, "Art. 54(1)");
+  });
+
+  it("SB 53: a frontier developer with USD 100 million revenue reports incidents without the § 22757.15 penalty", () => {
+    const result = check(frontier({ annualRevenueUsd: 1e8 }));
+    const incidents = result.applies.find((i) => i.obligation === `${SB}bpc-22757-13`);
+    assert.ok(incidents);
+    assert.equal(incidents.penalty, null);
+    assert.match(incidents.penaltyNotReached?.article ?? "", /§ 22757\.15/);
+    assert.equal(result.markets.find((m) => m.jurisdiction === "US-CA")?.penalties.length, 0);
+  });
+
+  it("Art. 3(3): a developer placing its model on the EU market under its own name is its provider", () => {
+    const own = check(gpai({ role: "developer", underOwnName: true }));
+    assert.equal(place(own, `${EU}art-53-1-a`), "applies");
+    assert.equal(
+      own.applies.find((i) => i.obligation === `${EU}art-53-1-a`)?.asProvider?.article,
+      "Art. 3(3)",
+    );
+    const asked = check(gpai({ role: "developer" }));
+    assert.equal(place(asked, `${EU}art-53-1-a`), "open");
+    assert.ok(asked.questions.some((q) => q.field === "underOwnName"));
+    const other = check(gpai({ role: "developer", underOwnName: false }));
+    assert.equal(other.notApplicable.find((i) => i.obligation === `${EU}art-53-1-a`)?.decidedBy, "Art. 3(3)");
+  });
+
+  it("Korea Art. 36(1): the domestic agent is open without the decree's thresholds, and decided by them", () => {
+    const base = service({ markets: ["KR"], establishedIn: "US" });
+    assert.equal(place(check(base), "kr-ai-basic-act.domestic-agent"), "open");
+    const small = check({ ...base, annualRevenueKrw: 5e9, aiServiceRevenueKrw: 1e9, dailyUsersKr: 1000 });
+    const no = small.notApplicable.find((i) => i.obligation === "kr-ai-basic-act.domestic-agent");
+    assert.equal(no?.decidedBy, "Art. 36(1); Enforcement Decree");
+    const large = check({ ...base, dailyUsersKr: 2e6 });
+    assert.match(
+      large.applies.find((i) => i.obligation === "kr-ai-basic-act.domestic-agent")?.citation.article ?? "",
+      /Art\. 36\(1\)/,
+    );
+  });
+
+  it("Korea Art. 32: fine-tuning compute counts toward 10^26", () => {
+    const model = gpai({ markets: ["KR"], trainingFlop: 9e25, fineTuningFlop: 2e25 });
+    assert.equal(place(check(model), "kr-ai-basic-act.art-32"), "applies");
+  });
+
+  it("a legacy EU model (placed before 2 August 2025) is bound now with a compliance deadline, Art. 111(3)", () => {
+    const item = check(gpai({ placedOnMarket: "2025-03-01" })).applies.find(
+      (i) => i.obligation === `${EU}art-53-1-a`,
+    );
+    assert.equal(item?.complyBy, "2027-08-02");
+    assert.equal(item?.transition?.kind, "deadline");
+    assert.equal(item?.transition?.article, "Art. 111(3)");
+  });
+
+  it("an EU employment-sector service: Art. 50(1) binds from 2 August 2026", () => {
+    const result = check(service({ markets: ["EU"], establishedIn: "DE", sector: "employment" }));
+    assert.equal(
+      result.applies.find((i) => i.obligation === `${EU}art-50-1`)?.citation.article,
+      "Art. 50(1)",
+    );
+  });
+
+  it("a CN image service labels explicitly and implicitly (Arts. 4 and 5)", () => {
+    const result = check(service({ markets: ["CN"], establishedIn: "CN" }));
+    for (const [id, article] of [
+      ["cn-ai-content-labeling-measures.art-4", "Art. 4"],
+      ["cn-ai-content-labeling-measures.art-5", "Art. 5"],
+    ] as const)
+      assert.equal(result.applies.find((i) => i.obligation === id)?.citation.article, article);
+  });
+
+  it("a partial 3e25 profile on the EU and US-CA gives a verdict and questions, never an empty answer", () => {
+    const result = check({ kind: "model", trainingFlop: 3e25, markets: ["EU", "US-CA"] });
+    assert.deepEqual(
+      result.markets.map((m) => [m.jurisdiction, m.verdict]),
+      [
+        ["EU", "open"],
+        ["US-CA", "open"],
+      ],
+    );
+    assert.equal(result.open.filter((i) => i.jurisdiction === "EU").length, 7);
+    assert.ok(result.questions.some((q) => q.field === "role" && q.question.en?.includes("provider")));
+  });
+
+  it("SB 53 does not apply to 3×10^25 with no fine-tuning, and says why in numbers", () => {
+    const result = check(frontier({ trainingFlop: 3e25, fineTuningFlop: 0 }));
+    const market = result.markets.find((m) => m.jurisdiction === "US-CA");
+    assert.equal(market?.verdict, "does-not-apply");
+    assert.match(market?.headline.en ?? "", /SB 53\): 3×10\^25 is not above 10\^26/);
+  });
+});
+
+describe("bundled data › one list per group", () => {
+  it("no condition copies the members of a group of data/jurisdictionGroups.json", () => {
+    for (const obligation of data.obligations)
+      for (const condition of [...obligation.conditions, ...obligation.penaltyConditions])
+        for (const test of [...(condition.all ?? []), ...(condition.any ?? [])]) {
+          if (!Array.isArray(test.value)) continue;
+          for (const group of data.groups) {
+            const shared: string[] = test.value.filter((code: string) => group.members?.includes(code));
+            assert.ok(
+              shared.length < 3,
+              `${obligation.id}: ${shared.length} members of ${group.code}; use inGroup`,
+            );
+          }
+        }
+  });
+
+  it("every EU member of the groups file reaches the EU market", () => {
+    const eu = data.groups.find((g) => g.code === "EU");
+    assert.equal(eu?.members?.length, 27);
+    for (const member of eu?.members ?? []) {
+      const result = checkObligations(data, ProfileSchema.parse(gpai({ markets: [member] })), "2026-01-01");
+      assert.ok(
+        result.applies.some((i) => i.jurisdiction === "EU"),
+        member,
+      );
+    }
   });
 });
