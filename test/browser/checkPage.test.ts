@@ -25,8 +25,8 @@ describe("the /check page (browser)", () => {
       assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, id);
     await page.selectOption("#f-kind", "service");
     await page.selectOption("#f-role", "provider");
-    await page.getByLabel("KR", { exact: true }).check();
-    await page.getByLabel("CN", { exact: true }).check();
+    await page.getByLabel("South Korea", { exact: true }).check();
+    await page.getByLabel("China", { exact: true }).check();
     await page.getByLabel("image", { exact: true }).check();
     await page.selectOption("#f-generatesContent", "yes");
     await page.fill("#f-at", "2026-03-01");
@@ -34,14 +34,25 @@ describe("the /check page (browser)", () => {
     await page.waitForSelector("#result");
     // The answer is a link: the profile is in the URL.
     assert.match(page.url(), /kind=service/);
-    const applies = page.locator("section[aria-labelledby=applies-heading]");
-    assert.deepEqual(await applies.locator("h4").allTextContents(), ["CN", "KR"]);
-    const link = applies.getByRole("link", { name: "Art. 31(2)" });
+    // A verdict per market leads, and the open duties come with the questions that decide them.
+    assert.deepEqual(await page.locator("#result .check-market h3").allTextContents(), [
+      "China",
+      "South Korea",
+    ]);
+    assert.match(
+      await page.locator("section[aria-labelledby=market-KR] .check-verdict").innerText(),
+      /^Binds you now: \d+ duties; \d+ duties? cannot be decided yet/,
+    );
+    const link = page.locator("section[aria-labelledby=market-KR]").getByRole("link", { name: "Art. 31(2)" });
     assert.match((await link.getAttribute("href")) ?? "", /^https:\/\//);
-    assert.match(await page.locator("section[aria-labelledby=missing-heading]").innerText(), /sector/);
+    assert.match(
+      await page.locator("section[aria-labelledby=questions-heading]").innerText(),
+      /In which area is it used\?/,
+    );
+    assert.doesNotMatch(await page.locator("#result").innerText(), /\bNone\b/);
     // The form keeps what was entered.
     assert.equal(await page.inputValue("#f-at"), "2026-03-01");
-    assert.equal(await page.getByLabel("KR", { exact: true }).isChecked(), true);
+    assert.equal(await page.locator("input[name=markets][value=KR]").isChecked(), true);
     await screenshot(page, "check-en");
   });
 
@@ -54,7 +65,7 @@ describe("the /check page (browser)", () => {
       page.getByRole("button", { name: "Check", exact: true }).click(),
     ]);
     assert.equal(response?.status(), 400);
-    assert.match(await page.getByRole("alert").innerText(), /trainingFlop/);
+    assert.match(await page.getByRole("alert").innerText(), /Training compute \(FLOP\): expected/);
   });
 
   for (const lang of ["zh", "en"] as const)
