@@ -1,23 +1,10 @@
+import { superscriptToPlain } from "./superscript.js";
+
 /**
  * Numbers as people write them in a form or a profile: `3e25`, `3×10^25`, `3 x 10^25`, `3·10²⁵`, `10^26`,
  * `10^{26}`, `1,000,000`, `5 000 000 000`, `1.5E+26`. Compute thresholds are written every one of these
  * ways in laws and papers, and a checker that only took `3e25` would turn a correct answer into an error.
  */
-
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-  "⁺": "+",
-  "⁻": "-",
-};
 
 const MANTISSA = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
 const PLAIN = new RegExp(String.raw`^${MANTISSA}(?:e([+-]?\d+))?$`, "i");
@@ -33,9 +20,10 @@ export function parseQuantity(text: string): number | undefined {
   if (!value || value.length > 64) return undefined;
   value = value.replace(/^\+/, "");
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) value = value.replace(/,/g, "");
-  value = value.replace(/10([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/, (_, exponent: string) => {
-    return `10^${[...exponent].map((c) => SUPERSCRIPT_DIGITS[c]).join("")}`;
-  });
+  value = value.replace(
+    /10([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/,
+    (_, exponent: string) => `10^${superscriptToPlain(exponent)}`,
+  );
   const plain = PLAIN.exec(value);
   if (plain) return finite(Number(`${plain[1]}e${plain[2] ?? "0"}`));
   const power = POWER.exec(value);

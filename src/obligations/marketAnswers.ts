@@ -1,5 +1,6 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
 import type { LocalizedText } from "../domain/localizedText.js";
+import { MONTH_NAMES_EN } from "../domain/monthNames.js";
 import { fieldLabel } from "../domain/profileLabels.js";
 import { readBundledJurisdictions, jurisdictionNamer } from "../report/jurisdictionNames.js";
 import type { CheckItem, CheckResult } from "./checkObligations.js";
@@ -35,25 +36,10 @@ export interface MarketAnswer {
   penalties: MarketPenalty[];
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "2 August 2026" / "2026年8月2日". */
 export function longDate(day: string, lang: "zh" | "en"): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return lang === "zh" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
+  return lang === "zh" ? `${y}年${m}月${d}日` : `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`;
 }
 
 const count = (n: number, zh: string, en: [string, string]) => ({

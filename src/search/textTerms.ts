@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { superscriptToPlain } from "../domain/superscript.js";
 import { foldChineseVariants } from "./chineseVariants.js";
 
 /**
@@ -40,18 +41,6 @@ const POWER_WRITING = /\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 const ONLY_LETTERS = /^[\p{L}\p{M}'’]+$/u;
 const ONLY_DIGITS = /^\p{N}+$/u;
 const DIGITS_OR_LETTERS = /(\p{N}+)|([\p{L}\p{M}'’]+)/gu;
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-};
 
 /**
  * Lowercases, folds full-width forms (ＡＩ → ai), traditional to simplified Chinese (歐盟 → 欧盟), and
@@ -63,7 +52,7 @@ export function normalizeText(text: string): string {
     : text
         .replace(/(\d)\^\{\s*(\d+)\s*\}/g, "$1^$2")
         .replace(/(\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_, digit: string, exponent: string) => {
-          return `${digit}^${[...exponent].map((c) => SUPERSCRIPT_DIGITS[c]).join("")}`;
+          return `${digit}^${superscriptToPlain(exponent)}`;
         });
   return foldChineseVariants(powers.normalize("NFKC").toLowerCase());
 }
