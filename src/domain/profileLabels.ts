@@ -190,9 +190,9 @@ export const KIND_LABELS: Record<"model" | "service", Required<LocalizedText>> =
   service: { zh: "服务", en: "service" },
 };
 
-/** How a fact was checked, in both languages. */
+/** How a fact was checked, in both languages: one wording for the check answer and the instrument pages. */
 export const VERIFICATION_LABELS: Record<Verification, Required<LocalizedText>> = {
-  official: { zh: "已核对官方文本", en: "checked against the official text" },
-  secondary: { zh: "仅核对二手来源", en: "checked against secondary sources only" },
-  unverified: { zh: "未核实", en: "not verified" },
+  official: { zh: "已对照官方文本", en: "checked against the official text" },
+  secondary: { zh: "仅对照二手来源", en: "checked against secondary sources only" },
+  unverified: { zh: "未核实", en: "not checked" },
 };

@@ -1,6 +1,7 @@
 import type { Instrument, InstrumentDate, Verification } from "../../domain/instrument.js";
 import type { Language } from "../../domain/localizedText.js";
 import type { Obligation } from "../../domain/obligation.js";
+import { VERIFICATION_LABELS } from "../../domain/profileLabels.js";
 import { HttpProblem } from "../../http/problem.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
 import type { ObligationsData } from "../../obligations/obligationsData.js";
@@ -56,12 +57,6 @@ const STATUS: Record<Instrument["status"], Record<Language, string>> = {
   proposed: { zh: "提案", en: "proposed" },
 };
 
-const VERIFICATION: Record<Verification, Record<Language, string>> = {
-  official: { zh: "已对照官方文本", en: "checked against the official text" },
-  secondary: { zh: "仅对照二手来源", en: "checked against secondary sources only" },
-  unverified: { zh: "未核实", en: "not checked" },
-};
-
 const word = (key: keyof typeof WORDS, lang: Language) => WORDS[key][lang];
 
 /** A link to an instrument's page, titled in the page's language. */
@@ -78,7 +73,7 @@ function sourceLinks(urls: string[]): SafeHtml {
 
 function verificationNote(verification: Verification, urls: string[], lang: Language): SafeHtml {
   return html`<span class="muted"
-    >${VERIFICATION[verification][lang]}${
+    >${VERIFICATION_LABELS[verification][lang]}${
       urls.length ? html` · ${word("checkedFrom", lang)} ${sourceLinks(urls)}` : ""
     }</span
   >`;
