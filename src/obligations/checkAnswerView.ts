@@ -69,17 +69,19 @@ function alternativeLine(alternative: DateAlternative, lang: Language): string {
   const zh = lang === "zh";
   const fields = alternative.fields.map((f) => text(fieldLabel(f), lang)).join(zh ? "、" : ", ");
   const article = articleLabel(alternative.article, lang);
+  const day = longDate(alternative.date, lang);
+  // The date and what it means first; the data's label then says for whom, with the article.
   const what =
     alternative.kind === "deadline"
       ? zh
-        ? `须于 ${longDate(alternative.date, lang)}前合规`
-        : `comply by ${longDate(alternative.date, lang)}`
+        ? `须于 ${day}前合规`
+        : `comply by ${day}`
       : zh
-        ? `自 ${longDate(alternative.date, lang)}起适用`
-        : `applies from ${longDate(alternative.date, lang)}`;
+        ? `自 ${day}起适用`
+        : `applies from ${day}`;
   return zh
-    ? `或：${text(alternative.label, lang)}——${what}（${article}；取决于：${fields}）`
-    : `or: ${text(alternative.label, lang)} — ${what} (${article}; depends on: ${fields})`;
+    ? `或：${what}（${article}：${text(alternative.label, lang)}；取决于：${fields}）`
+    : `or: ${what} (${article}: ${text(alternative.label, lang)}; depends on: ${fields})`;
 }
 
 function dateLines(item: CheckItem, place: DutyPlace, lang: Language): string[] {
