@@ -7,8 +7,11 @@ import { ROOT, runCli, tempDir } from "./runCli.js";
 import { type ServeProcess, startServe } from "./serveProcess.js";
 import { DIALECTS, type TestDatabase } from "./testDatabases.js";
 
-/** Runs the CLI without waiting for it, so that two can overlap. */
-function startCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI without waiting for it, so that two can overlap; `onStderr` sees stderr as it grows. */
+function startCli(
+  args: string[],
+  onStderr?: (stderr: string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
       cwd: ROOT,
@@ -17,7 +20,10 @@ function startCli(args: string[]): Promise<{ code: number | null; stdout: string
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      onStderr?.(stderr);
+    });
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -80,17 +86,24 @@ describe("imports that meet another process's write (SQLite)", () => {
 
   it("waits for a write lock held by another process, says so, then imports", async () => {
     const { db, release } = await heldDatabase();
-    // Held past SQLite's own busy timeout (5 s): the import waits beyond it.
-    const releasing = setTimeout(release, 9000);
+    // Held until the import says it waits, which it does once SQLite's own busy timeout (5 s) has run out: a
+    // timer instead would race the child's start-up on a loaded machine. The fallback only ends a broken run.
+    const fallback = setTimeout(release, 120_000);
+    let saidItWaits = 0;
     const started = performance.now();
     try {
-      const result = await startCli(["import", events, "--db", db]);
+      const result = await startCli(["import", events, "--db", db], (stderr) => {
+        if (!saidItWaits && /waiting up to/.test(stderr)) {
+          saidItWaits = performance.now();
+          setTimeout(release, 1000);
+        }
+      });
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, /another process is writing to the database; waiting up to 600 s/);
       assert.match(result.stdout, /added 47/);
-      assert.ok(performance.now() - started > 7000, "it waited for the holder");
+      assert.ok(saidItWaits - started > 4000, "it said so only after SQLite's busy timeout");
     } finally {
-      clearTimeout(releasing);
+      clearTimeout(fallback);
       release();
     }
   });
@@ -112,15 +125,18 @@ describe("imports that meet another process's write (SQLite)", () => {
 
   it("serve waits for a process that holds the whole file, says so, then serves", async () => {
     const { db, release } = await heldDatabase(true);
-    const releasing = setTimeout(release, 8000);
+    // Released once serve says it waits (see above); the fallback only ends a broken run.
+    const fallback = setTimeout(release, 120_000);
     let serve: ServeProcess | undefined;
     try {
-      serve = await startServe(db);
+      serve = await startServe(db, {}, (stderr) => {
+        if (/waiting for it to finish/.test(stderr)) setTimeout(release, 500);
+      });
       assert.match(serve.stderr(), /another process is writing to the database; waiting for it to finish/);
       const page = (await (await fetch(`${serve.url}/api/events?limit=1`)).json()) as { total: number };
       assert.ok(page.total > 0);
     } finally {
-      clearTimeout(releasing);
+      clearTimeout(fallback);
       release();
       await serve?.stop();
     }

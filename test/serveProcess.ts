@@ -11,8 +11,15 @@ export interface ServeProcess {
   stop: () => Promise<void>;
 }
 
-/** Starts `aigov serve --port 0` on a database and resolves once it listens (it prints its address). */
-export function startServe(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+/**
+ * Starts `aigov serve --port 0` on a database and resolves once it listens (it prints its address);
+ * `onStderr` sees everything written to stderr so far, each time more arrives, before it listens too.
+ */
+export function startServe(
+  db: string,
+  env: Record<string, string> = {},
+  onStderr?: (stderr: string) => void,
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--db", db],
@@ -20,7 +27,10 @@ export function startServe(db: string, env: Record<string, string> = {}): Promis
   );
   let stdout = "";
   let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    onStderr?.(stderr);
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
