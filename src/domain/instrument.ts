@@ -8,8 +8,9 @@ import { PartialDate } from "./partialDate.js";
 export const HttpUrl = z.string().refine(isHttpUrl, { message: "expected an http or https URL" });
 
 /**
- * How a fact was checked: `official` against the official text (or an official page quoting it),
- * `secondary` against secondary sources only, `unverified` not checked — shown, never hidden.
+ * How a fact was checked: `official` only when read on the issuing body's own site or in its official
+ * journal; `secondary` when read elsewhere, a verbatim copy of the official text included (its `note`
+ * says so); `unverified` not checked — shown, never hidden.
  */
 export const Verification = z.enum(["official", "secondary", "unverified"]);
 export type Verification = z.infer<typeof Verification>;
@@ -31,6 +32,8 @@ export const InstrumentDate = z
     label: RequiredLocalizedText,
     verification: Verification,
     verifiedFrom: z.array(HttpUrl).min(1, "expected at least one URL the date was read from"),
+    /** Why the label is what it is, when the sources alone do not say (a copy of the official text, a derived date). */
+    note: RequiredLocalizedText.optional(),
   })
   .strict();
 export type InstrumentDate = z.infer<typeof InstrumentDate>;
@@ -53,6 +56,8 @@ export const Instrument = z
           value: z.string().min(1),
           verification: Verification,
           verifiedFrom: z.array(HttpUrl),
+          /** What the identifier names, or why its label is what it is (as on dates). */
+          note: RequiredLocalizedText.optional(),
         })
         .strict(),
     ),

@@ -685,7 +685,7 @@ describe("checkObligations", () => {
     assert.deepEqual(result.uncoveredMarkets, ["AU", "BR"]);
   });
 
-  it("never applies the pending Digital Omnibus dates, and says so on Art. 50(2)", () => {
+  it("keeps the AI Act's own dates while the Digital Omnibus is known only from secondary sources, and says so on Art. 50(2)", () => {
     const result = checkObligations(
       data,
       service({ markets: ["EU"], placedOnMarket: "2026-01-01" }),
@@ -693,7 +693,10 @@ describe("checkObligations", () => {
     );
     const marking = result.applies.find((i) => i.obligation === "eu-ai-act.art-50-2");
     assert.ok(marking);
-    assert.match(marking.notes.map((n) => n.en).join(" "), /Digital Omnibus.*not verified/);
+    assert.match(
+      marking.notes.map((n) => n.en).join(" "),
+      /Digital Omnibus.*2 December 2026.*has not read the Official Journal/,
+    );
   });
 });
 

@@ -43,11 +43,21 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
     }
   });
 
-  it("models the Digital Omnibus as a pending amendment of the AI Act, not as adopted law", () => {
+  it("records the Digital Omnibus as an adopted amendment known from secondary sources, without duties of its own", () => {
     const omnibus = data.instruments.find((i) => i.id === "eu-digital-omnibus-ai");
-    assert.equal(omnibus?.status, "pending");
+    assert.equal(omnibus?.status, "adopted");
     assert.deepEqual(omnibus?.amends, ["eu-ai-act"]);
+    // What it changes is reported, not read in the Official Journal: no date of it may claim more.
+    assert.ok(omnibus.dates.every((d) => d.date < "2026" || d.verification === "secondary"));
+    assert.match(omnibus.statusNote?.en ?? "", /secondary/);
     assert.ok(!data.obligations.some((o) => o.instrument === "eu-digital-omnibus-ai"));
+    // The proposal's CELEX is PC (the proposal), not SC (the staff working document).
+    assert.ok(omnibus.identifiers.some((i) => i.value === "52025PC0836"));
+    const cited = [
+      ...omnibus.identifiers.map((i) => i.value),
+      ...omnibus.dates.flatMap((d) => d.verifiedFrom),
+    ];
+    assert.ok(!cited.some((text) => text.includes("52025SC0836")), cited.join(" "));
   });
 
   it("lists each instrument's applicability dates once, with stable UIDs", () => {
@@ -60,7 +70,7 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
     assert.ok(uids.includes("vn-ai-law-2026-03-01@aigov-obligations"));
     assert.deepEqual(
       upcomingDeadlines(data, "2026-02-01", 2).map((d) => d.uid),
-      ["vn-ai-law-2026-03-01@aigov-obligations", "eu-ai-act-2026-08-02@aigov-obligations"],
+      ["vn-ai-law-2026-03-01@aigov-obligations", "eu-digital-omnibus-ai-2026-07-27@aigov-obligations"],
     );
   });
 

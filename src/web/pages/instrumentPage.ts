@@ -94,6 +94,7 @@ function datesTable(dates: InstrumentDate[], request: PageRequest): SafeHtml {
             <th scope="row"><time datetime="${d.date}">${formatDate(d.date, lang)}</time></th>
             <td>
               ${localized(pick(d.label, lang), t)}<br />${verificationNote(d.verification, d.verifiedFrom, lang)}
+              ${d.note ? html`<br /><span class="muted">${localized(pick(d.note, lang), t)}</span>` : ""}
             </td>
           </tr>`,
       )}
@@ -191,6 +192,7 @@ export const instrumentPage: WebPage = {
                     html`<li>
                       <code>${i.scheme}</code> ${i.value}
                       ${verificationNote(i.verification, i.verifiedFrom, lang)}
+                      ${i.note ? html`<br /><span class="muted">${localized(pick(i.note, lang), t)}</span>` : ""}
                     </li>`,
                 )}
               </ul>`
