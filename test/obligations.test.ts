@@ -62,6 +62,10 @@ describe("aigov check", () => {
     assert.match(stdout, /compliance deadline: 2 August 2027 \(Art\. 111\(3\)/);
     assert.match(stdout, /Where is the provider established\? \(Established in/);
     assert.match(stdout, /Note: .*10\^23 FLOP is only the indicative criterion/);
+    assert.match(
+      stdout,
+      /Not covered by aigov \(this answer is not complete\):\n {4}Prohibited AI practices \(Art\. 5\)/,
+    );
     assert.doesNotMatch(stdout, /None/);
   });
 
@@ -277,6 +281,25 @@ describe("obligations over HTTP", () => {
     const missing = await fetch(`${base}/instruments/no-such-law?lang=en`);
     assert.equal(missing.status, 404);
     assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
+  });
+
+  it("says on /coverage, in both languages, what is modelled, what is not, and when it was checked; linked from /check and each instrument", async () => {
+    const en = await (await fetch(`${base}/coverage?lang=en`)).text();
+    assert.match(en, /<h1>Coverage<\/h1>/);
+    assert.match(en, /<h3>Known and not modelled<\/h3>/);
+    assert.match(en, /Prohibited AI practices \(Art\. 5\)/);
+    assert.match(en, /Last checked:\s*<time datetime="\d{4}-\d{2}-\d{2}">/);
+    const zh = await (await fetch(`${base}/coverage?lang=zh`)).text();
+    assert.match(zh, /<h1>涵盖范围<\/h1>/);
+    assert.match(zh, /生成式人工智能服务管理暂行办法/);
+    assert.doesNotMatch(zh, /Known and not modelled|Last checked/);
+    assert.match(await (await fetch(`${base}/check?lang=en`)).text(), /href="\/coverage\?lang=en"/);
+    assert.match(
+      await (await fetch(`${base}/instruments/eu-ai-act?lang=en`)).text(),
+      /href="\/coverage\?lang=en#EU"/,
+    );
+    const api = (await (await fetch(`${base}/api/coverage`)).json()) as { items: { jurisdiction: string }[] };
+    assert.ok(api.items.some((i) => i.jurisdiction === "CN"));
   });
 
   it("answers a partial profile on the zh page in Chinese: verdicts and questions, no English options", async () => {

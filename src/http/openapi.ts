@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CheckProfile } from "../domain/checkProfile.js";
 import { Correction } from "../domain/correction.js";
+import { CoverageGap, JurisdictionCoverage } from "../domain/coverage.js";
 import { Event } from "../domain/event.js";
 import { Instrument } from "../domain/instrument.js";
 import { Obligation } from "../domain/obligation.js";
@@ -186,8 +187,14 @@ const CheckResultSchema: JsonSchema = {
               },
             },
           },
+          notCovered: {
+            type: "array",
+            description:
+              "What aigov knows binds in this jurisdiction but does not model (from GET /api/coverage): a short answer is not a complete one.",
+            items: { $ref: "#/components/schemas/CoverageGap" },
+          },
         },
-        required: ["jurisdiction", "verdict", "headline"],
+        required: ["jurisdiction", "verdict", "headline", "notCovered"],
       },
     },
     questions: {
@@ -422,6 +429,21 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      "/api/coverage": {
+        get: {
+          summary:
+            "Per jurisdiction: which parts of which instruments the checker models, what it knows and does not model, and when that was checked",
+          responses: {
+            "200": ok("Coverage", "application/json", {
+              type: "object",
+              properties: {
+                items: { type: "array", items: { $ref: "#/components/schemas/JurisdictionCoverage" } },
+              },
+              required: ["items"],
+            }),
+          },
+        },
+      },
       "/api/deadlines": {
         get: {
           summary: "What takes effect next: applicability dates of the instruments, soonest first",
@@ -489,6 +511,8 @@ export function buildOpenApiDocument(): JsonSchema {
       schemas: {
         Event: eventSchemaWithCorrections(),
         Correction: jsonSchema(Correction.omit({ event: true }), "output"),
+        CoverageGap: jsonSchema(CoverageGap, "output"),
+        JurisdictionCoverage: jsonSchema(JurisdictionCoverage, "output"),
         Instrument: jsonSchema(Instrument, "output"),
         Obligation: jsonSchema(Obligation, "output"),
         CheckProfile: jsonSchema(CheckProfile, "input"),

@@ -46,6 +46,14 @@ export interface MarketView {
   questions: QuestionView[];
   penalties: { instrument: string; text: string; articles: string[] }[];
   notes: string[];
+  /** Known and not modelled here: title, whom it reaches, since when, and how that was checked. */
+  notCovered: {
+    title: string;
+    reaches: string;
+    since: string | null;
+    verification: string;
+    sources: string[];
+  }[];
 }
 
 export interface CheckView {
@@ -203,6 +211,13 @@ function marketView(
       articles: p.obligations.map(articleOf),
     })),
     notes,
+    notCovered: market.notCovered.map((gap) => ({
+      title: text(gap.title, lang),
+      reaches: text(gap.reaches, lang),
+      since: gap.since,
+      verification: VERIFICATION_LABELS[gap.verification][lang],
+      sources: gap.sources,
+    })),
   };
 }
 

@@ -771,21 +771,41 @@ describe("checkObligations › the audit's scenarios", () => {
     assert.equal(item?.transition?.article, "Art. 111(3)");
   });
 
-  it("an EU employment-sector service: Art. 50(1) binds from 2 August 2026", () => {
+  it("an EU employment-sector service: Art. 50(1) binds from 2 August 2026, and the answer names what it leaves out", () => {
     const result = check(service({ markets: ["EU"], establishedIn: "DE", sector: "employment" }));
     assert.equal(
       result.applies.find((i) => i.obligation === `${EU}art-50-1`)?.citation.article,
       "Art. 50(1)",
     );
+    const eu = result.markets.find((m) => m.jurisdiction === "EU");
+    const gaps = eu?.notCovered.map((g) => g.title.en).join(" | ") ?? "";
+    for (const part of [
+      /Prohibited AI practices \(Art\. 5\)/,
+      /AI literacy \(Art\. 4\)/,
+      /High-risk AI systems \(Chapter III/,
+    ])
+      assert.match(gaps, part);
   });
 
-  it("a CN image service labels explicitly and implicitly (Arts. 4 and 5)", () => {
+  it("a CN image service labels explicitly and implicitly (Arts. 4 and 5), and is told what aigov does not model", () => {
     const result = check(service({ markets: ["CN"], establishedIn: "CN" }));
     for (const [id, article] of [
       ["cn-ai-content-labeling-measures.art-4", "Art. 4"],
       ["cn-ai-content-labeling-measures.art-5", "Art. 5"],
     ] as const)
       assert.equal(result.applies.find((i) => i.obligation === id)?.citation.article, article);
+    const cn = result.markets.find((m) => m.jurisdiction === "CN");
+    const gaps = cn?.notCovered.map((g) => g.title.zh).join(" | ") ?? "";
+    for (const law of ["生成式人工智能服务管理暂行办法", "深度合成管理规定", "算法推荐管理规定"])
+      assert.ok(gaps.includes(law), `${law} in ${gaps}`);
+    const interim = cn?.notCovered.find((g) => g.title.zh?.includes("暂行办法"));
+    assert.equal(interim?.since, "2023-08-15");
+  });
+
+  it("a market aigov holds no duties for still names what aigov knows there (US: EO 14179 binds agencies)", () => {
+    const us = check(service({ markets: ["US"] })).markets.find((m) => m.jurisdiction === "US");
+    assert.equal(us?.verdict, "not-covered");
+    assert.match(us?.notCovered.map((g) => g.title.en).join(" ") ?? "", /Executive Order 14179/);
   });
 
   it("a partial 3e25 profile on the EU and US-CA gives a verdict and questions, never an empty answer", () => {

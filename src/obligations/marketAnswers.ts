@@ -1,4 +1,5 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
+import type { CoverageGap } from "../domain/coverage.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { MONTH_NAMES_EN } from "../domain/monthNames.js";
 import { fieldLabel } from "../domain/profileLabels.js";
@@ -34,6 +35,8 @@ export interface MarketAnswer {
   notApplicable: string[];
   questions: string[];
   penalties: MarketPenalty[];
+  /** What aigov knows binds in this jurisdiction but does not model: a short answer is not a complete one. */
+  notCovered: CoverageGap[];
 }
 
 /** "2 August 2026" / "2026年8月2日". */
@@ -142,6 +145,11 @@ export function answerMarkets(
   memberships: Memberships,
 ): MarketAnswer[] {
   const name = jurisdictionNamer([], readBundledJurisdictions());
+  // A subdivision's answer names its country's gaps too: federal law binds in California as well.
+  const gaps = (jurisdiction: string) =>
+    [jurisdiction, ...(jurisdiction.includes("-") ? [jurisdiction.split("-")[0] as string] : [])].flatMap(
+      (code) => data.coverage.find((c) => c.jurisdiction === code)?.notModelled ?? [],
+    );
   const jurisdictions = [...new Set(data.obligations.map((o) => o.jurisdiction))].sort();
   const answers: MarketAnswer[] = [];
   for (const jurisdiction of jurisdictions) {
@@ -183,9 +191,18 @@ export function answerMarkets(
       notApplicable: items.notApplicable.map((i) => i.obligation),
       questions,
       penalties: penaltiesOf([...items.applies, ...items.upcoming, ...items.open]),
+      notCovered: gaps(jurisdiction),
     });
   }
-  for (const market of result.uncoveredMarkets)
+  // A market aigov holds no duties for, but knows rules of (the US, beyond California): said as not covered.
+  const answered = new Set(answers.map((a) => a.jurisdiction));
+  const knownOnly = (profile.markets ?? []).filter(
+    (m) =>
+      !answered.has(m) &&
+      !result.uncoveredMarkets.includes(m) &&
+      data.coverage.some((c) => c.jurisdiction === m),
+  );
+  for (const market of [...knownOnly, ...result.uncoveredMarkets])
     answers.push({
       jurisdiction: market,
       name: { zh: name(market, "zh"), en: name(market, "en") },
@@ -198,6 +215,7 @@ export function answerMarkets(
       notApplicable: [],
       questions: [],
       penalties: [],
+      notCovered: gaps(market),
     });
   return answers;
 }

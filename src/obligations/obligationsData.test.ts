@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { readBundledDataset } from "../import/bundledDataset.js";
+import { DATA_DIR, readBundledDataset } from "../import/bundledDataset.js";
 import { listDeadlines, upcomingDeadlines } from "./deadlines.js";
 import { ObligationsDataError, readObligationsData } from "./obligationsData.js";
 
@@ -85,6 +85,44 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
         assert.match(error.message, /^data\/instruments\/x\.json: 0\.title: /);
         return true;
       },
+    );
+  });
+});
+
+describe("coverage (data/coverage.json)", () => {
+  it("says, for every jurisdiction with duties, what is modelled and when it was checked", () => {
+    const withDuties = new Set(data.obligations.map((o) => o.jurisdiction));
+    for (const jurisdiction of withDuties) {
+      const entry = data.coverage.find((c) => c.jurisdiction === jurisdiction);
+      assert.ok(entry, `${jurisdiction} has a coverage entry`);
+      assert.ok(entry.modelled.length, `${jurisdiction} says what is modelled`);
+      assert.match(entry.checked, /^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("refuses a coverage line naming an instrument aigov does not hold, naming the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aigov-coverage-"));
+    for (const folder of ["instruments", "obligations", "corrections"]) mkdirSync(join(dir, folder));
+    writeFileSync(
+      join(dir, "jurisdictionGroups.json"),
+      readFileSync(join(DATA_DIR, "jurisdictionGroups.json")),
+    );
+    writeFileSync(
+      join(dir, "coverage.json"),
+      JSON.stringify([
+        {
+          jurisdiction: "EU",
+          checked: "2026-12-03",
+          modelled: [{ instrument: "nope", parts: { en: "all" } }],
+          notModelled: [],
+        },
+      ]),
+    );
+    assert.throws(
+      () => readObligationsData(dir),
+      (error: Error) =>
+        error instanceof ObligationsDataError &&
+        /^data\/coverage\.json: EU names unknown instrument "nope"$/.test(error.message),
     );
   });
 });

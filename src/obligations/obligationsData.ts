@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { Correction } from "../domain/correction.js";
+import { CoverageFile, type JurisdictionCoverage } from "../domain/coverage.js";
 import { type JurisdictionGroup, JurisdictionGroupFile } from "../domain/jurisdictionGroup.js";
 import { Instrument } from "../domain/instrument.js";
 import { Obligation } from "../domain/obligation.js";
@@ -14,6 +15,8 @@ export interface ObligationsData {
   corrections: Correction[];
   /** The blocs and their members (data/jurisdictionGroups.json): the one list the checker's EU is read from. */
   groups: JurisdictionGroup[];
+  /** Per jurisdiction, what the checker models and what aigov knows binds there but does not (data/coverage.json). */
+  coverage: JurisdictionCoverage[];
 }
 
 /** A data file that does not hold what its schema expects: which file, which field, what was expected. */
@@ -57,6 +60,42 @@ function readGroups(dir: string): JurisdictionGroup[] {
   return parsed.data.groups;
 }
 
+/** data/coverage.json; a data folder without one (a test's) covers nothing it does not say. */
+function readCoverage(dir: string): JurisdictionCoverage[] {
+  const file = "coverage.json";
+  if (!existsSync(join(dir, file))) return [];
+  const parsed = CoverageFile.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ObligationsDataError(`data/${file}: ${issue?.path.join(".")}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}
+
+function checkCoverage(data: ObligationsData): void {
+  const known = new Map(data.instruments.map((i) => [i.id, i]));
+  for (const entry of data.coverage)
+    for (const ref of [
+      ...entry.modelled.map((m) => m.instrument),
+      ...entry.notModelled.flatMap((g) => (g.instrument ? [g.instrument] : [])),
+    ]) {
+      const instrument = known.get(ref);
+      if (!instrument)
+        throw new ObligationsDataError(
+          `data/coverage.json: ${entry.jurisdiction} names unknown instrument "${ref}"`,
+        );
+      if (instrument.jurisdiction !== entry.jurisdiction)
+        throw new ObligationsDataError(
+          `data/coverage.json: ${ref} is in ${instrument.jurisdiction}, listed under ${entry.jurisdiction}`,
+        );
+    }
+  if (!data.coverage.length) return;
+  // Every instrument with duties says which of its parts are modelled: no duty without its coverage line.
+  for (const instrument of new Set(data.obligations.map((o) => o.instrument)))
+    if (!data.coverage.some((c) => c.modelled.some((m) => m.instrument === instrument)))
+      throw new ObligationsDataError(`data/coverage.json: ${instrument} has duties but no "modelled" entry`);
+}
+
 function checkReferences(data: ObligationsData): void {
   const instrumentIds = new Set<string>();
   for (const instrument of data.instruments) {
@@ -87,15 +126,17 @@ function checkReferences(data: ObligationsData): void {
   }
 }
 
-/** Reads and validates data/instruments, data/obligations and data/corrections, and their cross-references. */
+/** Reads and validates data/instruments, obligations, corrections, the groups and the coverage, and their cross-references. */
 export function readObligationsData(dataDir: string = DATA_DIR): ObligationsData {
   const data = {
     instruments: readArray(dataDir, "instruments", Instrument),
     obligations: readArray(dataDir, "obligations", Obligation),
     corrections: readArray(dataDir, "corrections", Correction),
     groups: readGroups(dataDir),
+    coverage: readCoverage(dataDir),
   };
   checkReferences(data);
+  checkCoverage(data);
   return data;
 }
 

@@ -23,7 +23,10 @@ function dutyLines(duty: DutyView, lang: Language): string[] {
   return lines;
 }
 
-/** The answer as text for a person: a verdict per market first, then its duties by title, questions, penalties, notes. */
+/**
+ * The answer as text for a person: a verdict per market first, then its duties by title, penalties, notes
+ * and what aigov does not cover there; then the questions.
+ */
 export function formatCheckResult(result: CheckResult, lang: Language, data = bundledObligations()): string {
   const zh = lang === "zh";
   const view = checkAnswerView(result, data, lang);
@@ -48,6 +51,15 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
         `  ${zh ? "罚则" : "Penalty"} (${penalty.instrument}; ${penalty.articles.join(", ")}): ${penalty.text}`,
       );
     for (const note of market.notes) lines.push(`  ${zh ? "说明" : "Note"}: ${note}`);
+    if (market.notCovered.length) {
+      lines.push(
+        zh ? "  aigov 未涵盖（此处的答案不完整）：" : "  Not covered by aigov (this answer is not complete):",
+      );
+      for (const gap of market.notCovered) {
+        const since = gap.since ? (zh ? `，自 ${gap.since}` : `, since ${gap.since}`) : "";
+        lines.push(`    ${gap.title} — ${gap.reaches}${since} (${gap.verification})`);
+      }
+    }
     lines.push("");
   }
   if (view.questions.length) {

@@ -12,8 +12,8 @@ const badDate = (parameter: string, value: string) =>
   ]);
 
 /**
- * GET /api/instruments, /api/instruments/{id}, /api/obligations, /api/deadlines and POST /api/check:
- * the laws as cited records and the checker over them.
+ * GET /api/instruments, /api/instruments/{id}, /api/obligations, /api/deadlines, /api/coverage and
+ * POST /api/check: the laws as cited records, what the checker covers, and the checker over them.
  */
 export function registerObligationRoutes(app: Hono, data: ObligationsData): void {
   app.get("/api/instruments", (c) =>
@@ -38,6 +38,8 @@ export function registerObligationRoutes(app: Hono, data: ObligationsData): void
   });
 
   app.get("/api/obligations", (c) => c.json({ items: data.obligations }));
+
+  app.get("/api/coverage", (c) => c.json({ items: data.coverage }));
 
   app.get("/api/deadlines", (c) => {
     const from = c.req.query("from") ?? todayUtc();

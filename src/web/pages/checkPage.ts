@@ -13,6 +13,7 @@ import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { checkObligations, type CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
 import { isCheckDate, knownSubdivisions } from "../../obligations/profileInput.js";
+import { localHref } from "../i18n/localHref.js";
 import { escapeHtml, unsafeRaw } from "../html.js";
 import type { WebPage } from "../webPage.js";
 import { checkResultHtml } from "./obligationViews.js";
@@ -145,7 +146,7 @@ function checkBodyHtml(input: CheckPageInput): string {
     zh
       ? "依据欧盟、加州、中国、韩国、日本、越南的法律文本，逐条注明条款。不是法律意见。"
       : "From the texts of EU, Californian, Chinese, Korean, Japanese and Vietnamese law, each duty with its article. Not legal advice."
-  } <a href="/api/docs">POST /api/check</a></p>
+  } <a href="${localHref("/coverage", input.lang)}">${zh ? "涵盖范围：已建模与未建模的规则" : "Coverage: what is modelled and what is not"}</a> · <a href="/api/docs">POST /api/check</a></p>
 ${issues}
 ${result}
 ${result ? `<h2>${zh ? "修改您的回答" : "Change your answers"}</h2>` : ""}

@@ -4,6 +4,7 @@ import { checkPage } from "./checkPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
 import { comparePage } from "./comparePage.js";
 import { eventPage } from "./eventPage.js";
+import { coveragePage } from "./coveragePage.js";
 import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
 import { mapPage } from "./mapPage.js";
@@ -28,6 +29,7 @@ export const PAGES: WebPage[] = [
   checkPage,
   instrumentsPage,
   instrumentPage,
+  coveragePage,
   problemsPage,
   problemPage,
 ];

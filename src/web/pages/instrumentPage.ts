@@ -48,6 +48,14 @@ const WORDS = {
   unknowns: { zh: "未能核实", en: "Not checked" },
   checkedFrom: { zh: "来源", en: "sources" },
   check: { zh: "检查哪些义务适用于您的模型或服务", en: "Check which duties bind your model or service" },
+  coverage: { zh: "检查涵盖的部分", en: "What the check covers" },
+  modelled: { zh: "已建模", en: "Modelled" },
+  nothingModelled: {
+    zh: "检查未建模此文书的任何部分",
+    en: "no part of this instrument is modelled by the check",
+  },
+  notModelled: { zh: "已知但未建模", en: "Known and not modelled" },
+  coverageLink: { zh: "各法域的涵盖范围", en: "Coverage by jurisdiction" },
 } satisfies Record<string, Record<Language, string>>;
 
 const STATUS: Record<Instrument["status"], Record<Language, string>> = {
@@ -124,6 +132,30 @@ function instrumentLinks(ids: string[], data: ObligationsData, lang: Language): 
     const found = data.instruments.find((x) => x.id === id);
     return html`${i ? ", " : ""}${found ? instrumentLink(found, lang) : id}`;
   })}`;
+}
+
+/** Which parts of the instrument the checker models and which it knows and does not, linked to /coverage. */
+function coverageLines(instrument: Instrument, data: ObligationsData, request: PageRequest): SafeHtml {
+  const { lang, t } = request;
+  const entry = data.coverage.find((c) => c.jurisdiction === instrument.jurisdiction);
+  const modelled = entry?.modelled.find((m) => m.instrument === instrument.id);
+  const gaps = entry?.notModelled.filter((g) => g.instrument === instrument.id) ?? [];
+  return html`<h2>${word("coverage", lang)}</h2>
+    <p>
+      ${word("modelled", lang)}:
+      ${modelled ? localized(pick(modelled.parts, lang), t) : word("nothingModelled", lang)}
+    </p>
+    ${
+      gaps.length
+        ? html`<p>${word("notModelled", lang)}:</p>
+            <ul>
+              ${gaps.map((g) => html`<li>${localized(pick(g.title, lang), t)}</li>`)}
+            </ul>`
+        : ""
+    }
+    <p>
+      <a href="${localHref(`/coverage#${instrument.jurisdiction}`, lang)}">${word("coverageLink", lang)}</a>
+    </p>`;
 }
 
 /**
@@ -235,6 +267,7 @@ export const instrumentPage: WebPage = {
               </ul>`
           : ""
       }
+      ${coverageLines(instrument, data, request)}
       <p class="muted">
         <a href="/api/instruments/${encodeURIComponent(instrument.id)}">JSON</a>
       </p>`;

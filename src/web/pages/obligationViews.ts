@@ -104,12 +104,24 @@ function marketHtml(market: MarketView, lang: Language): string {
   const questions = market.questions.length
     ? `<h4>${zh ? "需要回答的问题" : "Questions that would decide it"}</h4>${questionsHtml(market.questions, lang)}`
     : "";
+  // Named in every answer, so that a short list of duties is never read as all that binds there.
+  const notCovered = market.notCovered.length
+    ? `<details class="check-not-covered" open><summary>${zh ? `aigov 未涵盖（${market.notCovered.length}）：此处的答案不完整` : `Not covered by aigov (${market.notCovered.length}): this answer is not complete`}</summary><ul>${market.notCovered
+        .map(
+          (gap) =>
+            `<li>${escapeHtml(gap.title)} — ${escapeHtml(gap.reaches)}${gap.since ? ` <span class="muted">(${zh ? "自" : "since"} <time datetime="${escapeHtml(gap.since)}">${escapeHtml(gap.since)}</time>)</span>` : ""} <span class="muted">· ${escapeHtml(gap.verification)}${gap.sources.map((url, i) => ` ${linkHtml(url, `[${i + 1}]`)}`).join("")}</span></li>`,
+        )
+        .join(
+          "\n",
+        )}</ul><p class="muted"><a href="${escapeHtml(localHref("/coverage", lang))}">${zh ? "aigov 涵盖哪些法律" : "What aigov covers"}</a></p></details>`
+    : "";
   return `<section aria-labelledby="${escapeHtml(id)}" class="check-market" data-verdict="${escapeHtml(market.verdict)}"><h3 id="${escapeHtml(id)}">${escapeHtml(market.name)}</h3>
 <p class="check-verdict"><strong>${escapeHtml(market.headline)}</strong></p>
 ${questions}
 ${sections}
 ${penalties}
 ${notes}
+${notCovered}
 </section>`;
 }
 
