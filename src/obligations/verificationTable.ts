@@ -31,7 +31,9 @@ export function verificationTable(data: ObligationsData): string {
     for (const date of instrument.dates)
       by[date.verification].push(`${DATE_KIND_WORDS[date.kind] ?? date.kind} ${date.date}`);
     for (const duty of data.obligations.filter((o) => o.instrument === instrument.id))
-      by[duty.citation.verification].push(`${duty.citation.article} (${duty.title.en ?? duty.title.zh ?? ""})`);
+      by[duty.citation.verification].push(
+        `${duty.citation.article} (${duty.title.en ?? duty.title.zh ?? ""})`,
+      );
     const unknown = [...by.unverified, ...instrument.unknowns.map((u) => u.en ?? u.zh ?? "")];
     return `| ${cell([instrument.title.en])} | ${cell(by.official)} | ${cell(by.secondary)} | ${cell(unknown)} |`;
   });
