@@ -134,7 +134,13 @@ export const Obligation = z
      * its provider (EU AI Act Art. 3(3)): the article, so that a developer is asked instead of told "no".
      */
     developerAsProvider: z
-      .object({ article: z.string().min(1), url: HttpUrl })
+      .object({
+        article: z.string().min(1),
+        url: HttpUrl,
+        /** How the rule that a developer is the provider was checked, like a citation's. */
+        verification: Verification.default("unverified"),
+        verifiedFrom: z.array(HttpUrl).default([]),
+      })
       .strict()
       .optional(),
     citation: Citation,

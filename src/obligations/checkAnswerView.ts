@@ -118,8 +118,8 @@ function dateLines(item: CheckItem, place: DutyPlace, lang: Language): string[] 
   if (item.asProvider)
     lines.push(
       zh
-        ? `以自己的名称投放的开发者即为提供者（${articleLabel(item.asProvider.article, lang)}）`
-        : `a developer placing it under its own name is its provider (${item.asProvider.article})`,
+        ? `以自己的名称投放的开发者即为提供者（${articleLabel(item.asProvider.article, lang)}；${VERIFICATION_LABELS[item.asProvider.verification].zh}）`
+        : `a developer placing it under its own name is its provider (${item.asProvider.article}; ${VERIFICATION_LABELS[item.asProvider.verification].en})`,
     );
   return lines;
 }

@@ -1,5 +1,5 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
-import type { Instrument } from "../domain/instrument.js";
+import type { Instrument, Verification } from "../domain/instrument.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import type { Obligation, Transition } from "../domain/obligation.js";
 import {
@@ -49,7 +49,7 @@ export interface CheckItem {
   /** Dates that other answers to open questions would give (e.g. the placed-on-market day). */
   alternatives?: DateAlternative[];
   /** A developer counted as the provider because it places the model under its own name. */
-  asProvider?: { article: string; url: string };
+  asProvider?: { article: string; url: string; verification: Verification; verifiedFrom: string[] };
   reason?: LocalizedText;
   decidedBy?: string;
   /** For open duties: the profile fields that would decide it. */

@@ -35,7 +35,11 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
     "",
   ];
   for (const market of view.markets) {
-    lines.push(`${market.name} (${market.jurisdiction}) — ${market.headline}`);
+    lines.push(
+      zh
+        ? `${market.name}（${market.jurisdiction}）— ${market.headline}`
+        : `${market.name} (${market.jurisdiction}) — ${market.headline}`,
+    );
     for (const section of market.sections) {
       if (section.place === "notApplicable") continue;
       lines.push(`  ${section.heading}${zh ? "：" : ":"}`);
@@ -48,16 +52,20 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
     }
     for (const penalty of market.penalties)
       lines.push(
-        `  ${zh ? "罚则" : "Penalty"} (${penalty.instrument}; ${penalty.articles.join(", ")}): ${penalty.text}`,
+        zh
+          ? `  罚则（${penalty.instrument}；${penalty.articles.join("、")}）：${penalty.text}`
+          : `  Penalty (${penalty.instrument}; ${penalty.articles.join(", ")}): ${penalty.text}`,
       );
-    for (const note of market.notes) lines.push(`  ${zh ? "说明" : "Note"}: ${note}`);
+    for (const note of market.notes) lines.push(zh ? `  说明：${note}` : `  Note: ${note}`);
     if (market.notCovered.length) {
       lines.push(
         zh ? "  aigov 未涵盖（此处的答案不完整）：" : "  Not covered by aigov (this answer is not complete):",
       );
       for (const gap of market.notCovered) {
         const since = gap.since ? (zh ? `，自 ${gap.since}` : `, since ${gap.since}`) : "";
-        lines.push(`    ${gap.title} — ${gap.reaches}${since} (${gap.verification})`);
+        lines.push(
+          `    ${gap.title} — ${gap.reaches}${since}${zh ? `（${gap.verification}）` : ` (${gap.verification})`}`,
+        );
       }
     }
     lines.push("");
@@ -65,7 +73,11 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
   if (view.questions.length) {
     lines.push(zh ? "回答以下问题即可判定其余义务：" : "Answer these to decide the rest:");
     for (const q of view.questions)
-      lines.push(`  ${q.question} (${q.label}; ${zh ? "决定" : "decides"} ${q.decides.length})`);
+      lines.push(
+        zh
+          ? `  ${q.question}（${q.label}；决定 ${q.decides.length} 项）`
+          : `  ${q.question} (${q.label}; decides ${q.decides.length})`,
+      );
     lines.push("");
   }
   if (view.outside.duties.length)
