@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Event } from "../src/domain/event.js";
+import { bundledObligations } from "../src/obligations/obligationsData.js";
 import { readZip } from "../src/report/readZip.js";
 import { openDatabase } from "../src/storage/database.js";
 import { fixture, ROOT, runCli, SEED, tempDir } from "./runCli.js";
@@ -38,6 +39,32 @@ describe("aigov report, end to end on temp databases", () => {
       assert.deepEqual(essentials(listJson(other), lang), essentials(listJson(db), lang));
     });
   }
+
+  it("prints data/corrections beside the events, and the report and exports import back without them", (t) => {
+    // Whatever data/corrections holds at the moment: looked up, not counted.
+    const ids = new Set(listJson(db).map((e) => e.id));
+    const corrections = bundledObligations().corrections.filter((c) => ids.has(c.event));
+    if (!corrections.length) return t.skip("data/corrections corrects none of the bundled events");
+    const report = join(dir, "corrected-report.md");
+    ok(runCli(["report", "--lang", "en", "--out", report, "--db", db]));
+    const md = readFileSync(report, "utf8");
+    for (const c of corrections)
+      assert.ok(md.includes((c.correction.en ?? c.correction.zh ?? "").replace(/\s+/g, " ")), c.event);
+    const other = join(dir, "corrected-report.db");
+    const imported = ok(runCli(["import", report, "--db", other]));
+    assert.equal(imported.stderr, "");
+    const summaries = listJson(other).map((e) => e.summary.en ?? "");
+    assert.ok(summaries.every((summary) => !/^> \*\*Correction|Correction \(/m.test(summary)));
+    for (const format of ["json", "jsonl", "csv"]) {
+      const out = join(dir, `corrected.${format}`);
+      ok(runCli(["export", "--format", format, "--out", out, "--db", db]));
+      const text = readFileSync(out, "utf8");
+      for (const c of corrections) assert.ok(text.includes(c.sources[0] as string), `${format}: ${c.event}`);
+      const again = join(dir, `corrected-${format}.db`);
+      ok(runCli(["import", out, "--db", again]));
+      assert.deepEqual(listJson(again), listJson(db));
+    }
+  });
 
   it("round-trips a period inside the year, keeping the chronicle's numbers", () => {
     const out = join(dir, "autumn.md");

@@ -1,22 +1,36 @@
 import { stringify } from "csv-stringify/sync";
+import { type CorrectionsByEvent, NO_CORRECTIONS } from "../domain/correctionsByEvent.js";
 import type { Event } from "../domain/event.js";
-import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR, neutraliseCell } from "../import/csvColumns.js";
+import {
+  CSV_COLUMNS,
+  CSV_EXPORT_ONLY_COLUMNS,
+  type CsvColumn,
+  LIST_SEPARATOR,
+  neutraliseCell,
+} from "../import/csvColumns.js";
 
-const json = (value: unknown[]) => (value.length ? JSON.stringify(value) : "");
+type ExportColumn = CsvColumn | (typeof CSV_EXPORT_ONLY_COLUMNS)[number];
+const EXPORT_COLUMNS: ExportColumn[] = [...CSV_COLUMNS, ...CSV_EXPORT_ONLY_COLUMNS];
 
-/** One CSV row per event, with the header the CSV reader takes back without loss. */
-export function eventsToCsv(events: Event[]): string {
-  return csvHeader() + csvRows(events);
+const json = (value: readonly unknown[] | undefined) => (value?.length ? JSON.stringify(value) : "");
+
+/**
+ * One CSV row per event, with the header the CSV reader takes back without loss. The last column,
+ * `corrections`, holds the JSON array of the event's corrections (the API's shape), empty for an
+ * uncorrected event; the reader ignores it, so the export imports back into the same events.
+ */
+export function eventsToCsv(events: Event[], corrections: CorrectionsByEvent = NO_CORRECTIONS): string {
+  return csvHeader() + csvRows(events, corrections);
 }
 
 /** The header line of the CSV export. */
 export function csvHeader(): string {
-  return stringify([], { header: true, columns: [...CSV_COLUMNS], bom: false });
+  return stringify([], { header: true, columns: EXPORT_COLUMNS, bom: false });
 }
 
 /** The rows of a page of events, without the header (exports write them as they stream). */
-export function csvRows(events: Event[]): string {
-  const rows = events.map((event): Record<CsvColumn, string> => ({
+export function csvRows(events: Event[], corrections: CorrectionsByEvent = NO_CORRECTIONS): string {
+  const rows = events.map((event): Record<ExportColumn, string> => ({
     id: event.id,
     seq: event.seq === null ? "" : String(event.seq),
     date_start: event.date.start,
@@ -36,14 +50,15 @@ export function csvRows(events: Event[]): string {
     relations: json(event.relations),
     identifiers: json(event.identifiers),
     document: event.document ?? "",
+    corrections: json(corrections.get(event.id)),
   }));
   // Titles and summaries come from imported files: none may reach a spreadsheet as a formula.
   const safe = rows.map(
     (row) =>
       Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseCell(value)])) as Record<
-        CsvColumn,
+        ExportColumn,
         string
       >,
   );
-  return stringify(safe, { header: false, columns: [...CSV_COLUMNS], bom: false });
+  return stringify(safe, { header: false, columns: EXPORT_COLUMNS, bom: false });
 }

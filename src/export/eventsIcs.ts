@@ -1,5 +1,12 @@
 import ical from "ical-generator";
 import { firstHttpUrl } from "./firstHttpUrl.js";
+import type { CorrectedField } from "../domain/correction.js";
+import {
+  type CorrectionsByEvent,
+  type EventCorrection,
+  NO_CORRECTIONS,
+} from "../domain/correctionsByEvent.js";
+import { correctionText } from "../domain/correctionText.js";
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 
@@ -22,7 +29,8 @@ export interface AllDayEntry {
 /**
  * An iCalendar of events as all-day entries: the day (or days) each event happened and every effective
  * date its text states. Dates known only to the month or year are left out: a calendar cannot show them
- * truthfully.
+ * truthfully. A corrected event's entries keep their dates as imported and say the correction in their
+ * description.
  */
 export function eventsToIcs(events: Event[], options: IcsOptions): string {
   return buildCalendar(events, options).toString();
@@ -32,6 +40,21 @@ export interface IcsOptions {
   baseUrl: string;
   lang: Language;
   extra?: AllDayEntry[];
+  /** The corrections to show beside the events' text (default none). */
+  corrections?: CorrectionsByEvent;
+}
+
+// What an effective-date entry shows of its event: the title and one of the effective dates.
+const SHOWN_BY_EFFECTIVE_ENTRY = new Set<CorrectedField>(["title", "effectiveDates"]);
+
+/** A description: the text, then each correction as a paragraph of its own; undefined when both are empty. */
+function descriptionOf(
+  text: string | undefined,
+  corrections: readonly EventCorrection[],
+  lang: Language,
+): string | undefined {
+  const parts = [text, ...corrections.map((c) => correctionText(c, lang))].filter(Boolean);
+  return parts.length ? parts.join("\n\n") : undefined;
 }
 
 const END = "END:VCALENDAR";
@@ -65,6 +88,7 @@ function buildCalendar(events: Event[], options: IcsOptions) {
     timezone: null,
   });
   for (const event of events) {
+    const corrections = (options.corrections ?? NO_CORRECTIONS).get(event.id) ?? [];
     const title = pickText(event.title, options.lang) ?? event.id;
     const url = firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`;
     if (event.date.precision === "day" && (event.date.end === null || event.date.end.length === 10)) {
@@ -74,7 +98,8 @@ function buildCalendar(events: Event[], options: IcsOptions) {
         end: dayAfter(event.date.end ?? event.date.start),
         allDay: true,
         summary: title,
-        description: pickText(event.summary, options.lang),
+        // The event's day entry shows its title, date and summary: every correction goes with them.
+        description: descriptionOf(pickText(event.summary, options.lang), corrections, options.lang),
         url,
       });
     }
@@ -88,6 +113,11 @@ function buildCalendar(events: Event[], options: IcsOptions) {
         end: dayAfter(effective.date),
         allDay: true,
         summary: `${prefix}: ${title}${label ? ` (${label})` : ""}`,
+        description: descriptionOf(
+          undefined,
+          corrections.filter((c) => SHOWN_BY_EFFECTIVE_ENTRY.has(c.field)),
+          options.lang,
+        ),
         url,
       });
     });

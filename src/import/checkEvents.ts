@@ -3,6 +3,17 @@ import { deriveEventId } from "../domain/eventId.js";
 import { ImportError } from "./importError.js";
 import type { SourceRecord } from "./sourceRecord.js";
 
+/**
+ * The record without the `corrections` the exports add (the API's shape): they are reviewed data of
+ * data/corrections/ shown beside the event's text, not part of the event, so that an export imports
+ * back into the same events. Only a record that has them is copied.
+ */
+function withoutCorrections(record: unknown): unknown {
+  if (typeof record !== "object" || record === null || !("corrections" in record)) return record;
+  const { corrections: _shownBeside, ...event } = record as Record<string, unknown>;
+  return event;
+}
+
 /** Puts in an id for a record that has none, so that hand-written files need not invent one. */
 function withId(record: unknown): unknown {
   if (typeof record !== "object" || record === null || Array.isArray(record)) return record;
@@ -40,7 +51,7 @@ export async function* checkEvents(
   let index = 0;
   for await (const { line, record } of records) {
     index++;
-    const result = Event.safeParse(withId(record));
+    const result = Event.safeParse(withId(withoutCorrections(record)));
     if (!result.success)
       throw new ImportError(file, line, `${label(index, record)}: ${describeIssues(result.error)}`);
     const seen = lineOfId.get(result.data.id);

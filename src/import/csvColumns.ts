@@ -22,6 +22,17 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/**
+ * Columns the export writes beside the event's own, which the reader accepts and ignores: `corrections`
+ * holds the JSON array of the event's corrections (as the API shows them, empty when it has none). They
+ * are reviewed data of data/corrections/ shown beside the imported text, not part of the event, so that
+ * an export imports back cleanly into the same events and nothing is absorbed into them.
+ */
+export const CSV_EXPORT_ONLY_COLUMNS = ["corrections"] as const;
+
+/** Every column a CSV header may name: the event's own and the export's. */
+export const CSV_KNOWN_COLUMNS: readonly string[] = [...CSV_COLUMNS, ...CSV_EXPORT_ONLY_COLUMNS];
+
 /** Separator of list cells (jurisdictions, tags): a spreadsheet-friendly character no code or tag uses. */
 export const LIST_SEPARATOR = ";";
 

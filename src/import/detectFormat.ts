@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { CSV_COLUMNS } from "./csvColumns.js";
+import { CSV_KNOWN_COLUMNS } from "./csvColumns.js";
 
 export const IMPORT_FORMATS = ["report", "json", "jsonl", "csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -40,7 +40,6 @@ export function detectFormat(peek: string, path = ""): ImportFormat {
   if (start.startsWith("[")) return "json";
   const header = (start.split(/\r?\n/, 1)[0] ?? "").toLowerCase();
   const cells = header.split(",").map((cell) => cell.trim().replace(/^"|"$/g, ""));
-  if (cells.length > 1 && cells.every((cell) => (CSV_COLUMNS as readonly string[]).includes(cell)))
-    return "csv";
+  if (cells.length > 1 && cells.every((cell) => CSV_KNOWN_COLUMNS.includes(cell))) return "csv";
   return "report";
 }

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { parse } from "csv-parse/sync";
+import { Correction } from "../domain/correction.js";
+import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { Event } from "../domain/event.js";
 import { eventsToCsv } from "../export/eventsCsv.js";
+import { detectFormat } from "./detectFormat.js";
 import { ImportError } from "./importError.js";
 import { readTextEvents } from "./importFiles.js";
 
@@ -28,6 +32,34 @@ const sample = Event.parse({
 describe("readCsvEvents", () => {
   it("reads back exactly what eventsToCsv wrote", async () => {
     assert.deepEqual(await readCsvEvents(eventsToCsv([sample]), "e.csv"), [sample]);
+  });
+  it("reads back an export with a corrections column into the same events, the corrections left out", async () => {
+    const other = Event.parse({ id: "2025-other", title: { en: "Other" }, date: { start: "2025-03-01" } });
+    const corrections = correctionsByEvent([
+      Correction.parse({
+        event: sample.id,
+        field: "date",
+        claim: { en: "4 February" },
+        correction: { zh: "官方记录为 2 月 5 日。", en: 'The record says "5 February", = not 4.' },
+        verification: "secondary",
+        sources: ["https://example.org/record", "https://example.org/other"],
+      }),
+    ]);
+    const csv = eventsToCsv([sample, other], corrections);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    // The column holds the API's JSON array of the event's corrections, empty for an uncorrected one.
+    assert.deepEqual(JSON.parse(rows[0]?.corrections ?? ""), corrections.get(sample.id));
+    assert.equal(rows[1]?.corrections, "");
+    assert.equal(detectFormat(csv, "export.csv"), "csv");
+    assert.deepEqual(await readCsvEvents(csv, "e.csv"), [sample, other]);
+  });
+  it("ignores whatever a corrections column holds", async () => {
+    const [event] = await readCsvEvents(
+      'title_en,date_start,corrections\nAn act,2025-01-21,"not even JSON, =1+1"\n',
+      "e.csv",
+    );
+    assert.equal(event?.title.en, "An act");
+    assert.ok(!("corrections" in (event ?? {})));
   });
   it("reads a minimal hand-written file", async () => {
     const [event] = await readCsvEvents(

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { deriveEventId } from "../domain/eventId.js";
-import { CSV_COLUMNS, type CsvColumn, LIST_SEPARATOR, unneutraliseCell } from "./csvColumns.js";
+import { CSV_KNOWN_COLUMNS, type CsvColumn, LIST_SEPARATOR, unneutraliseCell } from "./csvColumns.js";
 import { ImportError } from "./importError.js";
 import type { SourceRecord } from "./sourceRecord.js";
 
@@ -61,8 +61,9 @@ function cellsToRecord(row: Row, at: (problem: string) => ImportError): Record<s
 
 /**
  * Reads the records of a CSV file as it streams (csv-parse's stream API), with a header row naming some
- * of the columns in CSV_COLUMNS (at least date_start and a title). Each row comes as an event record with
- * the line it ends on (csv-parse counts lines as it goes; a row with a multi-line cell starts earlier).
+ * of the columns in CSV_COLUMNS (at least date_start and a title), and perhaps the export's own columns,
+ * which are read past (CSV_EXPORT_ONLY_COLUMNS). Each row comes as an event record with the line it ends
+ * on (csv-parse counts lines as it goes; a row with a multi-line cell starts earlier).
  */
 export async function* readCsvRecords(
   chunks: AsyncIterable<Buffer>,
@@ -72,12 +73,12 @@ export async function* readCsvRecords(
     bom: true,
     columns: (header: string[]) => {
       const names = header.map((name) => name.trim().toLowerCase());
-      const unknown = names.find((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
+      const unknown = names.find((name) => !CSV_KNOWN_COLUMNS.includes(name));
       if (unknown !== undefined)
         throw new ImportError(
           file,
           1,
-          `unknown column "${unknown.length > 80 ? `${unknown.slice(0, 80)}…` : unknown}": expected columns among ${CSV_COLUMNS.join(", ")}`,
+          `unknown column "${unknown.length > 80 ? `${unknown.slice(0, 80)}…` : unknown}": expected columns among ${CSV_KNOWN_COLUMNS.join(", ")}`,
         );
       if (!names.includes("date_start") || !(names.includes("title_zh") || names.includes("title_en")))
         throw new ImportError(file, 1, "expected a header row with date_start and title_zh or title_en");

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Correction } from "../domain/correction.js";
+import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { readBundledDataset } from "../import/bundledDataset.js";
 import { buildChronicle } from "./buildChronicle.js";
 
@@ -54,5 +56,48 @@ describe("buildChronicle › the bundled 2025 data", () => {
     for (const e of english.filter((item) => item.dateLine !== null))
       assert.match(e.dateLine ?? "", /^\d{4}(-\d{2}){0,2}( to \d{4}(-\d{2}){0,2})?$/);
     assert.equal(english.find((e) => e.number === 5)?.dateLine, "2025-02-04 to 2025-02-07");
+  });
+});
+
+describe("buildChronicle › corrections", () => {
+  // Fixture corrections of the fifth bundled event, whatever data/corrections holds at the moment.
+  const target = events[4]?.id as string;
+  const corrections = correctionsByEvent(
+    (["date", "type"] as const).map((field) =>
+      Correction.parse({
+        event: target,
+        field,
+        claim: { en: "the text" },
+        correction: { zh: `官方记录：${field}`, en: `The record: ${field}` },
+        verification: "official",
+        sources: ["https://example.org/record"],
+      }),
+    ),
+  );
+
+  it("gives a corrected event its corrections in the report's language, in data order, and others none", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const printed = buildChronicle(events, year, lang, corrections).months.flatMap((m) => m.events);
+      const corrected = printed.filter((e) => e.corrections.length);
+      assert.deepEqual(
+        corrected.map((e) => e.event.id),
+        [target],
+      );
+      assert.deepEqual(
+        corrected[0]?.corrections.map((c) => [c.field, c.heading, c.text, c.verification]),
+        lang === "zh"
+          ? [
+              ["date", "更正（日期）", "官方记录：date", "已对照官方文本"],
+              ["type", "更正（类型）", "官方记录：type", "已对照官方文本"],
+            ]
+          : [
+              ["date", "Correction (date)", "The record: date", "checked against the official text"],
+              ["type", "Correction (type)", "The record: type", "checked against the official text"],
+            ],
+      );
+    }
+    assert.ok(
+      buildChronicle(events, year, "zh").months.every((m) => m.events.every((e) => !e.corrections.length)),
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import { isDeepStrictEqual } from "node:util";
+import { type CorrectionsByEvent, NO_CORRECTIONS } from "../domain/correctionsByEvent.js";
+import { correctionParts } from "../domain/correctionText.js";
 import type { Event, EventDate } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { formatPartialDate as isoDate } from "../domain/partialDate.js";
@@ -40,9 +42,15 @@ function needsDateLine(event: Event, summary: string, title: string, year: numbe
  * Lays out a period's events as the seed's chronicle: grouped by month, numbered, each with its summary
  * and its sources as footnotes numbered through the document. Numbers are the chronicle's own (event
  * seq and footnote note) when they run in an unbroken sequence, so that a report of part of a
- * chronicle imports back with the same numbers; otherwise they count from 1.
+ * chronicle imports back with the same numbers; otherwise they count from 1. A corrected event carries its
+ * corrections (from `corrections`), which the writers print beside its text.
  */
-export function buildChronicle(events: Event[], period: ReportPeriod, lang: Language): ReportChronicle {
+export function buildChronicle(
+  events: Event[],
+  period: ReportPeriod,
+  lang: Language,
+  corrections: CorrectionsByEvent = NO_CORRECTIONS,
+): ReportChronicle {
   const groups = new Map<string, { year: number; month: number; events: Event[] }>();
   for (const event of events) {
     const { year, month } = filingMonth(event, period);
@@ -91,6 +99,10 @@ export function buildChronicle(events: Event[], period: ReportPeriod, lang: Lang
           .map((paragraph) => paragraph.trim())
           .filter(Boolean),
         notes,
+        corrections: (corrections.get(event.id) ?? []).map((c) => ({
+          field: c.field,
+          ...correctionParts(c, lang),
+        })),
       };
     });
     return {

@@ -1,3 +1,4 @@
+import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { SourceDocument } from "../domain/document.js";
 import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
@@ -29,6 +30,8 @@ export interface ReportInput {
   filter: EventFilter;
   documents: SourceDocument[];
   name: NameJurisdiction;
+  /** The corrections to print beside the events they correct (reference data, from the caller); default none. */
+  corrections?: CorrectionsByEvent;
 }
 
 const isFiltered = (filter: EventFilter) =>
@@ -119,7 +122,7 @@ function reportTitle(
 export function buildReport(input: ReportInput, lang: Language): Report {
   const { period, events } = input;
   const statistics = computeStatistics(events, period);
-  const chronicle = buildChronicle(events, period, lang);
+  const chronicle = buildChronicle(events, period, lang, input.corrections);
   const numbers = new Map(
     chronicle.months.flatMap((m) => m.events.map((e) => [e.event.id, e.number] as const)),
   );

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Correction } from "../domain/correction.js";
+import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { readBundledDataset } from "../import/bundledDataset.js";
 import { buildReport } from "./buildReport.js";
 import { writeDocxReport } from "./docxReport.js";
@@ -67,5 +69,56 @@ describe("writeDocxReport › the 2025 report", () => {
     assert.match(xml("word/settings.xml"), /<w:updateFields(?: w:val="true")?\/>/);
     assert.equal((xml("word/document.xml").match(/<a:blip r:embed=/g) ?? []).length, 4);
     assert.ok([...files.keys()].some((name) => name.startsWith("word/media/")));
+  });
+});
+
+describe("writeDocxReport › corrections", () => {
+  it("prints a correction as a paragraph after the summary, its sources as links", async () => {
+    // A fixture correction of the first bundled event, whatever data/corrections holds at the moment.
+    const [first] = dataset.events;
+    const corrected = buildReport(
+      {
+        period: { from: "2025-01-01", to: "2025-01-31" },
+        events: dataset.events.filter((e) => e.date.start.startsWith("2025-01")),
+        filter: {},
+        documents: [],
+        name: jurisdictionNamer(dataset.jurisdictions),
+        corrections: correctionsByEvent([
+          Correction.parse({
+            event: first?.id,
+            field: "date",
+            claim: { en: "20 January" },
+            correction: { zh: "官方记录为 1 月 23 日 & 其后。", en: "The record says 23 January." },
+            verification: "official",
+            sources: ["https://example.org/record?a=1&b=2"],
+          }),
+        ]),
+      },
+      "zh",
+    );
+    const docx = readZip(
+      await writeDocxReport(
+        corrected,
+        corrected.figures.map(() => PIXEL),
+      ),
+    );
+    const document = docx.get("word/document.xml")?.toString("utf8") ?? "";
+    const paragraph =
+      [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+        .map((m) => m[0])
+        .find((p) => p.includes("更正（日期）")) ?? "";
+    const text = [...paragraph.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
+    assert.equal(
+      text,
+      "更正（日期）：官方记录为 1 月 23 日 &amp; 其后。（已对照官方文本；来源：https://example.org/record?a=1&amp;b=2）",
+    );
+    assert.match(paragraph, /<w:hyperlink [^>]*r:id="/);
+    assert.match(
+      docx.get("word/_rels/document.xml.rels")?.toString("utf8") ?? "",
+      /Target="https:\/\/example\.org\/record\?a=1&amp;b=2"/,
+    );
+    // After the event's summary, before the next event's heading.
+    const at = document.indexOf("更正（日期）");
+    assert.ok(document.lastIndexOf("摘要：", at) > document.lastIndexOf('w:val="Heading3"', at));
   });
 });

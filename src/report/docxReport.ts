@@ -1,6 +1,7 @@
 import { httpUrlOrNull } from "../domain/httpUrl.js";
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   ExternalHyperlink,
   Footer,
@@ -23,7 +24,7 @@ import { splitEmphasis } from "./inlineEmphasis.js";
 import { shapeParagraph } from "./paragraphShape.js";
 import { printedNote } from "./printedNote.js";
 import { WORDS } from "./reportLabels.js";
-import type { Report, ReportBlock, ReportEvent } from "./reportModel.js";
+import type { Report, ReportBlock, ReportCorrection, ReportEvent } from "./reportModel.js";
 
 type Block = Paragraph | Table | TableOfContents;
 
@@ -105,6 +106,40 @@ function noteParagraph(source: Source, missing: string): Paragraph {
   });
 }
 
+/** A correction as a paragraph after the summary, set off by a left border: field, text, how checked, sources. */
+function correctionParagraph(correction: ReportCorrection, report: Report): Paragraph {
+  const zh = report.lang === "zh";
+  const links = correction.sources.flatMap((url, i): ParagraphChild[] => {
+    const separator = i === 0 ? [] : [new TextRun({ text: zh ? "、" : ", ", size: 18 })];
+    const href = httpUrlOrNull(url);
+    return [
+      ...separator,
+      href
+        ? new ExternalHyperlink({
+            link: href,
+            children: [new TextRun({ text: href, style: "Hyperlink", size: 18 })],
+          })
+        : new TextRun({ text: url, size: 18 }),
+    ];
+  });
+  return new Paragraph({
+    border: { left: { style: BorderStyle.SINGLE, size: 12, color: "BF8700", space: 6 } },
+    indent: { left: 120 },
+    children: [
+      new TextRun({ text: `${correction.heading}${zh ? "：" : ": "}`, bold: true }),
+      new TextRun(correction.text),
+      new TextRun({
+        text: zh
+          ? `（${correction.verification}；${correction.sourcesLabel}：`
+          : ` (${correction.verification}; ${correction.sourcesLabel}: `,
+        size: 18,
+      }),
+      ...links,
+      new TextRun({ text: zh ? "）" : ")", size: 18 }),
+    ],
+  });
+}
+
 function eventBlocks(
   item: ReportEvent,
   report: Report,
@@ -124,6 +159,7 @@ function eventBlocks(
     const lead = i === 0 ? [new TextRun({ text: words.summary, bold: true })] : [];
     blocks.push(...paragraphBlocks(text, lead, i === paragraphs.length - 1 ? marks : []));
   });
+  for (const correction of item.corrections) blocks.push(correctionParagraph(correction, report));
   return blocks;
 }
 

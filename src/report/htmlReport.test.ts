@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Correction } from "../domain/correction.js";
+import { type CorrectionsByEvent, correctionsByEvent, NO_CORRECTIONS } from "../domain/correctionsByEvent.js";
 import { Event } from "../domain/event.js";
 import { buildReport } from "./buildReport.js";
 import { writeHtmlReport } from "./htmlReport.js";
@@ -32,7 +34,7 @@ const sneaky = Event.parse({
   sources: [{ note: 2, url: null, publisher: null, text: "javascript:alert(1)" }],
 });
 
-function html(lang: "zh" | "en") {
+function html(lang: "zh" | "en", corrections: CorrectionsByEvent = NO_CORRECTIONS) {
   const name = jurisdictionNamer([
     { code: "XX", kind: "country", name: { zh: "<b>某国</b>", en: "<b>X</b>" }, parent: null },
   ]);
@@ -43,6 +45,7 @@ function html(lang: "zh" | "en") {
       filter: {},
       documents: [],
       name,
+      corrections,
     },
     lang,
   );
@@ -75,5 +78,44 @@ describe("writeHtmlReport", () => {
     assert.match(page, /<a href="https:\/\/example\.org\/\?a=1&amp;b=&lt;2&gt;">/);
     assert.match(page, /<strong>粗体<\/strong>/);
     assert.match(page, /<sup class="fn"><a href="#n-1" id="r-1">1<\/a><\/sup>/);
+  });
+});
+
+describe("writeHtmlReport › corrections", () => {
+  const corrections = correctionsByEvent([
+    Correction.parse({
+      event: hostile.id,
+      field: "summary",
+      claim: { zh: "原文" },
+      correction: {
+        zh: "官方记录：<script>alert('c')</script> & 其他。",
+        en: "The record: <img src=x> & more.",
+      },
+      verification: "unverified",
+      sources: ["https://example.org/record?a=1&b=2"],
+    }),
+  ]);
+
+  it("prints a correction after the summary, before the notes, every text escaped and its source a link", () => {
+    const page = html("zh", corrections);
+    const article = /<article class="event" id="e-1">[\s\S]*?<\/article>/.exec(page)?.[0] ?? "";
+    const correction = /<p class="correction"[^>]*>[\s\S]*?<\/p>/.exec(article)?.[0] ?? "";
+    assert.match(correction, /data-field="summary"/);
+    assert.match(
+      correction,
+      /<strong class="label">更正（摘要）：<\/strong>官方记录：&lt;script&gt;alert\(&#39;c&#39;\)&lt;\/script&gt; &amp; 其他。/,
+    );
+    assert.match(correction, /（未核实；来源：<a href="https:\/\/example\.org\/record\?a=1&amp;b=2">/);
+    assert.ok(article.indexOf("摘要：") < article.indexOf('class="correction"'));
+    assert.ok(article.indexOf('class="correction"') < article.indexOf('class="notes"'));
+    assert.doesNotMatch(page, /<script>|<img/i);
+    assert.match(
+      html("en", corrections),
+      /<strong class="label">Correction \(summary\):<\/strong> The record: &lt;img src=x&gt; &amp; more\./,
+    );
+  });
+
+  it("prints nothing of the kind for an uncorrected event", () => {
+    assert.doesNotMatch(html("zh"), /class="correction"/);
   });
 });

@@ -6,7 +6,7 @@ import { shapeParagraph } from "./paragraphShape.js";
 import { printedNote } from "./printedNote.js";
 import { reportCss } from "./reportCss.js";
 import { WORDS } from "./reportLabels.js";
-import type { Report, ReportBlock, ReportEvent, ReportFigure } from "./reportModel.js";
+import type { Report, ReportBlock, ReportCorrection, ReportEvent, ReportFigure } from "./reportModel.js";
 
 /** Text from the data, escaped, with the bold and italics it marks as <strong> and <em>. */
 function inline(text: string): string {
@@ -48,6 +48,20 @@ function noteHtml(source: Source, missing: string): string {
   return `${e(printed.slice(0, at))}${link}${e(printed.slice(at + url.length))}`;
 }
 
+/** A correction as a note after the summary: field, text, how it was checked, the sources as links. */
+function correctionHtml(correction: ReportCorrection, report: Report): string {
+  const zh = report.lang === "zh";
+  const links = correction.sources.map((url) => {
+    const href = httpUrlOrNull(url);
+    return href ? `<a href="${e(href)}">${e(href)}</a>` : e(url);
+  });
+  const label = `<strong class="label">${e(correction.heading)}${zh ? "：" : ":"}</strong>`;
+  const meta = zh
+    ? `（${e(correction.verification)}；${e(correction.sourcesLabel)}：${links.join("、")}）`
+    : ` (${e(correction.verification)}; ${e(correction.sourcesLabel)}: ${links.join(", ")})`;
+  return `<p class="correction" role="note" data-field="${e(correction.field)}">${label}${zh ? "" : " "}${e(correction.text)}<span class="meta">${meta}</span></p>`;
+}
+
 function eventHtml(item: ReportEvent, report: Report): string {
   const words = WORDS[report.lang];
   // Marks side by side are separated by commas, so that notes 1 and 2 do not read as note 12.
@@ -69,6 +83,7 @@ function eventHtml(item: ReportEvent, report: Report): string {
     `<h4><span class="no">${item.number}.</span> ${e(item.title)}</h4>`,
     item.dateLine ? `<p class="date">${e(words.dateLine)}${e(item.dateLine)}</p>` : "",
     ...body,
+    ...item.corrections.map((correction) => correctionHtml(correction, report)),
     notes.length ? `<ol class="notes">${notes.join("")}</ol>` : "",
     "</article>",
   ].join("\n");

@@ -1,3 +1,4 @@
+import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import type { Database } from "../storage/database.js";
 import { listDocuments } from "../storage/repos/documentRepo.js";
@@ -17,12 +18,13 @@ async function lastYearWithData(db: Database, filter: EventFilter): Promise<numb
 
 /**
  * Reads what a report needs from the database: the period (resolved from --from/--to or the data), the
- * events of that period matching the filters, the stored documents and the jurisdictions' names.
+ * events of that period matching the filters, the stored documents and the jurisdictions' names; the
+ * corrections, reference data rather than rows, come from the caller and are handed on as given.
  * Throws ReportPeriodError when the period is impossible or holds no event.
  */
 export async function loadReportInput(
   db: Database,
-  options: { from?: string; to?: string; filter: EventFilter },
+  options: { from?: string; to?: string; filter: EventFilter; corrections?: CorrectionsByEvent },
 ): Promise<ReportInput> {
   const { from: _from, to: _to, ...filter } = options.filter;
   const needsData = options.from === undefined || options.to === undefined;
@@ -42,5 +44,6 @@ export async function loadReportInput(
     filter,
     documents: await listDocuments(db),
     name: jurisdictionNamer(await listJurisdictions(db), readBundledJurisdictions()),
+    ...(options.corrections ? { corrections: options.corrections } : {}),
   };
 }

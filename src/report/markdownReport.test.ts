@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Correction } from "../domain/correction.js";
+import { type CorrectionsByEvent, correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { Event, type EventInput } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import type { Language } from "../domain/localizedText.js";
 import { readBundledDataset } from "../import/bundledDataset.js";
 import { isChronicleHeading } from "../import/chronicle/lineKinds.js";
-import { parseChronicle } from "../import/chronicle/parseChronicle.js";
+import { type ChronicleEvent, parseChronicle } from "../import/chronicle/parseChronicle.js";
 import { buildReport } from "./buildReport.js";
 import { jurisdictionNamer } from "./jurisdictionNames.js";
 import { writeMarkdownReport } from "./markdownReport.js";
@@ -20,6 +22,7 @@ function markdown(
   period = YEAR,
   withNarrative = false,
   filter: EventFilter = {},
+  corrections?: CorrectionsByEvent,
 ) {
   const report = buildReport(
     {
@@ -28,6 +31,7 @@ function markdown(
       filter,
       documents: withNarrative ? dataset.documents : [],
       name: jurisdictionNamer(dataset.jurisdictions),
+      corrections,
     },
     lang,
   );
@@ -179,4 +183,69 @@ describe("writeMarkdownReport › structure", () => {
     assert.match(text, /^## IV\. Trends$/m);
     assert.match(text, /2026-01-22|22 January 2026/);
   });
+});
+
+describe("writeMarkdownReport › corrections", () => {
+  // Fixture corrections of bundled events, whatever data/corrections holds at the moment: the first
+  // event's summary and title, and the tenth's date.
+  const corrected = [dataset.events[0], dataset.events[9]] as Event[];
+  const fixture = (event: Event, field: Correction["field"], en: string) =>
+    Correction.parse({
+      event: event.id,
+      field,
+      claim: { zh: "原文所称", en: "what the text says" },
+      correction: {
+        zh: `官方记录显示：${en}，于 2031 年 2 月 3 日起施行`,
+        en: `${en}, applying from 3 February 2031`,
+      },
+      verification: field === "date" ? "secondary" : "official",
+      sources: ["https://example.org/record", "https://example.org/other?a=1"],
+    });
+  const corrections = correctionsByEvent([
+    fixture(corrected[0] as Event, "summary", "The record says otherwise"),
+    fixture(corrected[0] as Event, "title", "Another name"),
+    fixture(corrected[1] as Event, "date", "Another day"),
+  ]);
+  const withoutLines = (events: ChronicleEvent[]) => events.map(({ line: _line, ...event }) => event);
+
+  for (const lang of ["zh", "en"] as const) {
+    it(`prints each correction after the summary, and imports back into the same events without it (${lang})`, () => {
+      const plain = markdown(dataset.events, lang);
+      const { text, report } = markdown(dataset.events, lang, YEAR, false, {}, corrections);
+      const printed = report.chronicle.months.flatMap((m) => m.events);
+      assert.deepEqual(
+        printed
+          .filter((e) => e.corrections.length)
+          .map((e) => [e.event.id, e.corrections.map((c) => c.field)]),
+        [
+          [corrected[0]?.id, ["summary", "title"]],
+          [corrected[1]?.id, ["date"]],
+        ],
+      );
+      const heading =
+        lang === "zh" ? "> **更正（摘要）**：官方记录显示" : "> **Correction (summary):** The record says";
+      assert.ok(text.includes(heading), heading);
+      assert.match(
+        text,
+        lang === "zh"
+          ? /来源：<https:\/\/example\.org\/record>、<https:\/\/example\.org\/other\?a=1>）$/m
+          : /sources: <https:\/\/example\.org\/record>, <https:\/\/example\.org\/other\?a=1>\)$/m,
+      );
+
+      const parsed = parseChronicle(text, `corrected.${lang}.md`);
+      assert.deepEqual(parsed.warnings, []);
+      // Summaries, dates, effective dates and sources as without the corrections: none is absorbed.
+      assert.deepEqual(
+        withoutLines(parsed.events),
+        withoutLines(parseChronicle(plain.text, "plain.md").events),
+      );
+      for (const event of parsed.events) {
+        const summary = event.summary[lang] ?? "";
+        assert.doesNotMatch(
+          summary,
+          /更正|Correction|example\.org\/record|2031 年 2 月 3 日|3 February 2031/,
+        );
+      }
+    });
+  }
 });

@@ -1,7 +1,8 @@
+import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { printedNote } from "./printedNote.js";
 import { formatPeriod } from "./reportDates.js";
 import { WORDS } from "./reportLabels.js";
-import type { Report, ReportBlock, ReportEvent } from "./reportModel.js";
+import type { Report, ReportBlock, ReportCorrection, ReportEvent } from "./reportModel.js";
 
 /** Anchors as GitHub and most renderers derive them from a heading: lower case, punctuation dropped. */
 export function headingSlugger(): (heading: string) => string {
@@ -21,6 +22,20 @@ function block(b: ReportBlock): string {
   return b.kind === "paragraph" ? b.text : b.items.map((item) => `- ${item}`).join("\n");
 }
 
+/**
+ * A correction as a quoted paragraph after the summary: "> **更正（摘要）**：…（已对照官方文本；来源：<…>）".
+ * The chronicle reader knows it by that opening (startsCorrection) and leaves it out of the event; its
+ * sources are written as links, not `[^N]` notes, which the reader would take for the event's sources.
+ */
+function correctionLine(correction: ReportCorrection, report: Report): string {
+  const { heading, text, verification, sourcesLabel } = correction;
+  // Markdown makes <…> a link whatever its scheme: only an http(s) URL is written that way.
+  const links = correction.sources.map((url) => (httpUrlOrNull(url) ? `<${url}>` : url));
+  return report.lang === "zh"
+    ? `> **${heading}**：${text}（${verification}；${sourcesLabel}：${links.join("、")}）`
+    : `> **${heading}:** ${text} (${verification}; ${sourcesLabel}: ${links.join(", ")})`;
+}
+
 function eventLines(item: ReportEvent, report: Report): string[] {
   const words = WORDS[report.lang];
   const lines = [`#### ${item.number}. ${item.title}`, ""];
@@ -31,13 +46,15 @@ function eventLines(item: ReportEvent, report: Report): string[] {
   // Where each mark stood is not stored: the marks close the summary, in the order of the sources.
   paragraphs[paragraphs.length - 1] += marks;
   for (const paragraph of paragraphs) lines.push(paragraph.trimEnd(), "");
+  for (const correction of item.corrections) lines.push(correctionLine(correction, report), "");
   return lines;
 }
 
 /**
  * Writes a report as Markdown in the seed's chronicle style, which `aigov import` reads back into the
  * same events: month headers, numbered titles, a "摘要：" summary with `[^N]` marks, and definitions
- * `[^N]: …` holding each source's text as stored.
+ * `[^N]: …` holding each source's text as stored. Corrections follow the summary as quoted paragraphs,
+ * which the importer skips.
  */
 export function writeMarkdownReport(report: Report): string {
   const words = WORDS[report.lang];

@@ -29,6 +29,8 @@ figcaption { font-size: .9em; color: #57606a; margin-top: .3rem; }
 .event h4 .no { color: #2f5d8a; }
 .event .date { color: #57606a; margin: 0 0 .25rem; }
 .event .label { font-weight: 600; }
+.event .correction { border-left: 3px solid #bf8700; background: #fff8e5; padding: .3rem .6rem; margin: .5rem 0; }
+.event .correction .meta { color: #57606a; font-size: .9em; overflow-wrap: anywhere; }
 sup.fn a { text-decoration: none; }
 .notes { font-size: .82em; color: #444c56; border-top: 1px solid #d8dee4; margin: .5rem 0 1rem; padding: .35rem 0 0 1.75rem; }
 .notes li { overflow-wrap: anywhere; }
@@ -39,7 +41,8 @@ a { color: #0b5cad; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  .notes a { color: #0b5cad; }
+  .notes a, .correction a { color: #0b5cad; }
+  .event .correction { break-inside: avoid; page-break-inside: avoid; }
   .toc { break-after: page; page-break-after: always; }
   .chronicle { break-before: page; page-break-before: always; }
   .month h3 { break-after: avoid; }

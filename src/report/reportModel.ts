@@ -1,3 +1,5 @@
+import type { CorrectedField } from "../domain/correction.js";
+import type { CorrectionParts } from "../domain/correctionText.js";
 import type { Event, Source } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import type { ReportPeriod } from "./reportDates.js";
@@ -69,7 +71,12 @@ export interface ReportEvent {
   /** The summary's paragraphs (may be empty). */
   paragraphs: string[];
   notes: ReportNote[];
+  /** Where the official record disagrees with the text above (which stays as imported), in data order. */
+  corrections: ReportCorrection[];
 }
+
+/** A correction in the report's language, printed beside the event's text: field, text, how checked, sources. */
+export type ReportCorrection = CorrectionParts & { field: CorrectedField };
 
 /** A source as a footnote, numbered through the whole report. */
 export interface ReportNote {

@@ -1,12 +1,14 @@
 import { once } from "node:events";
 import { Command, Option } from "commander";
+import { type CorrectionsByEvent, correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import type { Event } from "../../domain/event.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { eventsToAtom } from "../../export/eventsAtom.js";
 import { eventsToCsv } from "../../export/eventsCsv.js";
 import { eventsToIcs } from "../../export/eventsIcs.js";
-import { eventsToJson } from "../../export/eventsJson.js";
+import { eventJsonLine, eventsToJson } from "../../export/eventsJson.js";
 import { sourcesToCsl } from "../../export/sourcesCsl.js";
+import { bundledObligations } from "../../obligations/obligationsData.js";
 import { listEvents, streamEventBodies } from "../../storage/repos/eventRepo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { withDatabase } from "../withDatabase.js";
@@ -15,18 +17,22 @@ import { writeOutput } from "../writeOutput.js";
 const EXPORT_FORMATS = ["json", "jsonl", "csv", "ics", "atom", "csl"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-function render(format: ExportFormat, events: Event[], options: { lang: Language; baseUrl: string }): string {
+function render(
+  format: ExportFormat,
+  events: Event[],
+  options: { lang: Language; baseUrl: string; corrections: CorrectionsByEvent },
+): string {
   switch (format) {
     case "csv":
-      return eventsToCsv(events);
+      return eventsToCsv(events, options.corrections);
     case "ics":
       return eventsToIcs(events, options);
     case "atom":
       return eventsToAtom([...events].reverse(), options);
     case "csl":
-      return `${JSON.stringify(sourcesToCsl(events, options.lang), null, 2)}\n`;
+      return `${JSON.stringify(sourcesToCsl(events, options.lang, options.corrections), null, 2)}\n`;
     default:
-      return eventsToJson(events);
+      return eventsToJson(events, options.corrections);
   }
 }
 
@@ -58,6 +64,8 @@ export function exportCommand(): Command {
         },
       ) => {
         const filter = readFilterOptions(options);
+        // Every format shows the corrections of data/corrections beside the text they correct.
+        const corrections = correctionsByEvent(bundledObligations().corrections);
         if (options.format === "jsonl") {
           // Streamed from the database row by row: an archive of any size in bounded memory.
           const count = await withDatabase(options.db, async (db) => {
@@ -65,9 +73,9 @@ export function exportCommand(): Command {
             // Lines gathered into pieces of about 1 MB: one write per piece, not per event.
             async function* jsonLines(): AsyncGenerator<string> {
               let piece = "";
-              for await (const body of streamEventBodies(db, filter)) {
+              for await (const { id, body } of streamEventBodies(db, filter)) {
                 lines++;
-                piece += `${body}\n`;
+                piece += `${eventJsonLine(id, body, corrections)}\n`;
                 if (piece.length >= 1 << 20) {
                   yield piece;
                   piece = "";
@@ -85,7 +93,7 @@ export function exportCommand(): Command {
           return;
         }
         const events = await withDatabase(options.db, (db) => listEvents(db, filter));
-        const output = render(options.format, events, options);
+        const output = render(options.format, events, { ...options, corrections });
         if (!options.out) {
           process.stdout.write(output);
           return;

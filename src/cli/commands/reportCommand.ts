@@ -1,7 +1,9 @@
 import { Command, Option } from "commander";
+import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { buildReport } from "../../report/buildReport.js";
 import { ChromiumError } from "../../report/chromium.js";
+import { bundledObligations } from "../../obligations/obligationsData.js";
 import { loadReportInput } from "../../report/loadReportInput.js";
 import {
   BINARY_FORMATS,
@@ -41,7 +43,9 @@ export function reportCommand(): Command {
         throw new CliError(`--format ${options.format} writes a binary file: give it with --out FILE`, 2);
       const input = await withDatabase(options.db, async (db) => {
         try {
-          return await loadReportInput(db, { from: filter.from, to: filter.to, filter });
+          // Each event's corrections (data/corrections) are printed beside its text.
+          const corrections = correctionsByEvent(bundledObligations().corrections);
+          return await loadReportInput(db, { from: filter.from, to: filter.to, filter, corrections });
         } catch (error) {
           if (error instanceof ReportPeriodError) throw new CliError(error.message, error.usage ? 2 : 1);
           throw error;

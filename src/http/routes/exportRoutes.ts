@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import { eventsToAtom } from "../../export/eventsAtom.js";
 import { csvHeader, csvRows } from "../../export/eventsCsv.js";
@@ -12,11 +13,15 @@ import type { AppContext } from "../appContext.js";
 import { EventsQuery, parseSearchParams } from "../eventsQuery.js";
 import { streamedResponse } from "../streamedResponse.js";
 
-/** GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of /api/events. */
+/**
+ * GET /api/events.csv, /api/feed.atom, /api/calendar.ics and /api/sources.csl.json, with the filters of
+ * /api/events; each shows a corrected event's corrections (looked up in `corrections`) beside its text.
+ */
 export function registerExportRoutes(
   app: Hono,
   context: AppContext,
   data: ObligationsData,
+  corrections: CorrectionsByEvent,
   baseUrl: () => string,
 ): void {
   const queryOf = (c: Context, newestFirst: boolean) => {
@@ -54,7 +59,7 @@ export function registerExportRoutes(
     const { pages } = await matchingPages(c, false);
     async function* csv() {
       yield csvHeader();
-      for await (const events of pages) yield csvRows(events);
+      for await (const events of pages) yield csvRows(events, corrections);
     }
     return streamedResponse(csv(), {
       "content-type": "text/csv; charset=utf-8",
@@ -64,7 +69,7 @@ export function registerExportRoutes(
 
   app.get("/api/feed.atom", async (c) => {
     const { events, lang } = await matching(c, true, 50);
-    return c.body(eventsToAtom(events, { baseUrl: baseUrl(), lang }), 200, {
+    return c.body(eventsToAtom(events, { baseUrl: baseUrl(), lang, corrections }), 200, {
       "content-type": "application/atom+xml; charset=utf-8",
     });
   });
@@ -76,7 +81,7 @@ export function registerExportRoutes(
     const narrowed =
       query.q?.trim() || [query.type, query.level, query.bindingness, query.tag].some((l) => l.length);
     const extra = narrowed ? [] : deadlineEntries(data, lang, query);
-    const ics = icsPieces({ baseUrl: baseUrl(), lang, extra });
+    const ics = icsPieces({ baseUrl: baseUrl(), lang, extra, corrections });
     async function* calendar() {
       yield ics.head;
       for await (const events of pages) yield ics.events(events);
@@ -91,7 +96,7 @@ export function registerExportRoutes(
       yield "[";
       let first = true;
       for await (const events of pages)
-        for (const item of sourcesToCsl(events, lang)) {
+        for (const item of sourcesToCsl(events, lang, corrections)) {
           yield `${first ? "" : ","}${JSON.stringify(item)}`;
           first = false;
         }

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { z } from "zod";
+import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { EventFilterInput, toEventFilter } from "../../domain/eventQuery.js";
 import { Language } from "../../domain/localizedText.js";
 import { buildReport } from "../../report/buildReport.js";
@@ -26,9 +27,10 @@ const TYPES = {
 
 /**
  * GET /api/report: the report `aigov report` writes, as a download (md, html, pdf, docx; the last two
- * drawn by headless Chromium). A period without events is a 400; a missing Chromium a 503.
+ * drawn by headless Chromium), with each event's corrections (from `corrections`) beside its text. A
+ * period without events is a 400; a missing Chromium a 503.
  */
-export function registerReportRoutes(app: Hono, context: AppContext): void {
+export function registerReportRoutes(app: Hono, context: AppContext, corrections: CorrectionsByEvent): void {
   app.get("/api/report", async (c) => {
     const query = parseSearchParams(ReportQuery, new URL(c.req.url).searchParams);
     let body: string | Buffer;
@@ -37,6 +39,7 @@ export function registerReportRoutes(app: Hono, context: AppContext): void {
         from: query.from,
         to: query.to,
         filter: toEventFilter(query),
+        corrections,
       });
       body = await renderReport(buildReport(input, query.lang), query.format);
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   matchMonthHeader,
   matchNumberedLine,
   matchPartHeading,
+  startsCorrection,
   startsSummary,
   undress,
 } from "./lineKinds.js";
@@ -40,6 +41,8 @@ function opensBlock(text: string): boolean {
     matchMonthHeader(text) !== null ||
     matchNumberedLine(text) !== null ||
     startsSummary(text) ||
+    // A correction after a summary that ends mid-sentence must not be stitched onto it.
+    startsCorrection(text) ||
     matchPartHeading(text) !== null ||
     isChronicleHeading(text)
   );

@@ -1,3 +1,4 @@
+import { CORRECTION_WORD } from "../../domain/correctionText.js";
 import { englishMonth } from "./chronicleDates.js";
 import { trimTrailing } from "./trimTrailing.js";
 
@@ -50,6 +51,21 @@ export function startsSummary(text: string): boolean {
 /** The line without its summary mark. */
 export function stripSummaryMark(text: string): string {
   return text.replace(SUMMARY_MARK, "");
+}
+
+// "> **更正（摘要）**：…", "> **Correction (summary):** …": how a report prints a correction beside an event.
+const CORRECTION_MARK = new RegExp(
+  `^\\s*>\\s*\\*\\*\\s*(?:${CORRECTION_WORD.zh}|${CORRECTION_WORD.en})\\s*[（(]`,
+  "i",
+);
+
+/**
+ * Whether a line opens a correction as the Markdown report prints it after an event's summary. It is
+ * reviewed data from data/corrections/, not the chronicle's text: the reader skips it, so that a report
+ * imports back into the same events, their summaries as imported.
+ */
+export function startsCorrection(text: string): boolean {
+  return CORRECTION_MARK.test(text);
 }
 
 /** "附：2025 年全球人工智能治理大事记", "Chronicle of 2025": the heading that opens the chronicle. */

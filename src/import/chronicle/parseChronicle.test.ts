@@ -271,3 +271,44 @@ describe("parseChronicle › date lines", () => {
     assert.match(parsed.warnings[0]?.message ?? "", /event 1: its date line holds no date/);
   });
 });
+
+describe("parseChronicle › corrections printed by a report", () => {
+  const text = (corrections: string[]) =>
+    [
+      "# 报告",
+      "",
+      "## 附：2025 年人工智能治理大事记",
+      "",
+      "### 8 月",
+      "",
+      "#### 1. 某指南发布",
+      "",
+      "摘要：2025 年 8 月 2 日，该指南正式生效，自 2026 年 1 月 1 日起施行[^1]",
+      "",
+      ...corrections.flatMap((line) => [line, ""]),
+      "#### 2. 另一事件",
+      "",
+      "摘要：2025 年 8 月 5 日，另一事件。",
+      "",
+      "[^1]: Example. <https://example.org/1>.",
+    ].join("\n");
+  const withoutLines = (events: ChronicleEvent[]) => events.map(({ line: _line, ...event }) => event);
+
+  it("leaves a correction after the summary out of the event, even after a summary that ends mid-sentence", () => {
+    const plain = parseChronicle(text([]), "plain.md");
+    const corrected = parseChronicle(
+      text([
+        "> **更正（摘要）**：该指南于 2025 年 7 月 18 日发布，不具约束力，自 2025 年 9 月 1 日起无所谓施行。（已对照官方文本；来源：<https://example.org/record>）",
+        "> **Correction (date):** Published on 18 July 2025. (checked against the official text; source: <https://example.org/record>)",
+      ]),
+      "c.md",
+    );
+    assert.deepEqual(corrected.warnings, []);
+    assert.deepEqual(withoutLines(corrected.events), withoutLines(plain.events));
+    assert.equal(
+      corrected.events[0]?.summary.zh,
+      "2025 年 8 月 2 日，该指南正式生效，自 2026 年 1 月 1 日起施行",
+    );
+    assert.equal(plain.events[0]?.effectiveDates.length, 1, "the summary's own effective date is read");
+  });
+});

@@ -31,6 +31,7 @@ import {
   matchNumberedLine,
   matchPartHeading,
   matchTocEntry,
+  startsCorrection,
   startsSummary,
   stripSummaryMark,
   undress,
@@ -280,7 +281,8 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
         continue;
       }
     }
-    if (current) current.paragraphs.push(blockText(block));
+    // A report's correction beside an event is not the event's text (see startsCorrection).
+    if (current && !startsCorrection(head.text)) current.paragraphs.push(blockText(block));
   }
 
   if (open.length === 0) {

@@ -80,16 +80,20 @@ export async function listEvents(
 }
 
 /**
- * The stored JSON of the events matching a filter, in listEvents' order, read in batches: a bulk export
- * of any size in bounded memory (the body is the event as the API and `import` know it).
+ * The stored JSON of the events matching a filter, with their ids, in listEvents' order, read in
+ * batches: a bulk export of any size in bounded memory (the body is the event as the API and `import`
+ * know it; the id lets the export tell a corrected event without parsing the body).
  */
-export async function* streamEventBodies(db: Db, filter: EventFilter = {}): AsyncGenerator<string> {
-  const rows = applyFilter(db.selectFrom("events").select("events.body"), filter)
+export async function* streamEventBodies(
+  db: Db,
+  filter: EventFilter = {},
+): AsyncGenerator<{ id: string; body: string }> {
+  const rows = applyFilter(db.selectFrom("events").select(["events.id", "events.body"]), filter)
     .orderBy("events.first_day")
     .orderBy("events.seq", (ob) => ob.asc().nullsFirst())
     .orderBy("events.id")
     .stream(1000);
-  for await (const row of rows) yield row.body;
+  for await (const row of rows) yield { id: row.id, body: row.body };
 }
 
 /** How many events match a filter. */
