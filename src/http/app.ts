@@ -12,6 +12,7 @@ import { registerEventRoutes } from "./routes/eventRoutes.js";
 import { registerExportRoutes } from "./routes/exportRoutes.js";
 import { registerObligationRoutes } from "./routes/obligationRoutes.js";
 import { bundledObligations } from "../obligations/obligationsData.js";
+import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
 import { registerReportRoutes } from "./routes/reportRoutes.js";
 import { registerStatsRoutes } from "./routes/statsRoutes.js";
@@ -41,6 +42,8 @@ export function createApp(context: AppContext): AigovApp {
   const openApi = buildOpenApiDocument();
   const openApiJson = JSON.stringify(openApi);
   const obligations = context.obligations ?? bundledObligations();
+  // Grouped once: every event the API and the pages present looks its corrections up here.
+  const corrections = correctionsByEvent(obligations.corrections);
   let baseUrl = (context.baseUrl ?? "http://localhost:8080").replace(/\/+$/, "");
 
   // Outermost first: security headers on every answer, CORS headers on the API, then the read cache
@@ -52,12 +55,12 @@ export function createApp(context: AppContext): AigovApp {
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
-  registerEventRoutes(app, context);
-  registerReferenceRoutes(app, context);
-  registerExportRoutes(app, context, obligations, () => baseUrl);
+  registerEventRoutes(app, context, corrections);
+  registerReferenceRoutes(app, context, corrections);
+  registerExportRoutes(app, context, obligations, corrections, () => baseUrl);
   registerObligationRoutes(app, obligations);
   registerStatsRoutes(app, context);
-  registerReportRoutes(app, context);
+  registerReportRoutes(app, context, corrections);
 
   app.get("/api/openapi.json", (c) =>
     c.body(openApiJson, 200, {
@@ -68,7 +71,7 @@ export function createApp(context: AppContext): AigovApp {
   app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
 
   // The web app (pages under /, assets under /assets/): web/ is composed here, as the API reference is.
-  registerWebRoutes(app, context, obligations);
+  registerWebRoutes(app, context, obligations, corrections);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
     const problem = new HttpProblem(

@@ -1,6 +1,7 @@
 import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import type { AppContext } from "../http/appContext.js";
+import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { ObligationsData } from "../obligations/obligationsData.js";
 import type { NameJurisdiction } from "../report/jurisdictionNames.js";
 import type { SafeHtml } from "./html.js";
@@ -29,6 +30,8 @@ export interface PageRequest {
   context: AppContext;
   /** Instruments, obligations and corrections: the context's, or the bundled ones (resolved once, by the app). */
   obligations: ObligationsData;
+  /** The corrections of each corrected event, grouped once from `obligations` by the app. */
+  corrections: CorrectionsByEvent;
   /** Names jurisdiction codes in a language (stored gazetteer, then the bundled one, then the code). */
   name: NameJurisdiction;
   /** The gazetteer: the database's jurisdictions over the bundled ones. */

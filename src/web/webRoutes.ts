@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 import type { AppContext } from "../http/appContext.js";
+import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { ObligationsData } from "../obligations/obligationsData.js";
 import { HttpProblem } from "../http/problem.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "../report/jurisdictionNames.js";
@@ -16,7 +17,12 @@ import type { PageRequest, PageResult, WebPage } from "./webPage.js";
 const bundled = readBundledJurisdictions();
 
 /** Renders a page inside the layout, choosing the language and saying how the answer may be cached. */
-function pageHandler(page: WebPage, context: AppContext, obligations: ObligationsData) {
+function pageHandler(
+  page: WebPage,
+  context: AppContext,
+  obligations: ObligationsData,
+  corrections: CorrectionsByEvent,
+) {
   return async (c: Context) => {
     const url = new URL(c.req.url);
     const choice = chooseLanguage({
@@ -35,6 +41,7 @@ function pageHandler(page: WebPage, context: AppContext, obligations: Obligation
       params: c.req.param() as Record<string, string>,
       context,
       obligations,
+      corrections,
       name: jurisdictionNamer(stored, bundled),
       jurisdictions: [...byCode.values()],
     };
@@ -81,7 +88,12 @@ function pageHandler(page: WebPage, context: AppContext, obligations: Obligation
  * The web app's routes: its static assets under /assets/ and every page in pages/index.ts, each
  * rendered on the server inside the one layout.
  */
-export function registerWebRoutes(app: Hono, context: AppContext, obligations: ObligationsData): void {
+export function registerWebRoutes(
+  app: Hono,
+  context: AppContext,
+  obligations: ObligationsData,
+  corrections: CorrectionsByEvent,
+): void {
   app.get("/assets/:file", (c) => serveAsset(c.req.param("file")));
-  for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations));
+  for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations, corrections));
 }

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { correctionsByEvent } from "../../src/domain/correctionsByEvent.js";
+import { bundledObligations } from "../../src/obligations/obligationsData.js";
 import {
   type BrowserHarness,
   describeViolations,
@@ -80,6 +82,39 @@ describe("event page (browser)", () => {
     assert.equal(missing?.status(), 404);
     assert.equal(await page.locator("h1").innerText(), "Page not found");
   });
+
+  for (const lang of ["zh", "en"] as const)
+    it(`shows each correction beside the field it corrects, accessibly (${lang})`, async () => {
+      // Whichever event data/corrections corrects first: the test holds for any number of corrections.
+      const [id, corrections] = [...correctionsByEvent(bundledObligations().corrections)][0] ?? [];
+      assert.ok(id && corrections, "data/corrections holds at least one correction");
+      const { page } = await harness.newPage();
+      await page.goto(`${harness.baseUrl}/events/${id}?lang=${lang}`);
+      const where = await page.locator(".event-page .correction-note").evaluateAll((notes) =>
+        notes.map((note) => {
+          const n = note as unknown as {
+            dataset: { field: string };
+            parentElement: { tagName: string } | null;
+            previousElementSibling: { className: string; tagName: string } | null;
+          };
+          return `${n.dataset.field}:${n.parentElement?.tagName === "DD" ? "DD" : n.previousElementSibling?.className || n.previousElementSibling?.tagName}`;
+        }),
+      );
+      assert.equal(where.length, corrections.length);
+      for (const place of where) {
+        const [field, after] = place.split(":");
+        const expected =
+          field === "title"
+            ? /^(H1|title-other|correction-note)$/
+            : field === "summary"
+              ? /^(summaries|correction-note)$/
+              : /^DD$/;
+        assert.match(after ?? "", expected, place);
+      }
+      await screenshot(page, `event-corrected-${lang}`);
+      const violations = await seriousViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    });
 
   for (const lang of ["zh", "en"] as const)
     it(`has no serious or critical accessibility violation (${lang})`, async () => {

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { correctionsByEvent } from "../../src/domain/correctionsByEvent.js";
+import { readBundledDataset } from "../../src/import/bundledDataset.js";
+import { bundledObligations } from "../../src/obligations/obligationsData.js";
+import { compactCorrection } from "../../src/web/components/compactCorrection.js";
 import {
   type BrowserHarness,
   describeViolations,
@@ -14,6 +18,9 @@ const resultLinks = (page: Page) =>
   page
     .locator("#search-results .event-card__title a")
     .evaluateAll((as) => as.map((a) => (a as unknown as { pathname: string }).pathname));
+
+/** What a reader sees of each result card, in order. */
+const cardTexts = (page: Page) => page.locator("#search-results .event-card").allInnerTexts();
 
 const statusCount = async (page: Page) =>
   Number((await page.locator("#search-status").innerText()).replace(/“[^”]*”/, "").replace(/\D/g, ""));
@@ -40,6 +47,45 @@ describe("search page (browser)", () => {
     await screenshot(page, "search-zh");
     await page.reload();
     assert.deepEqual(await resultLinks(page), live, "the URL renders the same results on the server");
+    assert.deepEqual(errors, []);
+  });
+
+  it("draws a corrected result's “Corrected:” note as the server does, linking to the note", async () => {
+    // Whichever event data/corrections corrects first: the test holds for any number of corrections.
+    const [id, corrections] = [...correctionsByEvent(bundledObligations().corrections)][0] ?? [];
+    assert.ok(id && corrections, "data/corrections holds at least one correction");
+    const title = readBundledDataset().events.find((e) => e.id === id)?.title.en ?? "";
+    const { page } = await harness.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${harness.baseUrl}/search?lang=en`);
+    await page.locator("#search-q").fill(title);
+    await page.waitForURL((url) => url.searchParams.get("q") === title);
+    const card = page.locator("#search-results .event-card", {
+      has: page.locator(`.event-card__title a[href^="/events/${id}?"]`),
+    });
+    await card.locator(".correction-note").first().waitFor();
+    const notes = await card.locator(".correction-note").allInnerTexts();
+    // Each beside its field, so in the card's order rather than the data's.
+    assert.ok(
+      notes.every((text) => text.startsWith("Corrected: ")),
+      notes.join("\n"),
+    );
+    assert.deepEqual(
+      notes.map((text) => text.trim()).sort(),
+      corrections
+        .map((c, i) => compactCorrection(c, i, "", "en"))
+        .map((note) => `${note.prefix}${note.text}`.trim())
+        .sort(),
+    );
+    const href = await card.locator(".correction-note a").first().getAttribute("href");
+    assert.match(href ?? "", new RegExp(`^/events/${id}\\?lang=en#correction-\\d+$`));
+    const live = await cardTexts(page);
+    await screenshot(page, "search-correction-en");
+    await page.reload();
+    assert.deepEqual(await cardTexts(page), live, "the script's cards read as the server's");
+    await page.locator(".correction-note a").first().click();
+    await page.waitForURL(/\/events\/.+#correction-\d+$/);
+    assert.ok(await page.locator(".event-page .correction-note:target").isVisible());
     assert.deepEqual(errors, []);
   });
 

@@ -1,12 +1,18 @@
 import { Command, Option } from "commander";
+import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
+import { presentEvent } from "../../http/presenters/eventPresenter.js";
+import { bundledObligations } from "../../obligations/obligationsData.js";
 import { listEvents } from "../../storage/repos/eventRepo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
-import { formatEventLine } from "../formatEvent.js";
+import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
 import { terminalJson } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
-/** `aigov list`: events oldest first, filtered; one line each, or a JSON array. */
+/**
+ * `aigov list`: events oldest first, filtered; one line each (and a line under it for each correction
+ * of data/corrections), or a JSON array in the API's shape, corrections included.
+ */
 export function listCommand(): Command {
   const command = new Command("list").description("list events, oldest first");
   addFilterOptions(command)
@@ -16,8 +22,15 @@ export function listCommand(): Command {
     .action(async (options: Record<string, unknown> & { json?: boolean; lang: Language; db?: string }) => {
       const filter = readFilterOptions(options);
       const events = await withDatabase(options.db, (db) => listEvents(db, filter));
-      if (options.json) process.stdout.write(`${terminalJson(events)}\n`);
-      else for (const event of events) process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
+      const corrections = correctionsByEvent(bundledObligations().corrections);
+      if (options.json)
+        process.stdout.write(`${terminalJson(events.map((event) => presentEvent(event, corrections)))}\n`);
+      else
+        for (const event of events) {
+          process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
+          for (const correction of corrections.get(event.id) ?? [])
+            process.stdout.write(`            ${formatCorrectionLine(correction, options.lang)}\n`);
+        }
     });
   return command;
 }

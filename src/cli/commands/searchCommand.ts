@@ -1,13 +1,16 @@
 import { Command, Option } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
+import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
+import { presentEvent } from "../../http/presenters/eventPresenter.js";
+import { bundledObligations } from "../../obligations/obligationsData.js";
 import { SearchService } from "../../search/searchService.js";
 import { snippetSegments } from "../../search/snippet.js";
 import { CliError } from "../cliError.js";
 import { createProgress } from "../progress.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
-import { formatEventLine } from "../formatEvent.js";
+import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
 import { terminalJson, terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
@@ -18,7 +21,10 @@ const parseLimit = (value: string) => {
   return limit;
 };
 
-/** `aigov search QUERY`: full-text search, best first, in Chinese and English, with the filters of list. */
+/**
+ * `aigov search QUERY`: full-text search, best first, in Chinese and English, with the filters of list;
+ * each corrected event with its corrections, as in list.
+ */
 export function searchCommand(): Command {
   const command = new Command("search").description(
     "full-text search over titles, summaries and sources, best first",
@@ -47,8 +53,11 @@ export function searchCommand(): Command {
             onIndexed: () => progress.done(),
           }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
         );
+        const corrections = correctionsByEvent(bundledObligations().corrections);
         if (options.json) {
-          process.stdout.write(`${terminalJson(outcome.hits.map((hit) => hit.event))}\n`);
+          process.stdout.write(
+            `${terminalJson(outcome.hits.map((hit) => presentEvent(hit.event, corrections)))}\n`,
+          );
           return;
         }
         for (const { event, snippet } of outcome.hits) {
@@ -59,6 +68,8 @@ export function searchCommand(): Command {
               .join("");
             process.stdout.write(`            ${terminalText(text).replace(/\n/g, " ")}\n`);
           }
+          for (const correction of corrections.get(event.id) ?? [])
+            process.stdout.write(`            ${formatCorrectionLine(correction, options.lang)}\n`);
         }
         process.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
       },

@@ -1,10 +1,9 @@
-import type { Correction } from "../../domain/correction.js";
+import type { CorrectionsByEvent, EventCorrection } from "../../domain/correctionsByEvent.js";
 import type { Event } from "../../domain/event.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
 import type { Snippet } from "../../search/snippet.js";
 
 /** A correction as the API shows it next to the event it corrects. */
-export type PresentedCorrection = Omit<Correction, "event">;
+export type PresentedCorrection = EventCorrection;
 
 /**
  * An event as the API shows it: the public shape; `corrections` where the official record disagrees
@@ -15,22 +14,17 @@ export type PresentedEvent = Event & {
   match?: { snippet: Snippet | null };
 };
 
-let byEvent: Map<string, PresentedCorrection[]> | undefined;
-
-/** The corrections attached to an event in data/corrections/, oldest file first. */
-export function correctionsFor(eventId: string): PresentedCorrection[] {
-  if (!byEvent) {
-    byEvent = new Map();
-    for (const { event, ...correction } of bundledObligations().corrections)
-      byEvent.set(event, [...(byEvent.get(event) ?? []), correction]);
-  }
-  return byEvent.get(eventId) ?? [];
-}
-
-/** The public JSON of an event; the presenter alone decides what leaves the server. */
-export function presentEvent(event: Event, snippet?: Snippet | null): PresentedEvent {
-  const corrections = correctionsFor(event.id);
-  const withCorrections = corrections.length ? { ...event, corrections } : event;
+/**
+ * The public JSON of an event; the presenter alone decides what leaves the server. The corrections are
+ * the caller's (built once from the context's reference data), never read from data/ here.
+ */
+export function presentEvent(
+  event: Event,
+  corrections: CorrectionsByEvent,
+  snippet?: Snippet | null,
+): PresentedEvent {
+  const own = corrections.get(event.id);
+  const withCorrections = own?.length ? { ...event, corrections: [...own] } : event;
   return snippet === undefined ? withCorrections : { ...withCorrections, match: { snippet } };
 }
 
@@ -41,9 +35,16 @@ const CLOSE_BRACE = 0x7d;
  * are, or with `"match"` put before the closing brace. An event with corrections is presented in full
  * (few are). The stored JSON is what JSON.stringify wrote, so the bytes equal presentEvent's.
  */
-export function presentStoredEvent(id: string, json: Buffer, snippet?: Snippet | null): Buffer {
-  if (correctionsFor(id).length)
-    return Buffer.from(JSON.stringify(presentEvent(JSON.parse(json.toString("utf8")) as Event, snippet)));
+export function presentStoredEvent(
+  id: string,
+  json: Buffer,
+  corrections: CorrectionsByEvent,
+  snippet?: Snippet | null,
+): Buffer {
+  if (corrections.get(id)?.length)
+    return Buffer.from(
+      JSON.stringify(presentEvent(JSON.parse(json.toString("utf8")) as Event, corrections, snippet)),
+    );
   if (snippet === undefined) return json;
   if (json[json.length - 1] !== CLOSE_BRACE)
     throw new Error(`the stored JSON of event ${id} is not an object`);

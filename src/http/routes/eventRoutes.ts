@@ -6,6 +6,7 @@ import { decodeCursor, EventsQuery, encodeCursor, parseSearchParams } from "../e
 import type { SearchFacets } from "../../search/searchService.js";
 import { jsonObjectBytes, RawJson } from "../jsonBytes.js";
 import { withKnownBytes } from "../knownBytes.js";
+import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { presentEvent, presentStoredEvent } from "../presenters/eventPresenter.js";
 import { HttpProblem } from "../problem.js";
 
@@ -22,7 +23,7 @@ function facetsJson(facets: SearchFacets): RawJson {
 }
 
 /** GET /api/events (search, filters, facets, pages) and GET /api/events/{id}. */
-export function registerEventRoutes(app: Hono, context: AppContext): void {
+export function registerEventRoutes(app: Hono, context: AppContext, corrections: CorrectionsByEvent): void {
   app.get("/api/events", async (c) => {
     const query = parseSearchParams(EventsQuery, new URL(c.req.url).searchParams);
     const offset = query.cursor ? decodeCursor(query.cursor) : 0;
@@ -40,7 +41,9 @@ export function registerEventRoutes(app: Hono, context: AppContext): void {
     // read, and most of its pages are not in the response cache.
     const body = jsonObjectBytes({
       items: RawJson.array(
-        outcome.hits.map((hit) => presentStoredEvent(hit.id, hit.json, hasQuery ? hit.snippet : undefined)),
+        outcome.hits.map((hit) =>
+          presentStoredEvent(hit.id, hit.json, corrections, hasQuery ? hit.snippet : undefined),
+        ),
       ),
       total: outcome.total,
       facets: outcome.facets && facetsJson(outcome.facets),
@@ -53,6 +56,6 @@ export function registerEventRoutes(app: Hono, context: AppContext): void {
     const id = c.req.param("id");
     const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
     if (!event) throw new HttpProblem(404, `no event with id "${id}"`);
-    return c.json(presentEvent(event));
+    return c.json(presentEvent(event, corrections));
   });
 }

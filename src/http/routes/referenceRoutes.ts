@@ -1,11 +1,16 @@
 import type { Hono } from "hono";
 import { listJurisdictions } from "../../storage/repos/jurisdictionRepo.js";
 import type { AppContext } from "../appContext.js";
+import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { presentEvent } from "../presenters/eventPresenter.js";
 import { HttpProblem } from "../problem.js";
 
 /** GET /api/jurisdictions, /api/jurisdictions/{code} and /api/stats: the shape of the whole dataset. */
-export function registerReferenceRoutes(app: Hono, context: AppContext): void {
+export function registerReferenceRoutes(
+  app: Hono,
+  context: AppContext,
+  corrections: CorrectionsByEvent,
+): void {
   const jurisdictionsWithCounts = async () => {
     const counts = (await context.search.currentIndex()).overallCounts().jurisdiction;
     const known = await listJurisdictions(context.db);
@@ -42,7 +47,7 @@ export function registerReferenceRoutes(app: Hono, context: AppContext): void {
       subdivisions: all.filter((j) => j.parent === code || j.code.startsWith(`${code}-`)).map((j) => j.code),
       total: result.total,
       facets: result.facets,
-      latest: result.hits.map((hit) => presentEvent(hit.event)),
+      latest: result.hits.map((hit) => presentEvent(hit.event, corrections)),
     });
   });
 

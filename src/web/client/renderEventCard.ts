@@ -1,5 +1,11 @@
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import { snippetSegments } from "../../search/snippet.js";
+import type { EventCorrection } from "../../domain/correctionsByEvent.js";
+import {
+  type CardPlace,
+  type CompactCorrection,
+  compactCorrection,
+} from "../components/compactCorrection.js";
 import { sourceLabels } from "../components/sourceLabels.js";
 import { firstLines } from "../components/textExcerpt.js";
 import { formatDateSpan } from "../i18n/formatDate.js";
@@ -18,6 +24,8 @@ export interface ApiEvent {
   type: string | null;
   bindingness: string | null;
   sources: { note: number | null; url: string | null; publisher: string | null }[];
+  /** Present on corrected events only. */
+  corrections?: EventCorrection[];
   match?: {
     snippet: { field: "title" | "summary" | "sources"; text: string; marks: [number, number][] } | null;
   };
@@ -64,8 +72,21 @@ function picked(text: Text, lang: Lang, data: SearchPageData, content?: (value: 
   return span;
 }
 
+/** A card's correction note, as components/correctionNote.ts writes it for the server's cards. */
+function correctionElement(model: CompactCorrection): HTMLElement {
+  return h(
+    "p",
+    { class: "correction-note correction-note--compact", "data-field": model.field },
+    h("strong", { class: "correction-note__label" }, model.prefix),
+    h("a", { href: model.href, lang: model.textLang === "zh" ? "zh-CN" : "en" }, model.text),
+  );
+}
+
 /** The same card the server renders (components/eventCard.ts), built from an API event. */
 export function renderEventCard(event: ApiEvent, lang: Lang, data: SearchPageData): HTMLElement {
+  const href = `/events/${encodeURIComponent(event.id)}?lang=${lang}`;
+  const corrections = (event.corrections ?? []).map((c, i) => compactCorrection(c, i, href, lang));
+  const notes = (place: CardPlace) => corrections.filter((c) => c.place === place).map(correctionElement);
   const meta = h(
     "p",
     { class: "event-card__meta" },
@@ -86,11 +107,7 @@ export function renderEventCard(event: ApiEvent, lang: Lang, data: SearchPageDat
         data.labels.bindingness[event.bindingness] ?? event.bindingness,
       ),
     );
-  const title = h(
-    "h3",
-    { class: "event-card__title" },
-    h("a", { href: `/events/${encodeURIComponent(event.id)}?lang=${lang}` }, picked(event.title, lang, data)),
-  );
+  const title = h("h3", { class: "event-card__title" }, h("a", { href }, picked(event.title, lang, data)));
   const snippet = event.match?.snippet;
   let body: HTMLElement | null = null;
   if (snippet) {
@@ -119,5 +136,19 @@ export function renderEventCard(event: ApiEvent, lang: Lang, data: SearchPageDat
       sources?.append(href ? h("a", { href, rel: "noopener noreferrer external" }, label) : label);
     });
   }
-  return h("li", {}, h("article", { class: "event-card" }, meta, title, body, sources));
+  return h(
+    "li",
+    {},
+    h(
+      "article",
+      { class: "event-card" },
+      meta,
+      ...notes("meta"),
+      title,
+      ...notes("title"),
+      body,
+      ...notes("summary"),
+      sources,
+    ),
+  );
 }

@@ -1,20 +1,20 @@
+import type { CorrectedField } from "../../domain/correction.js";
 import type { Event } from "../../domain/event.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
 import { tagLabel } from "../../domain/tagLabels.js";
-import { correctionsFor } from "../../http/presenters/eventPresenter.js";
 import { HttpProblem } from "../../http/problem.js";
 import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
+import { correctionNote } from "../components/correctionNote.js";
 import { jsonScript } from "../components/jsonScript.js";
 import { localized, pick } from "../components/localized.js";
 import { richText } from "../components/richText.js";
 import { firstLines } from "../components/textExcerpt.js";
-import { html, type SafeHtml, unsafeRaw } from "../html.js";
+import { html, type SafeHtml } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { eventCsl, formattedCitation } from "../viewModels/eventCitation.js";
 import type { PageRequest, WebPage } from "../webPage.js";
-import { correctionsHtml } from "./obligationViews.js";
 
 /** Types that are instruments of law: schema.org Legislation fits them. */
 const LEGISLATION = new Set(["law", "regulation", "executive_order"]);
@@ -70,16 +70,22 @@ function jsonLd(event: Event, request: PageRequest, canonical: string, modified:
   return { ...base, "@type": "CreativeWork", datePublished: event.date.start, spatialCoverage: places };
 }
 
-function facts(event: Event, request: PageRequest): SafeHtml {
+/** The notes of an event's corrections of one field, to be placed right after that field. */
+type NotesOf = (field: CorrectedField) => SafeHtml[];
+
+function facts(event: Event, request: PageRequest, notes: NotesOf): SafeHtml {
   const { t, lang, name } = request;
-  const row = (label: string, value: SafeHtml | string) =>
+  // A row whose field is corrected is shown even when the imported value is empty: the correction
+  // may be that there is one.
+  const row = (label: string, value: SafeHtml | string, field?: CorrectedField) =>
     html`<dt>${label}</dt>
-      <dd>${value}</dd>`;
+      <dd>${value}${field ? notes(field) : ""}</dd>`;
+  const shown = (present: unknown, field: CorrectedField) => Boolean(present) || notes(field).length > 0;
   const sep = lang === "zh" ? "、" : ", ";
   return html`<dl class="event-facts">
-    ${row(t("event.date"), html`<time datetime="${event.date.start}">${formatDateSpan(event.date, lang)}</time>`)}
+    ${row(t("event.date"), html`<time datetime="${event.date.start}">${formatDateSpan(event.date, lang)}</time>`, "date")}
     ${
-      event.jurisdictions.length
+      shown(event.jurisdictions.length, "jurisdictions")
         ? row(
             t("event.jurisdictions"),
             html`${event.jurisdictions.map(
@@ -88,34 +94,41 @@ function facts(event: Event, request: PageRequest): SafeHtml {
                     ><abbr title="${code}">${name(code, lang)}</abbr></a
                   >`,
             )}`,
+            "jurisdictions",
           )
         : ""
     }
-    ${event.level ? row(t("event.level"), t(`level.${event.level}`)) : ""}
-    ${event.type ? row(t("event.type"), t(`type.${event.type}`)) : ""}
+    ${shown(event.level, "level") ? row(t("event.level"), event.level ? t(`level.${event.level}`) : "—", "level") : ""}
+    ${shown(event.type, "type") ? row(t("event.type"), event.type ? t(`type.${event.type}`) : "—", "type") : ""}
     ${
-      event.bindingness
+      shown(event.bindingness, "bindingness")
         ? row(
             t("event.bindingness"),
-            html`<span class="badge badge--${event.bindingness}"
-              >${t(`bindingness.${event.bindingness}`)}</span
-            >`,
+            event.bindingness
+              ? html`<span class="badge badge--${event.bindingness}"
+                  >${t(`bindingness.${event.bindingness}`)}</span
+                >`
+              : "—",
+            "bindingness",
           )
         : ""
     }
     ${
-      event.effectiveDates.length
+      shown(event.effectiveDates.length, "effectiveDates")
         ? row(
             t("event.effectiveDates"),
-            html`<ul class="plain-list">
-              ${event.effectiveDates.map(
-                (d) =>
-                  html`<li>
-                    <time datetime="${d.date}">${formatDate(d.date, lang)}</time
-                    >${d.label ? html` — ${localized(pick(d.label, lang), t)}` : ""}
-                  </li>`,
-              )}
-            </ul>`,
+            event.effectiveDates.length
+              ? html`<ul class="plain-list">
+                  ${event.effectiveDates.map(
+                    (d) =>
+                      html`<li>
+                        <time datetime="${d.date}">${formatDate(d.date, lang)}</time
+                        >${d.label ? html` — ${localized(pick(d.label, lang), t)}` : ""}
+                      </li>`,
+                  )}
+                </ul>`
+              : "—",
+            "effectiveDates",
           )
         : ""
     }
@@ -151,6 +164,10 @@ export const eventPage: WebPage = {
     const canonical = `${url.origin}${localHref(`/events/${event.id}`, lang)}`;
     const latest = revisions[revisions.length - 1];
     const summaryPicked = pick(event.summary, lang);
+    // Each correction sits right after the field it corrects; its number is its anchor, which cards link to.
+    const corrections = request.corrections.get(event.id) ?? [];
+    const notes: NotesOf = (field) =>
+      corrections.flatMap((c, i) => (c.field === field ? [correctionNote(c, i, lang)] : []));
 
     const summaries = ([lang, otherLang] as const)
       .filter((l) => event.summary[l])
@@ -236,6 +253,7 @@ export const eventPage: WebPage = {
       lang,
       canonical,
       latest ? { n: latest.revision, date: latest.changedAt.slice(0, 10) } : null,
+      request.corrections,
     );
 
     const history = html`<section aria-labelledby="history">
@@ -270,9 +288,9 @@ export const eventPage: WebPage = {
         </p>
         <h1>${localized(title, t)}</h1>
         ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${otherLang === "zh" ? "zh-CN" : "en"}">${otherTitle}</p>` : ""}
-        ${facts(event, request)} ${unsafeRaw(correctionsHtml(correctionsFor(event.id), lang))}
+        ${notes("title")} ${facts(event, request, notes)}
         <div class="summaries">${summaries}</div>
-        ${sources} ${relations} ${identifiers}
+        ${notes("summary")} ${sources} ${relations} ${identifiers}
         <section class="cite" aria-labelledby="cite">
           <h2 id="cite">${t("event.cite")}</h2>
           <p>${citation}</p>

@@ -1,5 +1,6 @@
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
 import { HttpProblem } from "../../http/problem.js";
+import { compactCorrectionNotes } from "../components/correctionNote.js";
 import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
@@ -79,6 +80,11 @@ function bindingList(facts: JurisdictionFacts, request: PageRequest): SafeHtml {
                 </ul>`
               : html`<span class="muted">— ${t("profile.noEffectiveDate")}</span>`
           }
+          ${compactCorrectionNotes(
+            request.corrections.get(event.id) ?? [],
+            localHref(`/events/${event.id}`, lang),
+            lang,
+          )}
         </li>`,
     )}
   </ul>`;
@@ -107,6 +113,11 @@ async function timeline(code: string, request: PageRequest): Promise<SafeHtml> {
                 >`
               : ""
           }
+          ${compactCorrectionNotes(
+            request.corrections.get(event.id) ?? [],
+            localHref(`/events/${event.id}`, lang),
+            lang,
+          )}
         </li>`,
     )}
   </ol>`;

@@ -1,4 +1,3 @@
-import type { Correction } from "../../domain/correction.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import { type Language, type LocalizedText, pickText } from "../../domain/localizedText.js";
 import {
@@ -38,20 +37,6 @@ export function deadlinesListHtml(deadlines: Deadline[], lang: Language): string
   return `<section aria-labelledby="next-heading"><h2 id="next-heading">${zh ? "即将生效" : "What takes effect next"}</h2>
 <ul>${items}</ul>
 <p class="muted"><a href="/check?lang=${lang}">${zh ? "检查哪些义务适用于您的模型或服务" : "Check which duties bind your model or service"}</a> · <a href="${escapeHtml(localHref("/instruments", lang))}">${zh ? "全部法律文书" : "All instruments"}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
-}
-
-/** The corrections of an event: what the imported text says, what the record shows, and the sources. */
-export function correctionsHtml(corrections: Omit<Correction, "event">[], lang: Language): string {
-  if (!corrections.length) return "";
-  const zh = lang === "zh";
-  const items = corrections
-    .map(
-      (c) => `<li><p><strong>${zh ? "原文" : "The text says"}:</strong> ${t(c.claim, lang)}</p>
-<p><strong>${zh ? "更正" : "Correction"}:</strong> ${t(c.correction, lang)}</p>
-<p class="muted">${zh ? "来源" : "Sources"}: ${c.sources.map((url, i) => linkHtml(url, `[${i + 1}]`)).join(" ")} · ${escapeHtml(c.verification)}</p></li>`,
-    )
-    .join("\n");
-  return `<section aria-labelledby="corrections-heading"><h2 id="corrections-heading">${zh ? "更正" : "Corrections"}</h2><ul>${items}</ul></section>`;
 }
 
 function dutyHtml(duty: DutyView, lang: Language): string {

@@ -113,6 +113,7 @@ export const reportsPage: WebPage = {
           from: filter.from,
           to: filter.to,
           filter: toEventFilter(filter),
+          corrections: request.corrections,
         });
         if (input.events.length > MAX_PREVIEW) {
           preview = html`${downloads}

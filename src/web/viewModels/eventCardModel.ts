@@ -2,6 +2,7 @@ import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Event } from "../../domain/event.js";
 import type { Snippet } from "../../search/snippet.js";
 import { snippetSegments } from "../../search/snippet.js";
+import { compactCorrection } from "../components/compactCorrection.js";
 import type { EventCardModel } from "../components/eventCard.js";
 import { firstLines, pick } from "../components/localized.js";
 import { sourceLabels } from "../components/sourceLabels.js";
@@ -9,16 +10,20 @@ import { formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest } from "../webPage.js";
 
-/** The card of an event in the page's language, linking to its page (never to raw JSON). */
+/**
+ * The card of an event in the page's language, linking to its page (never to raw JSON), with its
+ * corrections from the request (the ones the API puts on the event's JSON).
+ */
 export function eventCardModel(
   event: Event,
-  request: Pick<PageRequest, "lang" | "t" | "name">,
+  request: Pick<PageRequest, "lang" | "t" | "name" | "corrections">,
   options: { snippet?: Snippet | null; headingLevel?: 2 | 3 | 4 } = {},
 ): EventCardModel {
   const { lang, t, name } = request;
   const summary = pick(event.summary, lang);
+  const href = localHref(`/events/${event.id}`, lang);
   return {
-    href: localHref(`/events/${event.id}`, lang),
+    href,
     title: pick(event.title, lang) ?? { text: event.id, lang, fallback: false },
     date: formatDateSpan(event.date, lang),
     datetime: event.date.start,
@@ -33,6 +38,7 @@ export function eventCardModel(
       label,
       href: httpUrlOrNull(event.sources[index]?.url),
     })),
+    corrections: (request.corrections.get(event.id) ?? []).map((c, i) => compactCorrection(c, i, href, lang)),
     headingLevel: options.headingLevel ?? 3,
     separator: lang === "zh" ? "、" : ", ",
   };

@@ -1,5 +1,6 @@
 import type { Event } from "../../domain/event.js";
 import type { Language } from "../../domain/localizedText.js";
+import { type CorrectionsByEvent, NO_CORRECTIONS } from "../../domain/correctionsByEvent.js";
 import { type CslItem, sourcesToCsl } from "../../export/sourcesCsl.js";
 import { pickText } from "../../domain/localizedText.js";
 
@@ -9,6 +10,7 @@ export function eventCsl(
   lang: Language,
   pageUrl: string,
   revision: { n: number; date: string } | null,
+  corrections: CorrectionsByEvent = NO_CORRECTIONS,
 ): object[] {
   const [year, month, day] = event.date.start.split("-").map(Number);
   const page = {
@@ -27,7 +29,7 @@ export function eventCsl(
       : {}),
     language: lang === "zh" ? "zh-CN" : "en",
   };
-  const sources: CslItem[] = sourcesToCsl([event], lang);
+  const sources: CslItem[] = sourcesToCsl([event], lang, corrections);
   return [page, ...sources];
 }
 
