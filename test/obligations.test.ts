@@ -54,7 +54,10 @@ describe("aigov check", () => {
     ]);
     assert.equal(code, 0);
     assert.match(stdout, /^Obligations on 2026-11-25/);
-    assert.match(stdout, /European Union \(EU\) — Binds you now: 6 duties; 1 duty cannot be decided yet/);
+    assert.match(
+      stdout,
+      /European Union \(EU\) — Binds you now: 6 duties; 1 duty cannot be decided yet\n {2}Not a complete answer: aigov knows \d+ more rules here that it does not model/,
+    );
     assert.match(
       stdout,
       /Notify the Commission that the model meets the systemic-risk threshold\n {6}Art\. 52\(1\)/,
@@ -298,6 +301,17 @@ describe("obligations over HTTP", () => {
       await (await fetch(`${base}/instruments/eu-ai-act?lang=en`)).text(),
       /href="\/coverage\?lang=en#EU"/,
     );
+    const answer = await (
+      await fetch(
+        `${base}/check?lang=en&kind=service&role=provider&generatesContent=yes&sector=employment&markets=EU&establishedIn=DE&at=2026-12-03`,
+      )
+    ).text();
+    assert.match(
+      answer,
+      /Not a complete answer: aigov knows \d+ more rules here that it does not model \(<a href="#not-covered-EU">/,
+    );
+    assert.match(answer, /<details class="check-not-covered" id="not-covered-EU" open>/);
+    assert.match(answer, /High-risk AI systems \(Chapter III/);
     const api = (await (await fetch(`${base}/api/coverage`)).json()) as { items: { jurisdiction: string }[] };
     assert.ok(api.items.some((i) => i.jurisdiction === "CN"));
   });

@@ -40,6 +40,12 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
         ? `${market.name}（${market.jurisdiction}）— ${market.headline}`
         : `${market.name} (${market.jurisdiction}) — ${market.headline}`,
     );
+    if (market.notCovered.length)
+      lines.push(
+        zh
+          ? `  答案不完整：aigov 知道此处还有 ${market.notCovered.length} 项规则未建模（见下）`
+          : `  Not a complete answer: aigov knows ${market.notCovered.length} more ${market.notCovered.length === 1 ? "rule" : "rules"} here that it does not model (listed below)`,
+      );
     for (const section of market.sections) {
       if (section.place === "notApplicable") continue;
       lines.push(`  ${section.heading}${zh ? "：" : ":"}`);

@@ -37,8 +37,9 @@ function gapItem(gap: CoverageGap, data: ObligationsData, request: PageRequest):
     ${localized(pick(gap.reaches, lang), t)}${
       gap.since
         ? html` <span class="muted"
-            >(${word("since", lang)}
-            <time datetime="${gap.since}">${formatDate(gap.since, lang)}</time>)</span
+            >${lang === "zh" ? "（" : "("}${word("since", lang)}
+            <time datetime="${gap.since}">${formatDate(gap.since, lang)}</time
+            >${lang === "zh" ? "）" : ")"}</span
           >`
         : ""
     } <br /><span class="muted"
@@ -74,7 +75,7 @@ export const coveragePage: WebPage = {
             >
           </h2>
           <p class="muted">
-            ${word("checked", lang)}:
+            ${word("checked", lang)}${lang === "zh" ? "：" : ":"}
             <time datetime="${entry.checked}">${formatDate(entry.checked, lang)}</time>
           </p>
           <h3>${word("modelled", lang)}</h3>

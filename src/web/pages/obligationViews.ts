@@ -91,7 +91,7 @@ function marketHtml(market: MarketView, lang: Language): string {
     : "";
   // Named in every answer, so that a short list of duties is never read as all that binds there.
   const notCovered = market.notCovered.length
-    ? `<details class="check-not-covered" open><summary>${zh ? `aigov 未涵盖（${market.notCovered.length}）：此处的答案不完整` : `Not covered by aigov (${market.notCovered.length}): this answer is not complete`}</summary><ul>${market.notCovered
+    ? `<details class="check-not-covered" id="${escapeHtml(`not-covered-${market.jurisdiction}`)}" open><summary>${zh ? `aigov 未涵盖（${market.notCovered.length}）：此处的答案不完整` : `Not covered by aigov (${market.notCovered.length}): this answer is not complete`}</summary><ul>${market.notCovered
         .map(
           (gap) =>
             `<li>${escapeHtml(gap.title)} — ${escapeHtml(gap.reaches)}${gap.since ? ` <span class="muted">(${zh ? "自" : "since"} <time datetime="${escapeHtml(gap.since)}">${escapeHtml(gap.since)}</time>)</span>` : ""} <span class="muted">· ${escapeHtml(gap.verification)}${gap.sources.map((url, i) => ` ${linkHtml(url, `[${i + 1}]`)}`).join("")}</span></li>`,
@@ -102,6 +102,11 @@ function marketHtml(market: MarketView, lang: Language): string {
     : "";
   return `<section aria-labelledby="${escapeHtml(id)}" class="check-market" data-verdict="${escapeHtml(market.verdict)}"><h3 id="${escapeHtml(id)}">${escapeHtml(market.name)}</h3>
 <p class="check-verdict"><strong>${escapeHtml(market.headline)}</strong></p>
+${
+  market.notCovered.length
+    ? `<p class="muted">${zh ? `答案不完整：aigov 知道此处还有 ${market.notCovered.length} 项规则未建模（<a href="#not-covered-${escapeHtml(market.jurisdiction)}">查看</a>）。` : `Not a complete answer: aigov knows ${market.notCovered.length} more ${market.notCovered.length === 1 ? "rule" : "rules"} here that it does not model (<a href="#not-covered-${escapeHtml(market.jurisdiction)}">see which</a>).`}</p>`
+    : ""
+}
 ${questions}
 ${sections}
 ${penalties}
