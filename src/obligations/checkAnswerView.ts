@@ -42,7 +42,8 @@ export interface MarketView {
   via: string[];
   verdict: MarketVerdict;
   headline: string;
-  sections: { place: DutyPlace; heading: string; duties: DutyView[] }[];
+  /** `shared`: alternative dates that hold for every duty of the section, said once instead of on each. */
+  sections: { place: DutyPlace; heading: string; duties: DutyView[]; shared: string[] }[];
   questions: QuestionView[];
   penalties: { instrument: string; text: string; articles: string[] }[];
   notes: string[];
@@ -159,6 +160,29 @@ function questionView(field: string, decides: string[], lang: Language): Questio
   };
 }
 
+const ALTERNATIVE = /^(or: |或：)/;
+
+/**
+ * A section whose duties all carry the same alternative date (Art. 111(3) on seven EU duties) says it
+ * once, under its heading: the same line seven times reads as seven different conditions.
+ */
+function sharedOnce(place: DutyPlace, heading: string, duties: DutyView[]) {
+  const alternatives = (duty: DutyView) => duty.dates.filter((line) => ALTERNATIVE.test(line));
+  const first = duties[0];
+  const shared =
+    duties.length > 1 && first
+      ? alternatives(first).filter((line) => duties.every((d) => d.dates.includes(line)))
+      : [];
+  return {
+    place,
+    heading,
+    duties: shared.length
+      ? duties.map((d) => ({ ...d, dates: d.dates.filter((line) => !shared.includes(line)) }))
+      : duties,
+    shared,
+  };
+}
+
 function marketView(
   market: MarketAnswer,
   result: CheckResult,
@@ -175,11 +199,13 @@ function marketView(
     ] as [DutyPlace, CheckItem[]][]
   )
     .filter(([, items]) => items.length)
-    .map(([place, items]) => ({
-      place,
-      heading: text(HEADINGS[place], lang),
-      duties: items.map((item) => dutyView(item, place, data, lang)),
-    }));
+    .map(([place, items]) =>
+      sharedOnce(
+        place,
+        text(HEADINGS[place], lang),
+        items.map((item) => dutyView(item, place, data, lang)),
+      ),
+    );
   const bound = [
     ...find(market.applies, result.applies),
     ...find(market.upcoming, result.upcoming),

@@ -49,6 +49,12 @@ export function formatCheckResult(result: CheckResult, lang: Language, data = bu
     for (const section of market.sections) {
       if (section.place === "notApplicable") continue;
       lines.push(`  ${section.heading}${zh ? "：" : ":"}`);
+      for (const line of section.shared)
+        lines.push(
+          zh
+            ? `    以下各项均适用：${line.replace(/^或：/, "或")}`
+            : `    For each of these: ${line.replace(/^or: /, "or ")}`,
+        );
       for (const duty of section.duties) lines.push(...dutyLines(duty, lang));
     }
     const notApplicable = market.sections.find((s) => s.place === "notApplicable");

@@ -72,7 +72,7 @@ function marketHtml(market: MarketView, lang: Language): string {
       const list = `<ul>${section.duties.map((d) => dutyHtml(d, lang)).join("\n")}</ul>`;
       return section.place === "notApplicable"
         ? `<details><summary>${escapeHtml(section.heading)} (${section.duties.length})</summary>${list}</details>`
-        : `<h4>${escapeHtml(section.heading)}</h4>${list}`;
+        : `<h4>${escapeHtml(section.heading)}</h4>${section.shared.map((line) => `<p class="muted">${zh ? "以下各项均适用：" : "For each of these: "}${escapeHtml(line.replace(/^or: /, "or ").replace(/^或：/, "或"))}</p>`).join("")}${list}`;
     })
     .join("\n");
   const penalties = market.penalties.length
