@@ -286,6 +286,21 @@ describe("obligations over HTTP", () => {
     assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
   });
 
+  it("shows SB 53's title correction where the instrument page and /compare list its event", async () => {
+    const id = "2025-us-ca-sb-53-frontier-ai-transparency-act";
+    for (const path of ["/instruments/us-ca-sb-53?lang=en", "/compare?j=US-CA,EU&lang=en"]) {
+      const page = await (await fetch(`${base}${path}`)).text();
+      const at = page.indexOf(`href="/events/${id}?lang=en"`);
+      assert.ok(at >= 0, `${path} lists the event`);
+      const item = page.slice(at, page.indexOf("</li>", at));
+      assert.match(
+        item,
+        /Corrected: <\/strong\s*><a href="\/events\/[^"]+#correction-\d+"[^>]*>On 29 September 2025 the Governor signed SB 53/,
+        path,
+      );
+    }
+  });
+
   it("says on /coverage, in both languages, what is modelled, what is not, and when it was checked; linked from /check and each instrument", async () => {
     const en = await (await fetch(`${base}/coverage?lang=en`)).text();
     assert.match(en, /<h1>Coverage<\/h1>/);

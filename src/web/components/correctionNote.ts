@@ -1,8 +1,10 @@
 import { correctionParts } from "../../domain/correctionText.js";
-import type { EventCorrection } from "../../domain/correctionsByEvent.js";
+import type { CorrectedField } from "../../domain/correction.js";
+import type { CorrectionsByEvent, EventCorrection } from "../../domain/correctionsByEvent.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
 import { html, type SafeHtml } from "../html.js";
+import { localHref } from "../i18n/localHref.js";
 import {
   type CompactCorrection,
   compactCorrection,
@@ -62,4 +64,21 @@ export function compactCorrectionNotes(
   lang: Language,
 ): SafeHtml[] {
   return corrections.map((c, i) => compactCorrectionNote(compactCorrection(c, i, eventHref, lang)));
+}
+
+/**
+ * The card lines of an event's corrections of the fields a list shows (a compare cell shows the title and
+ * date, not the summary), linked to the notes on the event page; none when nothing shown is corrected.
+ */
+export function correctionsShown(
+  eventId: string,
+  fields: readonly CorrectedField[],
+  request: { corrections: CorrectionsByEvent; lang: Language },
+): SafeHtml[] {
+  const all = request.corrections.get(eventId) ?? [];
+  const href = localHref(`/events/${eventId}`, request.lang);
+  // Keep each correction's index among all of the event's, so that its link lands on its own note.
+  return all.flatMap((c, i) =>
+    fields.includes(c.field) ? [compactCorrectionNote(compactCorrection(c, i, href, request.lang))] : [],
+  );
 }

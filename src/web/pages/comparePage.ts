@@ -11,6 +11,7 @@ import {
 } from "../viewModels/jurisdictionFacts.js";
 import type { PageRequest, WebPage } from "../webPage.js";
 import { eventLink } from "./jurisdictionPage.js";
+import { correctionsShown } from "../components/correctionNote.js";
 
 export const MIN_COLUMNS = 2;
 export const MAX_COLUMNS = 4;
@@ -142,7 +143,9 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
             list(
               c.thresholds.map(
                 (e) =>
-                  html`${eventLink(e, request)} <span class="muted">${formatDateSpan(e.date, lang)}</span>`,
+                  html`${eventLink(e, request)}
+                    <span class="muted">${formatDateSpan(e.date, lang)}</span>
+                    ${correctionsShown(e.id, ["title", "date"], request)}`,
               ),
             ),
         )}
@@ -153,7 +156,8 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
                 (d) =>
                   html`<time datetime="${d.date}">${formatDate(d.date, lang)}</time>
                     <span class="muted">${d.upcoming ? t("profile.upcoming") : t("profile.past")}</span>
-                    ${eventLink(event, request)}`,
+                    ${eventLink(event, request)}
+                    ${correctionsShown(event.id, ["title", "effectiveDates"], request)}`,
               ),
             ),
           ),
@@ -164,7 +168,8 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
               .slice(0, LATEST)
               .map(
                 (e) =>
-                  html`<span class="muted">${formatDateSpan(e.date, lang)}</span> ${eventLink(e, request)}`,
+                  html`<span class="muted">${formatDateSpan(e.date, lang)}</span> ${eventLink(e, request)}
+                    ${correctionsShown(e.id, ["title", "date"], request)}`,
               ),
           ),
         )}

@@ -12,6 +12,7 @@ import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest, WebPage } from "../webPage.js";
 import { eventLink } from "./jurisdictionPage.js";
+import { correctionsShown } from "../components/correctionNote.js";
 import { isUpcoming } from "../viewModels/jurisdictionFacts.js";
 import { linkHtml } from "./obligationViews.js";
 
@@ -247,7 +248,7 @@ export const instrumentPage: WebPage = {
                   (event) =>
                     html`<li>
                       <time datetime="${event.date.start}">${formatDate(event.date.start, lang)}</time>
-                      ${eventLink(event, request)}
+                      ${eventLink(event, request)} ${correctionsShown(event.id, ["title", "date"], request)}
                     </li>`,
                 )}
               </ul>`
