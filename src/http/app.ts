@@ -71,7 +71,7 @@ export function createApp(context: AppContext): AigovApp {
   app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
 
   // The web app (pages under /, assets under /assets/): web/ is composed here, as the API reference is.
-  registerWebRoutes(app, context, obligations, corrections);
+  registerWebRoutes(app, context, obligations, corrections, () => baseUrl);
 
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
     const problem = new HttpProblem(

@@ -22,9 +22,14 @@ function pageHandler(
   context: AppContext,
   obligations: ObligationsData,
   corrections: CorrectionsByEvent,
+  baseUrl: () => string,
 ) {
   return async (c: Context) => {
-    const url = new URL(c.req.url);
+    // Absolute links (canonical, hreflang, og:url, JSON-LD) come from the configured base URL, never from
+    // the request's Host header: the response cache keeps a page for everyone, so a forged Host would
+    // otherwise be served to every reader after it.
+    const asked = new URL(c.req.url);
+    const url = new URL(`${asked.pathname}${asked.search}`, `${baseUrl()}/`);
     const choice = chooseLanguage({
       query: url.searchParams.get("lang") ?? undefined,
       cookie: c.req.header("cookie"),
@@ -93,7 +98,9 @@ export function registerWebRoutes(
   context: AppContext,
   obligations: ObligationsData,
   corrections: CorrectionsByEvent,
+  baseUrl: () => string,
 ): void {
   app.get("/assets/:file", (c) => serveAsset(c.req.param("file")));
-  for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations, corrections));
+  for (const page of PAGES)
+    app.get(page.path, pageHandler(page, context, obligations, corrections, baseUrl));
 }
