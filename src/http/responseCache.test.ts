@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type CachedResponse, ResponseCache } from "./responseCache.js";
+import { type CachedResponse, encodingClass, ResponseCache } from "./responseCache.js";
 
 const answer = (bytes: number): CachedResponse => ({ status: 200, headers: {}, body: Buffer.alloc(bytes) });
 
@@ -36,5 +36,20 @@ describe("ResponseCache", () => {
     cache.set("e", answer(100));
     cache.set("f", answer(100));
     assert.equal([..."acdef"].filter((key) => cache.get(key)).length, 3);
+  });
+});
+
+describe("encodingClass (Accept-Encoding with weights)", () => {
+  it("honours q-values: q=0 refuses a coding, the higher weight wins, * covers the others", () => {
+    assert.equal(encodingClass("br;q=0, gzip"), "gzip");
+    assert.equal(encodingClass("br;q=0, gzip;q=0"), "identity");
+    assert.equal(encodingClass("gzip;q=1, br;q=0.5"), "gzip");
+    assert.equal(encodingClass("gzip, br"), "br");
+    assert.equal(encodingClass("*;q=0.2"), "br");
+    assert.equal(encodingClass("*;q=0, gzip"), "gzip");
+    assert.equal(encodingClass("identity"), "identity");
+    assert.equal(encodingClass("BR;Q=0.9"), "br");
+    assert.equal(encodingClass("gzip;q=nonsense"), "identity");
+    assert.equal(encodingClass(undefined), "identity");
   });
 });

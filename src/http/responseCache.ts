@@ -9,8 +9,22 @@ export interface CachedResponse {
 
 /** The encodings a client accepts, reduced to the one the server would use. */
 export function encodingClass(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
-  const accept = acceptEncoding ?? "";
-  return /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : "identity";
+  // RFC 9110 § 12.5.3: each coding with an optional weight; q=0 refuses it, "*" stands for the codings
+  // not named. The highest weight wins; between equal weights brotli (smaller) before gzip.
+  const weights = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").split(",")) {
+    const [name = "", ...params] = part.split(";").map((x) => x.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    weights.set(name, Number.isFinite(weight) ? Math.min(Math.max(weight, 0), 1) : 0);
+  }
+  const weightOf = (coding: string) => weights.get(coding) ?? weights.get("*") ?? 0;
+  const br = weightOf("br");
+  const gzip = Math.max(weightOf("gzip"), weights.get("x-gzip") ?? 0);
+  if (br > 0 && br >= gzip) return "br";
+  if (gzip > 0) return "gzip";
+  return "identity";
 }
 
 /** FNV-1a, enough to tell URLs apart inside an ETag. */
