@@ -46,6 +46,21 @@ describe("hardening: the CLI on hostile and careless input", () => {
     oneLineError(result, /evil\.json:\d+: .*sources\.0\.url: expected an http\(s\) URL/);
   });
 
+  it("issue 24 point 9: refuses a title past its limit (an 80 MB title once imported), writing nothing", () => {
+    const dir = tempDir();
+    const db = join(dir, "a.db");
+    const file = writeJson(dir, "huge.json", [
+      event("a"),
+      event("b", { title: { en: "x".repeat(3_000_000) } }),
+    ]);
+    oneLineError(
+      runCli(["import", file, "--db", db]),
+      /huge\.json:\d+: .*title\.en: expected at most 2,000 characters/,
+    );
+    const listed = runCli(["list", "--db", db, "--json"]);
+    assert.deepEqual(listed.code === 0 ? JSON.parse(listed.stdout) : [], [], "nothing was imported");
+  });
+
   it("point 3: neutralises formula cells in CSV exports and reads them back exactly", () => {
     const dir = tempDir();
     const db = join(dir, "a.db");
@@ -196,7 +211,12 @@ describe("hardening: the CLI on hostile and careless input", () => {
       file,
       `${head}${" ".repeat(1_000_000)}x\n${" ".repeat(1_000_000)}\n日期：${" ".repeat(1_000_000)}x\n`,
     );
-    ok(runCli(["import", file, "--dry-run", "--db", join(dir, "a.db")]));
+    // Read through in linear time (the test's timeout); the summary then holds a million spaces, past the
+    // event's limit, which is said in one line rather than imported.
+    oneLineError(
+      runCli(["import", file, "--dry-run", "--db", join(dir, "a.db")]),
+      /spaces\.txt:\d+: .*summary\.zh: expected at most 50,000 characters/,
+    );
   });
 
   describe("point 10: terminal and file hygiene", () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isHttpUrl } from "./httpUrl.js";
-import { LocalizedText, RequiredLocalizedText } from "./localizedText.js";
 import { DatePrecision, dateBounds, PartialDate, precisionOf } from "./partialDate.js";
 
 export const LEVELS = ["international", "regional", "national", "subnational"] as const;
@@ -56,6 +55,7 @@ export const JurisdictionCode = z
 
 export const Tag = z
   .string()
+  .max(100, "expected a tag of at most 100 characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase tag such as 'export-controls'");
 
 /** The stored form of an event's date: start, optional end, and the precision of start. */
@@ -92,15 +92,54 @@ export const EventDate = z
   .pipe(EventDateShape);
 export type EventDate = z.output<typeof EventDate>;
 
+/**
+ * The most an event's texts may hold, so that one record cannot make the server hold gigabytes or a
+ * page hundreds of megabytes. Far above anything a chronicle holds (the seed's longest summary is
+ * about 1,500 characters, its longest title 200); see SECURITY.md.
+ */
+export const EVENT_LIMITS = {
+  title: 2_000,
+  summary: 50_000,
+  label: 1_000,
+  sourceText: 4_000,
+  publisher: 1_000,
+  url: 4_096,
+  identifier: 500,
+  document: 200,
+  sources: 200,
+  tags: 100,
+  jurisdictions: 300,
+  effectiveDates: 100,
+  relations: 200,
+  identifiers: 100,
+} as const;
+
+/** A string of at most `max` characters, with a message that says the limit. */
+const bounded = (max: number) =>
+  z.string().max(max, `expected at most ${max.toLocaleString("en")} characters`);
+
+/** Text in zh and/or en, each at most `max` characters (the event's own LocalizedText, bounded). */
+const EventText = (max: number) =>
+  z
+    .object({
+      zh: bounded(max).trim().min(1, "expected non-empty text").optional(),
+      en: bounded(max).trim().min(1, "expected non-empty text").optional(),
+    })
+    .strict();
+
+/** An array of at most `max` items. */
+const upTo = <T extends z.ZodTypeAny>(item: T, max: number) =>
+  z.array(item).max(max, `expected at most ${max} items`);
+
 /** One footnote of the document the event was read from, or a source added by an editor. */
 export const Source = z
   .object({
     note: z.number().int().positive().nullable().default(null),
     // http(s) only (httpUrl.ts): a `javascript:` or `file:` URL in a source would run or reach local files
     // where it is rendered as a link. A URL that does not parse (a port of 99999) fails here too.
-    url: z.string().refine(isHttpUrl, "expected an http(s) URL").nullable().default(null),
-    publisher: z.string().min(1).nullable().default(null),
-    text: z.string().min(1).nullable().default(null),
+    url: bounded(EVENT_LIMITS.url).refine(isHttpUrl, "expected an http(s) URL").nullable().default(null),
+    publisher: bounded(EVENT_LIMITS.publisher).min(1).nullable().default(null),
+    text: bounded(EVENT_LIMITS.sourceText).min(1).nullable().default(null),
   })
   .strict();
 export type Source = z.output<typeof Source>;
@@ -109,7 +148,7 @@ export type Source = z.output<typeof Source>;
 export const EffectiveDate = z
   .object({
     date: PartialDate,
-    label: LocalizedText.optional(),
+    label: EventText(EVENT_LIMITS.label).optional(),
   })
   .strict();
 export type EffectiveDate = z.output<typeof EffectiveDate>;
@@ -119,7 +158,7 @@ export const Relation = z
   .object({
     kind: RelationKind,
     target: EventId.nullable().default(null),
-    label: LocalizedText.optional(),
+    label: EventText(EVENT_LIMITS.label).optional(),
   })
   .strict()
   .refine((relation) => relation.target !== null || relation.label !== undefined, {
@@ -129,7 +168,13 @@ export type Relation = z.output<typeof Relation>;
 
 /** An official identifier of the instrument: an executive order number, a bill, a standard. */
 export const Identifier = z
-  .object({ scheme: z.string().regex(/^[a-z0-9-]+$/), value: z.string().min(1) })
+  .object({
+    scheme: z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9-]+$/),
+    value: bounded(EVENT_LIMITS.identifier).min(1),
+  })
   .strict();
 export type Identifier = z.output<typeof Identifier>;
 
@@ -141,20 +186,22 @@ export const Event = z
   .object({
     id: EventId,
     seq: z.number().int().positive().nullable().default(null),
-    title: RequiredLocalizedText,
-    summary: LocalizedText.default({}),
+    title: EventText(EVENT_LIMITS.title).refine((t) => t.zh !== undefined || t.en !== undefined, {
+      message: "expected at least one of zh or en",
+    }),
+    summary: EventText(EVENT_LIMITS.summary).default({}),
     date: EventDate,
-    jurisdictions: z.array(JurisdictionCode).default([]),
+    jurisdictions: upTo(JurisdictionCode, EVENT_LIMITS.jurisdictions).default([]),
     level: Level.nullable().default(null),
     type: EventType.nullable().default(null),
     bindingness: Bindingness.nullable().default(null),
-    tags: z.array(Tag).default([]),
-    sources: z.array(Source).default([]),
-    effectiveDates: z.array(EffectiveDate).default([]),
-    relations: z.array(Relation).default([]),
-    identifiers: z.array(Identifier).default([]),
+    tags: upTo(Tag, EVENT_LIMITS.tags).default([]),
+    sources: upTo(Source, EVENT_LIMITS.sources).default([]),
+    effectiveDates: upTo(EffectiveDate, EVENT_LIMITS.effectiveDates).default([]),
+    relations: upTo(Relation, EVENT_LIMITS.relations).default([]),
+    identifiers: upTo(Identifier, EVENT_LIMITS.identifiers).default([]),
     /** Key of the document (chronicle) the event was imported from, if any. */
-    document: z.string().min(1).nullable().default(null),
+    document: bounded(EVENT_LIMITS.document).min(1).nullable().default(null),
   })
   .strict();
 export type Event = z.output<typeof Event>;
