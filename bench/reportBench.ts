@@ -40,7 +40,7 @@ export async function benchReport(): Promise<Measurement[]> {
   // Once Chromium runs, a PDF costs the printing alone (what a server keeping a browser would pay).
   const warm = await withChromium(async (browser) => {
     const input = await loadReportInput(seed, { filter: {} });
-    return timeRuns(() => renderReport(buildReport(input, "zh"), "pdf", browser), 3, 1);
+    return timeRuns(() => renderReport(buildReport(input, "zh"), "pdf", (work) => work(browser)), 3, 1);
   });
   results.push(measure("report: seed year as pdf, Chromium already running", warm));
   await seed.destroy();

@@ -3,6 +3,7 @@
  * bench/baseline.json. `npm run bench -- --save` makes this run the new baseline. Not part of `npm test`.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { benchExport } from "./exportBench.js";
 import { type Measurement, printTable } from "./harness.js";
 import { benchImport } from "./importBench.js";
 import { benchReport } from "./reportBench.js";
@@ -13,6 +14,7 @@ import { benchWeb } from "./webBench.js";
 
 const BASELINE = new URL("./baseline.json", import.meta.url);
 const suites: Record<string, () => Promise<Measurement[]>> = {
+  export: benchExport,
   import: benchImport,
   report: benchReport,
   scale: benchScale,

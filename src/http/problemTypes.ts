@@ -51,6 +51,15 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     },
   },
   {
+    slug: "too-many-requests",
+    status: 429,
+    title: { en: "Too many requests", zh: "请求过多" },
+    explanation: {
+      en: "This client already has as many exports streaming as one client may (two unless the operator set AIGOV_MAX_EXPORTS_PER_CLIENT). Let one of them finish, or wait the seconds the Retry-After header gives, and ask again.",
+      zh: "此客户端同时进行的导出已达单个客户端的上限（默认两个，服务器管理员可用 AIGOV_MAX_EXPORTS_PER_CLIENT 调整）。请等其中一个完成，或等待 Retry-After 头给出的秒数后再试。",
+    },
+  },
+  {
     slug: "server-error",
     status: 500,
     title: { en: "Server error", zh: "服务器错误" },
@@ -64,8 +73,8 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     status: 503,
     title: { en: "Unavailable", zh: "暂不可用" },
     explanation: {
-      en: "Something the answer needs is missing on the server, such as Chromium for PDF and DOCX reports. Other formats (Markdown, HTML) still work; the server's operator can install what is missing.",
-      zh: "服务器缺少生成回答所需的组件，例如生成 PDF 和 DOCX 报告所需的 Chromium。其他格式（Markdown、HTML）仍可使用；服务器管理员可以安装所缺组件。",
+      en: "Something the answer needs is missing on the server, such as Chromium for PDF and DOCX reports, or the server is busy: it is streaming as many exports at once as it may (AIGOV_MAX_EXPORTS). Other formats (Markdown, HTML) still work; the server's operator can install what is missing; a busy server says in Retry-After when to ask again.",
+      zh: "服务器缺少生成回答所需的组件，例如生成 PDF 和 DOCX 报告所需的 Chromium；或者服务器繁忙：同时进行的导出已达上限（AIGOV_MAX_EXPORTS）。其他格式（Markdown、HTML）仍可使用；服务器管理员可以安装所缺组件；服务器繁忙时，Retry-After 头给出可以重试的时间。",
     },
   },
 ];

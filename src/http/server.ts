@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
+import { streamingLimits } from "../config.js";
 import type { AigovApp } from "./app.js";
+import { type ExportBindings, ExportSlots } from "./exportSlots.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 import { SECURITY_HEADERS } from "./securityHeaders.js";
 
@@ -16,8 +18,11 @@ export interface RunningServer {
  * from the response cache, without building Web Request and Response objects; everything else goes
  * to the Hono app. The bench compares this with a bare node:http server.
  */
-function front(app: AigovApp) {
-  const listener = getRequestListener(app.hono.fetch);
+function front(app: AigovApp, exportSlots: ExportSlots) {
+  // The server's export slots reach the routes as a binding beside Node's own (incoming, outgoing).
+  const listener = getRequestListener((request, env) =>
+    app.hono.fetch(request, { ...env, exportSlots } satisfies ExportBindings),
+  );
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === "GET" || req.method === "HEAD") {
       const url = new URL(req.url ?? "/", "http://front");
@@ -51,6 +56,15 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
   /** Connections open at once; more are refused until some close. */
   maxConnections: number;
+  /** Exports (CSV, calendar, CSL-JSON) streaming at once; more are answered 503 with Retry-After. */
+  maxExports: number;
+  /** Exports streaming at once to one client address; more are answered 429 with Retry-After. */
+  maxExportsPerClient: number;
+  /**
+   * How long a response in progress may wait on a client that reads nothing (its socket takes no
+   * bytes) before the connection is cut; the export slot it held is freed with it.
+   */
+  writeIdleTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -58,16 +72,33 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  // A CSV export of 60,000 events takes about 5 s alone (npm run bench -- export): four at once keep a
+  // two-core server busy without starving other requests, and two per client let a page and a
+  // script download side by side.
+  maxExports: 4,
+  maxExportsPerClient: 2,
+  writeIdleTimeoutMs: 30_000,
 };
 
-/** Serves the app over real HTTP on host:port (port 0 picks a free one), within the limits given. */
+/**
+ * Whether a response is stuck on its client: bytes wait for a socket that takes none (Node's socket
+ * timeout counts no activity, but also fires while a handler is still working, which is no stall).
+ */
+function waitsOnClient(res: ServerResponse): boolean {
+  return res.writableNeedDrain || (res.writableEnded && !res.writableFinished);
+}
+
+/**
+ * Serves the app over real HTTP on host:port (port 0 picks a free one), within the limits given;
+ * those not given come from the environment (config.ts, streamingLimits), else DEFAULT_LIMITS.
+ */
 export function startServer(
   app: AigovApp,
   options: { port: number; host: string; limits?: Partial<ServerLimits> },
 ): Promise<RunningServer> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   return new Promise((resolve, reject) => {
-    const handle = front(app);
+    const limits: ServerLimits = { ...DEFAULT_LIMITS, ...streamingLimits(), ...options.limits };
+    const handle = front(app, new ExportSlots(limits));
     const server = createServer(
       {
         headersTimeout: limits.headersTimeoutMs,
@@ -77,6 +108,10 @@ export function startServer(
         connectionsCheckingInterval: Math.max(100, Math.min(limits.headersTimeoutMs / 4, 1_000)),
       },
       (req, res) => {
+        // Re-armed by every byte the socket takes: only a client that stops reading reaches it.
+        res.setTimeout(limits.writeIdleTimeoutMs, () => {
+          if (waitsOnClient(res)) res.destroy();
+        });
         handle(req, res).catch((error: Error) => {
           process.stderr.write(`error: ${req.method} ${req.url}: ${error.stack ?? error}\n`);
           if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
