@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { resolveDatabaseLocation, searchSnapshotPath } from "./config.js";
+import { reportLimits, resolveDatabaseLocation, searchSnapshotPath } from "./config.js";
 
 describe("where the search snapshot is kept", () => {
   const env = { XDG_CACHE_HOME: "/cache", HOME: "/home/analyst" };
@@ -22,5 +22,31 @@ describe("where the search snapshot is kept", () => {
       searchSnapshotPath(resolveDatabaseLocation("postgres://h/db", {}), { HOME: "/home/analyst" }) as string,
       /^\/home\/analyst\/\.cache\/aigov\//,
     );
+  });
+});
+
+describe("reportLimits", () => {
+  it("keeps 50 years and one browser, eight waiting renders and a minute each when nothing is set", () => {
+    assert.deepEqual(reportLimits({}), {
+      maxYears: 50,
+      pool: { size: 1, queueLength: 8, timeoutMs: 60_000 },
+    });
+  });
+  it("takes the operator's values, and refuses one out of range by the variable's name", () => {
+    const env = {
+      AIGOV_REPORT_MAX_YEARS: "20",
+      AIGOV_CHROMIUM_POOL: "2",
+      AIGOV_RENDER_QUEUE: "0",
+      AIGOV_RENDER_TIMEOUT_MS: "30000",
+    };
+    assert.deepEqual(reportLimits(env), {
+      maxYears: 20,
+      pool: { size: 2, queueLength: 0, timeoutMs: 30_000 },
+    });
+    assert.throws(
+      () => reportLimits({ AIGOV_CHROMIUM_POOL: "6" }),
+      /^Error: AIGOV_CHROMIUM_POOL: expected a whole number from 1 to 2, got "6"$/,
+    );
+    assert.throws(() => reportLimits({ AIGOV_REPORT_MAX_YEARS: "ten" }), /AIGOV_REPORT_MAX_YEARS/);
   });
 });

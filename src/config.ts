@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { z } from "zod";
+import { type ChromiumPoolLimits, DEFAULT_POOL_LIMITS } from "./report/chromiumPool.js";
+import { MAX_REPORT_YEARS } from "./report/reportPeriod.js";
 
 /** Where the data lives: a SQLite file (the embedded default) or a PostgreSQL server. */
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
@@ -51,4 +54,71 @@ export function searchSnapshotPath(
   const cacheHome = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
   const digest = createHash("sha256").update(target).digest("hex").slice(0, 16);
   return join(cacheHome, "aigov", `postgres-${digest}.search-index`);
+}
+
+/** The bounds on report work that an operator may change (SECURITY.md, "Bounded work: reports"). */
+export interface ReportLimits {
+  /** The longest period a report covers, in years: `AIGOV_REPORT_MAX_YEARS`. */
+  maxYears: number;
+  /** Browsers the server shares among PDF and DOCX renders (`AIGOV_CHROMIUM_POOL`), renders that may
+   * wait for one (`AIGOV_RENDER_QUEUE`), and how long one may run (`AIGOV_RENDER_TIMEOUT_MS`). */
+  pool: ChromiumPoolLimits;
+}
+
+/** A whole number from an environment variable within bounds, else the default; anything else is refused by name. */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+  return parsed.data;
+}
+
+/** Reads the report limits from the environment; unset variables keep the defaults of MAX_REPORT_YEARS and DEFAULT_POOL_LIMITS. */
+export function reportLimits(env: NodeJS.ProcessEnv = process.env): ReportLimits {
+  return {
+    maxYears: wholeNumber(env, "AIGOV_REPORT_MAX_YEARS", MAX_REPORT_YEARS, 1, 1000),
+    pool: {
+      // More than a few browsers is the unbounded memory this limit exists to prevent.
+      size: wholeNumber(env, "AIGOV_CHROMIUM_POOL", DEFAULT_POOL_LIMITS.size, 1, 2),
+      queueLength: wholeNumber(env, "AIGOV_RENDER_QUEUE", DEFAULT_POOL_LIMITS.queueLength, 0, 1000),
+      timeoutMs: wholeNumber(env, "AIGOV_RENDER_TIMEOUT_MS", DEFAULT_POOL_LIMITS.timeoutMs, 1000, 600_000),
+    },
+  };
+}
+
+/** The bounds on responses in progress that an operator may change (SECURITY.md, "Bounded work: exports"). */
+export interface StreamingLimits {
+  /** Exports streaming at once on one server: `AIGOV_MAX_EXPORTS`. */
+  maxExports: number;
+  /** Exports streaming at once to one client address: `AIGOV_MAX_EXPORTS_PER_CLIENT`. */
+  maxExportsPerClient: number;
+  /** How long a response may wait on a client that reads nothing before it is cut: `AIGOV_WRITE_IDLE_TIMEOUT_MS`. */
+  writeIdleTimeoutMs: number;
+}
+
+/**
+ * Reads the streaming limits that the environment sets, and only those (the defaults belong to the
+ * server, DEFAULT_LIMITS in http/server.ts); a malformed value is refused by name.
+ */
+export function streamingLimits(env: NodeJS.ProcessEnv = process.env): Partial<StreamingLimits> {
+  const bounds: Record<keyof StreamingLimits, [name: string, min: number, max: number]> = {
+    maxExports: ["AIGOV_MAX_EXPORTS", 1, 1000],
+    maxExportsPerClient: ["AIGOV_MAX_EXPORTS_PER_CLIENT", 1, 1000],
+    writeIdleTimeoutMs: ["AIGOV_WRITE_IDLE_TIMEOUT_MS", 1000, 3_600_000],
+  };
+  const set: Partial<StreamingLimits> = {};
+  for (const [key, [name, min, max]] of Object.entries(bounds) as [
+    keyof StreamingLimits,
+    [string, number, number],
+  ][])
+    if (env[name]?.trim()) set[key] = wholeNumber(env, name, 0, min, max);
+  return set;
 }

@@ -211,6 +211,24 @@ describe("aigov report, periods, filters and bad usage", () => {
     }
   });
 
+  it("refuses a period longer than the maximum in one line (exit 1), the maximum set by AIGOV_REPORT_MAX_YEARS", () => {
+    const started = Date.now();
+    const long = runCli(["report", "--from", "0001", "--to", "9999", "--db", db]);
+    assert.equal(long.code, 1);
+    assert.match(
+      long.stderr,
+      /^error: the period 0001-01-01 to 9999-12-31 spans 9999 years; a report covers at most 50 years/,
+    );
+    assert.equal(long.stderr.trim().split("\n").length, 1);
+    assert.ok(Date.now() - started < 10_000, `answered in ${Date.now() - started} ms`);
+    const narrowed = runCli(["report", "--from", "2024", "--to", "2025", "--db", db], {
+      AIGOV_REPORT_MAX_YEARS: "1",
+    });
+    assert.equal(narrowed.code, 1);
+    assert.match(narrowed.stderr, /at most 1 years/);
+    ok(runCli(["report", "--from", "2025", "--to", "2025", "--db", db], { AIGOV_REPORT_MAX_YEARS: "1" }));
+  });
+
   it("refuses a period without events (exit 1), a reversed period and an unknown format (exit 2)", async () => {
     const empty = runCli(["report", "--from", "2019", "--to", "2019", "--db", db]);
     assert.equal(empty.code, 1);

@@ -20,6 +20,7 @@ import {
   WORDS,
 } from "./reportLabels.js";
 import type { Report, ReportChronicle, ReportSection } from "./reportModel.js";
+import type { MonthSpan } from "./reportPeriod.js";
 import { computeStatistics } from "./reportStatistics.js";
 
 /** Everything a report is made from, read from the database by loadReportInput. */
@@ -32,6 +33,8 @@ export interface ReportInput {
   name: NameJurisdiction;
   /** The corrections to print beside the events they correct (reference data, from the caller); default none. */
   corrections?: CorrectionsByEvent;
+  /** The months the whole database holds: the report counts no month outside them; default the whole period. */
+  dataSpan?: MonthSpan;
 }
 
 const isFiltered = (filter: EventFilter) =>
@@ -121,7 +124,7 @@ function reportTitle(
  */
 export function buildReport(input: ReportInput, lang: Language): Report {
   const { period, events } = input;
-  const statistics = computeStatistics(events, period);
+  const statistics = computeStatistics(events, period, input.dataSpan);
   const chronicle = buildChronicle(events, period, lang, input.corrections);
   const numbers = new Map(
     chronicle.months.flatMap((m) => m.events.map((e) => [e.event.id, e.number] as const)),

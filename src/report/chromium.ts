@@ -19,23 +19,30 @@ export class ChromiumError extends Error {
   override name = "ChromiumError";
 }
 
-/** Runs work with a headless Chromium and closes it afterwards, whatever happens. */
-export async function withChromium<T>(
-  work: (browser: Browser) => Promise<T>,
-  executablePath = CHROMIUM_PATH,
-): Promise<T> {
-  let browser: Browser;
+/** Starts a headless Chromium, or throws ChromiumError saying where it was looked for and how to install it. */
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
   try {
     // Loaded here, not at the top: only PDF and DOCX need a browser, and the API server and the other
     // commands should not pay for loading playwright-core.
     const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   } catch (error) {
     const first = ((error as Error).message ?? "").split("\n")[0];
     throw new ChromiumError(
       `cannot start Chromium at ${executablePath} (${first}); PDF and DOCX reports need it: apt-get install chromium fonts-noto-cjk`,
     );
   }
+}
+
+/** Work to do with a browser, and the way it gets one: its own (withChromium) or a shared pool's. */
+export type WithBrowser = <T>(work: (browser: Browser) => Promise<T>) => Promise<T>;
+
+/** Runs work with a headless Chromium of its own and closes it afterwards, whatever happens (the CLI's one-shot use). */
+export async function withChromium<T>(
+  work: (browser: Browser) => Promise<T>,
+  executablePath = CHROMIUM_PATH,
+): Promise<T> {
+  const browser = await launchChromium(executablePath);
   try {
     return await work(browser);
   } finally {

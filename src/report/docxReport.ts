@@ -20,6 +20,7 @@ import {
   WidthType,
 } from "docx";
 import type { Source } from "../domain/event.js";
+import { xmlTextIn } from "../domain/xmlText.js";
 import { splitEmphasis } from "./inlineEmphasis.js";
 import { shapeParagraph } from "./paragraphShape.js";
 import { printedNote } from "./printedNote.js";
@@ -168,7 +169,9 @@ function eventBlocks(
  * updated by Word on opening), the figures as PNG images (rendered beforehand, one per figure, in order)
  * and every source as a real footnote.
  */
-export async function writeDocxReport(report: Report, figureImages: Buffer[]): Promise<Buffer> {
+export async function writeDocxReport(data: Report, figureImages: Buffer[]): Promise<Buffer> {
+  // Word refuses a whole document over one character XML forbids (a NUL, U+FFFF in an imported text).
+  const report = xmlTextIn(data);
   const words = WORDS[report.lang];
   const footnoteIds = new Map<ReportEvent["notes"][number], number>();
   const footnotes: Record<string, { children: Paragraph[] }> = {};

@@ -1,5 +1,6 @@
 import type { Source } from "../domain/event.js";
 import { httpUrlOrNull } from "../domain/httpUrl.js";
+import { xmlText } from "../domain/xmlText.js";
 import { escapeHtml as e } from "./escapeHtml.js";
 import { splitEmphasis } from "./inlineEmphasis.js";
 import { shapeParagraph } from "./paragraphShape.js";
@@ -123,15 +124,16 @@ export function writeHtmlReportBody(report: Report): { cover: string; toc: strin
     (month) =>
       `<section id="${month.id}" class="month"><h3>${e(month.heading)}</h3>\n${month.events.map((item) => eventHtml(item, report)).join("\n")}</section>`,
   );
+  // Characters XML forbids (NUL, U+FFFF, other controls) are errors in HTML too: none is written.
   return {
-    cover: `<h1>${e(report.title)}</h1>
+    cover: xmlText(`<h1>${e(report.title)}</h1>
 <p class="period">${e(report.periodLine)}</p>
-${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}`,
-    toc: tocHtml(report),
-    content: `${sections.join("\n")}
+${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}`),
+    toc: xmlText(tocHtml(report)),
+    content: xmlText(`${sections.join("\n")}
 <section id="${report.chronicle.id}" class="chronicle"><h2>${e(report.chronicle.heading)}</h2>
 ${months.join("\n")}
-</section>`,
+</section>`),
   };
 }
 
@@ -147,7 +149,7 @@ export function writeHtmlReport(report: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="aigov">
-<title>${e(report.title)}</title>
+<title>${e(xmlText(report.title))}</title>
 <style>${reportCss()}</style>
 </head>
 <body>

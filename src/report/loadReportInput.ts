@@ -1,12 +1,13 @@
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { EventFilter } from "../domain/eventQuery.js";
+import { dateBounds } from "../domain/partialDate.js";
 import type { Database } from "../storage/database.js";
 import { listDocuments } from "../storage/repos/documentRepo.js";
 import { countEvents, listEvents } from "../storage/repos/eventRepo.js";
 import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 import type { ReportInput } from "./buildReport.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "./jurisdictionNames.js";
-import { ReportPeriodError, resolvePeriod } from "./reportPeriod.js";
+import { type MonthSpan, ReportPeriodError, resolvePeriod } from "./reportPeriod.js";
 
 /** The year the latest event matching the filters starts in, or null when none matches. */
 async function lastYearWithData(db: Database, filter: EventFilter): Promise<number | null> {
@@ -17,14 +18,37 @@ async function lastYearWithData(db: Database, filter: EventFilter): Promise<numb
 }
 
 /**
+ * The months the database holds, from the earliest event's start to the latest's (whatever the
+ * filters), or null when it holds none: a report's months stop there, however long the period asked.
+ */
+async function dataSpan(db: Database): Promise<MonthSpan | null> {
+  const count = await countEvents(db);
+  if (count === 0) return null;
+  const [earliest] = await listEvents(db, {}, { limit: 1 });
+  const [latest] = await listEvents(db, {}, { limit: 1, offset: count - 1 });
+  if (!earliest || !latest) return null;
+  return {
+    first: dateBounds(earliest.date.start).first.slice(0, 7),
+    last: dateBounds(latest.date.start).first.slice(0, 7),
+  };
+}
+
+/**
  * Reads what a report needs from the database: the period (resolved from --from/--to or the data), the
  * events of that period matching the filters, the stored documents and the jurisdictions' names; the
  * corrections, reference data rather than rows, come from the caller and are handed on as given.
- * Throws ReportPeriodError when the period is impossible or holds no event.
+ * Throws ReportPeriodError when the period is impossible, longer than `maxYears` (default
+ * MAX_REPORT_YEARS) or holds no event.
  */
 export async function loadReportInput(
   db: Database,
-  options: { from?: string; to?: string; filter: EventFilter; corrections?: CorrectionsByEvent },
+  options: {
+    from?: string;
+    to?: string;
+    filter: EventFilter;
+    corrections?: CorrectionsByEvent;
+    maxYears?: number;
+  },
 ): Promise<ReportInput> {
   const { from: _from, to: _to, ...filter } = options.filter;
   const needsData = options.from === undefined || options.to === undefined;
@@ -32,15 +56,18 @@ export async function loadReportInput(
     options.from,
     options.to,
     needsData ? await lastYearWithData(db, filter) : null,
+    options.maxYears,
   );
   const events = await listEvents(db, { ...filter, from: period.from, to: period.to });
   if (events.length === 0)
     throw new ReportPeriodError(
       `no events from ${period.from} to ${period.to} match; there is nothing to report`,
     );
+  const span = await dataSpan(db);
   return {
     period,
     events,
+    ...(span ? { dataSpan: span } : {}),
     filter,
     documents: await listDocuments(db),
     name: jurisdictionNamer(await listJurisdictions(db), readBundledJurisdictions()),

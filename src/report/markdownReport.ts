@@ -1,4 +1,13 @@
 import { httpUrlOrNull } from "../domain/httpUrl.js";
+import {
+  chronicleParagraphs,
+  cleanChronicleText,
+  chronicleTitle,
+  escapeChronicleInline,
+  escapeChronicleNote,
+  escapeChronicleParagraphs,
+  escapeMarkdownText,
+} from "../import/chronicle/chronicleEscape.js";
 import { printedNote } from "./printedNote.js";
 import { formatPeriod } from "./reportDates.js";
 import { WORDS } from "./reportLabels.js";
@@ -28,20 +37,28 @@ function block(b: ReportBlock): string {
  * sources are written as links, not `[^N]` notes, which the reader would take for the event's sources.
  */
 function correctionLine(correction: ReportCorrection, report: Report): string {
-  const { heading, text, verification, sourcesLabel } = correction;
+  const { heading, verification, sourcesLabel } = correction;
+  // On its one line, no HTML or link in it; the reader skips the line whole.
+  const text = escapeMarkdownText(correction.text);
   // Markdown makes <…> a link whatever its scheme: only an http(s) URL is written that way.
-  const links = correction.sources.map((url) => (httpUrlOrNull(url) ? `<${url}>` : url));
+  const links = correction.sources.map((url) => (httpUrlOrNull(url) ? `<${url}>` : escapeMarkdownText(url)));
   return report.lang === "zh"
     ? `> **${heading}**：${text}（${verification}；${sourcesLabel}：${links.join("、")}）`
     : `> **${heading}:** ${text} (${verification}; ${sourcesLabel}: ${links.join(", ")})`;
 }
 
+/**
+ * An event as the chronicle prints it. Its title and summary are escaped (chronicleEscape.ts) so that no
+ * line of them opens a heading, an event, a date line, a footnote or a quote, and no HTML passes: the
+ * reader reads them back as they were.
+ */
 function eventLines(item: ReportEvent, report: Report): string[] {
   const words = WORDS[report.lang];
-  const lines = [`#### ${item.number}. ${item.title}`, ""];
+  const lines = [`#### ${item.number}. ${escapeChronicleInline(chronicleTitle(item.title))}`, ""];
   if (item.dateLine) lines.push(`${words.dateLine}${item.dateLine}`, "");
   const marks = item.notes.map((note) => `[^${note.number}]`).join("");
-  const paragraphs = item.paragraphs.length ? [...item.paragraphs] : [""];
+  const shaped = item.paragraphs.flatMap(chronicleParagraphs);
+  const paragraphs = escapeChronicleParagraphs(shaped.length ? shaped : [""], words.summary);
   paragraphs[0] = `${words.summary}${paragraphs[0]}`;
   // Where each mark stood is not stored: the marks close the summary, in the order of the sources.
   paragraphs[paragraphs.length - 1] += marks;
@@ -54,7 +71,8 @@ function eventLines(item: ReportEvent, report: Report): string[] {
  * Writes a report as Markdown in the seed's chronicle style, which `aigov import` reads back into the
  * same events: month headers, numbered titles, a "摘要：" summary with `[^N]` marks, and definitions
  * `[^N]: …` holding each source's text as stored. Corrections follow the summary as quoted paragraphs,
- * which the importer skips.
+ * which the importer skips. Event texts are escaped (chronicleEscape.ts): none can open a structure of
+ * the chronicle or of Markdown, and the importer undoes the escapes.
  */
 export function writeMarkdownReport(report: Report): string {
   const words = WORDS[report.lang];
@@ -101,7 +119,9 @@ export function writeMarkdownReport(report: Report): string {
   for (const note of notes) {
     const printed = printedNote(note.source);
     // A note the source document cites but never printed stays a bare mark, as it was.
-    if (printed !== null) body.push(`[^${note.number}]: ${printed}`);
+    if (printed !== null) body.push(`[^${note.number}]: ${escapeChronicleNote(printed)}`);
   }
-  return `${[...head, "", ...body].join("\n").trimEnd()}\n`;
+  // No control character from the data reaches the file (the narrative and title included): a NUL made
+  // a report that no reader would import back.
+  return `${cleanChronicleText([...head, "", ...body].join("\n")).trimEnd()}\n`;
 }

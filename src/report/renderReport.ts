@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
 import { renderFiguresToPng } from "./chartImages.js";
-import { withChromium } from "./chromium.js";
+import { type WithBrowser, withChromium } from "./chromium.js";
 import { writeDocxReport } from "./docxReport.js";
 import { writeHtmlReport } from "./htmlReport.js";
 import { writeMarkdownReport } from "./markdownReport.js";
@@ -15,16 +14,16 @@ export const BINARY_FORMATS: readonly ReportFormat[] = ["pdf", "docx"];
 
 /**
  * Writes a laid-out report in a format: Markdown and HTML as text; PDF (the HTML printed) and DOCX (its
- * figures drawn) with headless Chromium, started here unless a browser is given.
+ * figures drawn) with headless Chromium: a one-shot browser of its own (the CLI), unless `run` lends one
+ * (the server's ChromiumPool, which bounds how many renders run and how long).
  */
 export async function renderReport(
   report: Report,
   format: ReportFormat,
-  browser?: Browser,
+  run: WithBrowser = withChromium,
 ): Promise<string | Buffer> {
   if (format === "md") return writeMarkdownReport(report);
   if (format === "html") return writeHtmlReport(report);
-  const run = <T>(work: (b: Browser) => Promise<T>) => (browser ? work(browser) : withChromium(work));
   if (format === "pdf") return run((b) => writePdfReport(writeHtmlReport(report), b));
   const images = await run((b) => renderFiguresToPng(report.figures, b));
   return writeDocxReport(report, images);

@@ -3,6 +3,7 @@ import { BINDINGNESS, type Event, LEVELS } from "../domain/event.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { ReportPeriod } from "./reportDates.js";
+import { type MonthSpan, periodMonths, widenSpan } from "./reportPeriod.js";
 import type { Bindingness, EventType, Level } from "./reportLabels.js";
 
 export interface Count<K> {
@@ -21,7 +22,7 @@ export interface EffectiveEntry {
 export interface ReportStatistics {
   total: number;
   sources: number;
-  /** Every month of the period, in order, with the events filed under it (zero included). */
+  /** Every month of the period the data holds, in order, with the events filed under it (zero included). */
   byMonth: { year: number; month: number; count: number }[];
   /** In the order of LEVELS, then unclassified; levels without events left out. */
   byLevel: Count<Level | null>[];
@@ -68,37 +69,31 @@ function mostFirst<K extends string | null>(counts: Map<K, number>): Count<K>[] 
     .sort((a, b) => b.count - a.count || String(a.key ?? "~").localeCompare(String(b.key ?? "~")));
 }
 
-function monthsOf(period: ReportPeriod): { year: number; month: number }[] {
-  const months: { year: number; month: number }[] = [];
-  let year = Number(period.from.slice(0, 4));
-  let month = Number(period.from.slice(5, 7));
-  const last = period.to.slice(0, 7);
-  while (monthKey(year, month) <= last) {
-    months.push({ year, month });
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-  return months;
-}
-
-/** Counts a period's events by month, level, type, bindingness, jurisdiction and tag, and their effective dates. */
-export function computeStatistics(events: Event[], period: ReportPeriod): ReportStatistics {
-  const perMonth = tally(
-    events.map((event) => {
-      const { year, month } = filingMonth(event, period);
-      return `${year}-${month}`;
-    }),
-  );
+/**
+ * Counts a period's events by month, level, type, bindingness, jurisdiction and tag, and their effective
+ * dates. With `within` (the months the data holds), the months counted stop where the data does, widened
+ * to the events' own months; without it they are all the period's.
+ */
+export function computeStatistics(
+  events: Event[],
+  period: ReportPeriod,
+  within?: MonthSpan,
+): ReportStatistics {
+  const filed = events.map((event) => {
+    const { year, month } = filingMonth(event, period);
+    return monthKey(year, month);
+  });
+  const perMonth = tally(filed);
   const effective = events
     .flatMap((event) => event.effectiveDates.map((e) => ({ event, date: e.date, label: e.label })))
     .sort((a, b) => a.date.localeCompare(b.date) || (a.event.seq ?? 0) - (b.event.seq ?? 0));
   return {
     total: events.length,
     sources: events.reduce((sum, event) => sum + event.sources.length, 0),
-    byMonth: monthsOf(period).map(({ year, month }) => ({
+    byMonth: periodMonths(period, within && widenSpan(within, filed)).map(({ year, month }) => ({
       year,
       month,
-      count: perMonth.get(`${year}-${month}`) ?? 0,
+      count: perMonth.get(monthKey(year, month)) ?? 0,
     })),
     byLevel: inOrder(tally(events.map((e) => e.level)), [...LEVELS, null]),
     byType: mostFirst(tally(events.map((e) => e.type))),

@@ -29,6 +29,16 @@ describe("statsTables", () => {
     ]);
   });
 
+  it("fills no more than the last 50 years: a stray 0001 keeps its row, not 24,000 empty ones", () => {
+    const months = monthRange(["0001-03", "2024-02", "2025-12"]);
+    assert.equal(months.length, 1 + 50 * 12);
+    assert.deepEqual(months.slice(0, 3), ["0001-03", "1976-01", "1976-02"]);
+    assert.equal(months.at(-1), "2025-12");
+    const five = monthRange(["2020-05", "2025-05"], 5);
+    assert.equal(five.length, 1 + 5 * 12);
+    assert.deepEqual(five.slice(0, 2), ["2020-05", "2020-06"]);
+  });
+
   it("counts events per month by type, with a zero row for a month without events", () => {
     const table = buildStatsTable(index, "by-type", { lang: "en", name });
     assert.deepEqual(

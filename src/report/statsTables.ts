@@ -1,8 +1,10 @@
 import { stringify } from "csv-stringify/sync";
 import { EVENT_TYPES, LEVELS } from "../domain/event.js";
+import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import type { Language } from "../domain/localizedText.js";
 import type { IndexFilter, QueryableIndex } from "../search/searchIndex.js";
 import type { NameJurisdiction } from "./jurisdictionNames.js";
+import { MAX_REPORT_YEARS, periodMonths } from "./reportPeriod.js";
 import { LEVEL_LABELS, TYPE_LABELS } from "./reportLabels.js";
 import { barChart, type Chart, shareLineChart, stackedColumnChart } from "./svgCharts.js";
 
@@ -53,21 +55,26 @@ const WORDS = {
 /** The jurisdictions chart draws the busiest ones; its table and CSV hold them all. */
 const MAX_BARS = 15;
 
-/** Every month from the first to the last key given ("2025-01" … "2025-12"), gaps filled. */
-export function monthRange(keys: string[]): string[] {
-  const months = keys.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort();
-  const first = months[0];
+/**
+ * Every month from the first to the last key given ("2025-01" … "2025-12"), gaps filled within the
+ * last `maxYears` (MAX_REPORT_YEARS) only: a stray event dated 0001 beside 2025's must not make
+ * 24,000 empty rows (issue 24). Months before that keep their rows when they hold events.
+ */
+export function monthRange(keys: string[], maxYears = MAX_REPORT_YEARS): string[] {
+  const months = [...new Set(keys.filter((k) => /^\d{4}-\d{2}$/.test(k)))].sort();
   const last = months.at(-1);
-  if (!first || !last) return [];
-  const range: string[] = [];
-  let [year, month] = first.split("-").map(Number) as [number, number];
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, "0")}`;
-    range.push(key);
-    if (key >= last) return range;
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
+  if (!last) return [];
+  const [year, month] = last.split("-").map(Number) as [number, number];
+  // The month after the same month maxYears earlier: maxYears × 12 months in all.
+  const span = {
+    first: month === 12 ? monthKey(year - maxYears + 1, 1) : monthKey(year - maxYears, month + 1),
+    last,
+  };
+  const latest = periodMonths({ from: `${months[0]}-01`, to: `${last}-01` }, span).map((m) =>
+    monthKey(m.year, m.month),
+  );
+  const first = latest[0] ?? last;
+  return [...months.filter((m) => m < first), ...latest];
 }
 
 function perMonth<K extends string>(

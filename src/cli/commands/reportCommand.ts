@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { reportLimits } from "../../config.js";
 import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { buildReport } from "../../report/buildReport.js";
@@ -14,6 +15,7 @@ import {
 import { ReportPeriodError } from "../../report/reportPeriod.js";
 import { CliError } from "../cliError.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
 
@@ -45,7 +47,14 @@ export function reportCommand(): Command {
         try {
           // Each event's corrections (data/corrections) are printed beside its text.
           const corrections = correctionsByEvent(bundledObligations().corrections);
-          return await loadReportInput(db, { from: filter.from, to: filter.to, filter, corrections });
+          const { maxYears } = reportLimits();
+          return await loadReportInput(db, {
+            from: filter.from,
+            to: filter.to,
+            filter,
+            corrections,
+            maxYears,
+          });
         } catch (error) {
           if (error instanceof ReportPeriodError) throw new CliError(error.message, error.usage ? 2 : 1);
           throw error;
@@ -69,7 +78,7 @@ export function reportCommand(): Command {
         throw error;
       }
       if (!options.out) {
-        process.stdout.write(output);
+        process.stdout.write(terminalOutput(process.stdout, output));
         return;
       }
       await writeOutput(options.out, output);

@@ -4,6 +4,7 @@ import { isHttpUrl } from "../../domain/httpUrl.js";
 import { createApp } from "../../http/app.js";
 import { startServer } from "../../http/server.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
+import { closeSharedChromiumPool } from "../../report/chromiumPool.js";
 import { SearchService } from "../../search/searchService.js";
 import { followChanges } from "../../storage/changeFeed.js";
 import { openDatabase } from "../../storage/database.js";
@@ -88,6 +89,7 @@ export function serveCommand(): Command {
       const stop = async () => {
         await feed.close();
         await server.close();
+        await closeSharedChromiumPool();
         await db.destroy();
         process.exit(0);
       };

@@ -1,3 +1,4 @@
+import { reportLimits } from "../../config.js";
 import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { EventFilterInput, toEventFilter } from "../../domain/eventQuery.js";
 import { parseSearchParams } from "../../http/eventsQuery.js";
@@ -114,6 +115,8 @@ export const reportsPage: WebPage = {
           to: filter.to,
           filter: toEventFilter(filter),
           corrections: request.corrections,
+          // The API's limit: a preview of a longer period is refused here as /api/report refuses it.
+          maxYears: reportLimits().maxYears,
         });
         if (input.events.length > MAX_PREVIEW) {
           preview = html`${downloads}
