@@ -32,20 +32,38 @@ describe("eventsToAtom › corrections", () => {
   });
   const [corrected, plain] = parseFeed(xml).items;
 
-  it("follows a corrected entry's summary with the correction, its text escaped and its source a link", () => {
-    // The summary is declared HTML: the feed's own bytes must hold the escaped text (a parser decodes it).
-    const summary = /<summary type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/summary>/.exec(xml)?.[1] ?? "";
-    assert.ok(summary.startsWith("The legislature passed the act.\n"), summary);
+  it("follows a corrected entry's summary with the correction as a line of text, its markup shown as text", () => {
+    const summary = /<summary type="text">([\s\S]*?)<\/summary>/.exec(xml)?.[1] ?? "";
+    assert.ok(summary.startsWith("The legislature passed the act.\n\n"), summary);
     assert.match(
       summary,
-      /<p><strong>Correction \(summary\):<\/strong> The Governor signed it that day &lt;b&gt;&amp;&lt;\/b&gt; both houses/,
+      /Correction \(summary\): The Governor signed it that day &lt;b&gt;&amp;&lt;\/b&gt; both houses/,
     );
-    assert.match(summary, /source: <a href="https:\/\/example\.org\/bill\?a=1&amp;b=2">/);
-    assert.doesNotMatch(summary, /<b>/);
-    assert.match(corrected?.description ?? "", /Correction \(summary\):.*The Governor signed it/);
+    assert.match(summary, /source: https:\/\/example\.org\/bill\?a=1&amp;b=2\)/);
+    assert.doesNotMatch(xml, /type="html"|<p>|<strong>/);
+    assert.match(
+      corrected?.description ?? "",
+      /Correction \(summary\): The Governor signed it that day <b>&<\/b>/,
+    );
   });
 
   it("leaves an uncorrected entry's summary as it was", () => {
     assert.equal(plain?.description, "The legislature passed the act.");
+  });
+
+  it("declares titles text and leaves out characters XML forbids", () => {
+    const hostile = Event.parse({
+      id: "hostile",
+      title: { en: "<b>Bold</b>\u0000 \uffff\u0007 & more" },
+      summary: { en: "<script>alert(1)</script>\u001b[31m" },
+      date: { start: "2025-01-01" },
+    });
+    const feed = eventsToAtom([hostile], { baseUrl: "http://x", lang: "en" });
+    assert.match(feed, /<title type="text">&lt;b&gt;Bold&lt;\/b&gt; {2}&amp; more<\/title>/);
+    // eslint-disable-next-line no-control-regex -- the controls are what the test looks for
+    assert.doesNotMatch(feed, /[\u0000\u0007\u001b\uffff]/);
+    const [item] = parseFeed(feed).items;
+    assert.equal(item?.title, "<b>Bold</b>  & more");
+    assert.equal(item?.description, "<script>alert(1)</script>[31m");
   });
 });

@@ -1,4 +1,3 @@
-import { Feed } from "feed";
 import { firstHttpUrl } from "./firstHttpUrl.js";
 import {
   type CorrectionsByEvent,
@@ -7,30 +6,51 @@ import {
 } from "../domain/correctionsByEvent.js";
 import { correctionParts } from "../domain/correctionText.js";
 import type { Event } from "../domain/event.js";
-import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { dateBounds } from "../domain/partialDate.js";
-import { escapeHtml as e } from "../report/escapeHtml.js";
+import { xmlText } from "../domain/xmlText.js";
+import { escapeHtml } from "../report/escapeHtml.js";
 
-/**
- * A correction as a paragraph of the entry's summary, which the feed declares HTML (type="html"): every
- * text escaped, the sources as links (http and https only).
- */
-function correctionHtml(correction: EventCorrection, lang: Language): string {
+// The feed is written here rather than by the `feed` package, which declares every title and summary
+// type="html": a reader then renders whatever markup an imported text holds. Atom's type="text"
+// (RFC 4287 §3.1.1) shows it as the characters it is.
+const x = (text: string) => escapeHtml(xmlText(text));
+
+/** A correction as a line of text after the entry's summary: heading, text, how checked, sources. */
+function correctionLine(correction: EventCorrection, lang: Language): string {
   const parts = correctionParts(correction, lang);
-  const links = parts.sources.map((url) => {
-    const href = httpUrlOrNull(url);
-    return href ? `<a href="${e(href)}">${e(href)}</a>` : e(url);
-  });
   return lang === "zh"
-    ? `<p><strong>${e(parts.heading)}：</strong>${e(parts.text)}（${e(parts.verification)}；${e(parts.sourcesLabel)}：${links.join("、")}）</p>`
-    : `<p><strong>${e(parts.heading)}:</strong> ${e(parts.text)} (${e(parts.verification)}; ${e(parts.sourcesLabel)}: ${links.join(", ")})</p>`;
+    ? `${parts.heading}：${parts.text}（${parts.verification}；${parts.sourcesLabel}：${parts.sources.join("、")}）`
+    : `${parts.heading}: ${parts.text} (${parts.verification}; ${parts.sourcesLabel}: ${parts.sources.join(", ")})`;
+}
+
+const isoDay = (start: string) => `${dateBounds(start).first}T00:00:00.000Z`;
+
+function entryXml(event: Event, options: { baseUrl: string; lang: Language }, notes: string[]): string[] {
+  const summary = pickText(event.summary, options.lang);
+  // The summary as every entry carries it, then the corrections, beside the text they correct.
+  const text = [summary, ...notes].filter(Boolean).join("\n\n");
+  const link = firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`;
+  const day = isoDay(event.date.start);
+  const lines = [
+    "    <entry>",
+    `        <title type="text">${x(pickText(event.title, options.lang) ?? event.id)}</title>`,
+    `        <id>${x(`tag:aigov,2025:events/${event.id}`)}</id>`,
+    `        <link href="${x(link)}"/>`,
+    `        <updated>${day}</updated>`,
+  ];
+  if (text) lines.push(`        <summary type="text">${x(text)}</summary>`);
+  for (const term of [...event.jurisdictions, ...event.tags])
+    lines.push(`        <category term="${x(term)}" label="${x(term)}"/>`);
+  lines.push(`        <published>${day}</published>`, "    </entry>");
+  return lines;
 }
 
 /**
  * An Atom feed of events (give them newest first). Entry ids are tag URIs built from the event id, so a
- * reader sees an edited event as the same entry; the link is the event's first official source. A
- * corrected event's summary is followed by its corrections.
+ * reader sees an edited event as the same entry; the link is the event's first official source. Titles
+ * and summaries are plain text; a corrected event's summary is followed by its corrections as lines of
+ * text. Characters XML forbids are left out, so that a strict reader takes the feed whole.
  */
 export function eventsToAtom(
   events: Event[],
@@ -38,32 +58,24 @@ export function eventsToAtom(
 ): string {
   const corrections = options.corrections ?? NO_CORRECTIONS;
   const newest = events[0];
-  const feed = new Feed({
-    id: `${options.baseUrl}/api/feed.atom`,
-    title: options.lang === "zh" ? "aigov：人工智能治理大事" : "aigov: AI governance events",
-    link: options.baseUrl,
-    language: options.lang,
-    generator: "aigov",
-    updated:
-      options.updated ??
-      (newest ? new Date(`${dateBounds(newest.date.start).first}T00:00:00Z`) : new Date(0)),
-    feedLinks: { atom: `${options.baseUrl}/api/feed.atom` },
-    copyright: "Facts from the official sources each entry cites",
-  });
+  const updated =
+    options.updated?.toISOString() ?? (newest ? isoDay(newest.date.start) : new Date(0).toISOString());
+  const self = `${options.baseUrl}/api/feed.atom`;
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `    <id>${x(self)}</id>`,
+    `    <title type="text">${options.lang === "zh" ? "aigov：人工智能治理大事" : "aigov: AI governance events"}</title>`,
+    `    <updated>${updated}</updated>`,
+    "    <generator>aigov</generator>",
+    `    <link rel="alternate" href="${x(options.baseUrl)}"/>`,
+    `    <link rel="self" href="${x(self)}"/>`,
+    "    <rights>Facts from the official sources each entry cites</rights>",
+  ];
   for (const event of events) {
-    const day = new Date(`${dateBounds(event.date.start).first}T00:00:00Z`);
-    const summary = pickText(event.summary, options.lang);
-    const notes = (corrections.get(event.id) ?? []).map((c) => correctionHtml(c, options.lang));
-    feed.addItem({
-      id: `tag:aigov,2025:events/${event.id}`,
-      title: pickText(event.title, options.lang) ?? event.id,
-      link: firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`,
-      date: day,
-      published: day,
-      // The summary as every entry carries it, then the corrections, beside the text they correct.
-      description: notes.length ? [summary, ...notes].filter(Boolean).join("\n") : summary,
-      category: [...event.jurisdictions, ...event.tags].map((term) => ({ term, name: term })),
-    });
+    const notes = (corrections.get(event.id) ?? []).map((c) => correctionLine(c, options.lang));
+    lines.push(...entryXml(event, options, notes));
   }
-  return feed.atom1();
+  lines.push("</feed>");
+  return lines.join("\n");
 }

@@ -52,13 +52,13 @@ export function csvRows(events: Event[], corrections: CorrectionsByEvent = NO_CO
     document: event.document ?? "",
     corrections: json(corrections.get(event.id)),
   }));
-  // Titles and summaries come from imported files: none may reach a spreadsheet as a formula.
+  // Titles and summaries come from imported files: none may reach a spreadsheet as a formula. A NUL
+  // makes the file binary to every text tool, the CSV reader included (JSON cells have it as \u0000).
   const safe = rows.map(
     (row) =>
-      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseCell(value)])) as Record<
-        ExportColumn,
-        string
-      >,
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [key, neutraliseCell(value.replaceAll("\0", ""))]),
+      ) as Record<ExportColumn, string>,
   );
   return stringify(safe, { header: false, columns: EXPORT_COLUMNS, bom: false });
 }

@@ -59,6 +59,12 @@ function descriptionOf(
 
 const END = "END:VCALENDAR";
 
+// RFC 5545 §3.3.11: a TEXT value holds no control character but tab (a newline is written escaped, "\n").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ICS_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const icsText = <T extends string | undefined>(text: T): T =>
+  (text === undefined ? text : text.replace(ICS_CONTROLS, "")) as T;
+
 /**
  * The same calendar in pieces, for streaming: `head` is the calendar up to its first event (with the
  * extra entries, which are few), `events(page)` the VEVENT blocks of a page of events, and `END` closes
@@ -89,7 +95,7 @@ function buildCalendar(events: Event[], options: IcsOptions) {
   });
   for (const event of events) {
     const corrections = (options.corrections ?? NO_CORRECTIONS).get(event.id) ?? [];
-    const title = pickText(event.title, options.lang) ?? event.id;
+    const title = icsText(pickText(event.title, options.lang) ?? event.id);
     const url = firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`;
     if (event.date.precision === "day" && (event.date.end === null || event.date.end.length === 10)) {
       calendar.createEvent({
@@ -99,13 +105,13 @@ function buildCalendar(events: Event[], options: IcsOptions) {
         allDay: true,
         summary: title,
         // The event's day entry shows its title, date and summary: every correction goes with them.
-        description: descriptionOf(pickText(event.summary, options.lang), corrections, options.lang),
+        description: icsText(descriptionOf(pickText(event.summary, options.lang), corrections, options.lang)),
         url,
       });
     }
     event.effectiveDates.forEach((effective, index) => {
       if (effective.date.length !== 10) return;
-      const label = effective.label ? pickText(effective.label, options.lang) : undefined;
+      const label = icsText(effective.label ? pickText(effective.label, options.lang) : undefined);
       const prefix = options.lang === "zh" ? "生效" : "Takes effect";
       calendar.createEvent({
         id: `${event.id}-effective-${index + 1}@aigov`,
@@ -113,10 +119,12 @@ function buildCalendar(events: Event[], options: IcsOptions) {
         end: dayAfter(effective.date),
         allDay: true,
         summary: `${prefix}: ${title}${label ? ` (${label})` : ""}`,
-        description: descriptionOf(
-          undefined,
-          corrections.filter((c) => SHOWN_BY_EFFECTIVE_ENTRY.has(c.field)),
-          options.lang,
+        description: icsText(
+          descriptionOf(
+            undefined,
+            corrections.filter((c) => SHOWN_BY_EFFECTIVE_ENTRY.has(c.field)),
+            options.lang,
+          ),
         ),
         url,
       });

@@ -270,6 +270,15 @@ function eventSchemaWithCorrections(): JsonSchema {
 export function buildOpenApiDocument(): JsonSchema {
   const exportParameters = queryParameters(EventsQuery.omit({ cursor: true }));
   const errors = { "400": problem("A bad parameter: which one and why, as an RFC 9457 problem document.") };
+  // A streamed export holds one of the server's slots while it runs (SECURITY.md, "Bounded work").
+  const busy = {
+    "429": problem(
+      "This client already has as many exports running as it may; try again after `Retry-After` seconds",
+    ),
+    "503": problem(
+      "The server already runs as many exports as it allows; try again after `Retry-After` seconds",
+    ),
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -334,7 +343,7 @@ export function buildOpenApiDocument(): JsonSchema {
           summary:
             "The data behind a chart of the web app as CSV, the rows its SVG draws; `jurisdiction` narrows to a profile's events",
           parameters: queryParameters(StatsCsvQuery),
-          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors },
+          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors, ...busy },
         },
       },
       "/api/report": {
@@ -355,7 +364,9 @@ export function buildOpenApiDocument(): JsonSchema {
               ),
             },
             ...errors,
-            "503": problem("Chromium is not installed, so PDF and DOCX cannot be drawn"),
+            "503": problem(
+              "Chromium is not installed, or every PDF/DOCX render slot and its queue are busy or a render took too long (then with `Retry-After`)",
+            ),
           },
         },
       },
@@ -363,7 +374,7 @@ export function buildOpenApiDocument(): JsonSchema {
         get: {
           summary: "The matching events as CSV (the columns `aigov import` reads back)",
           parameters: exportParameters,
-          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors },
+          responses: { "200": ok("CSV", "text/csv", { type: "string" }), ...errors, ...busy },
         },
       },
       "/api/feed.atom": {
@@ -378,7 +389,7 @@ export function buildOpenApiDocument(): JsonSchema {
           summary:
             "Event days, stated effective dates and the instruments' applicability dates (one entry per instrument and day, stable UIDs) as all-day iCalendar events",
           parameters: exportParameters,
-          responses: { "200": ok("iCalendar", "text/calendar", { type: "string" }), ...errors },
+          responses: { "200": ok("iCalendar", "text/calendar", { type: "string" }), ...errors, ...busy },
         },
       },
       "/api/sources.csl.json": {
@@ -391,6 +402,7 @@ export function buildOpenApiDocument(): JsonSchema {
               items: { type: "object" },
             }),
             ...errors,
+            ...busy,
           },
         },
       },

@@ -12,6 +12,7 @@ import {
   profileFromJson,
 } from "../../obligations/profileInput.js";
 import { CliError } from "../cliError.js";
+import { terminalJson, terminalOutput } from "../terminalText.js";
 
 function dutyLines(duty: DutyView, lang: Language): string[] {
   const zh = lang === "zh";
@@ -140,7 +141,9 @@ export function checkCommand(): Command {
       if ("issues" in parsed) throw new CliError(`${file}: ${describeProfileIssues(parsed.issues)}`);
       const result = checkObligations(data, parsed.profile, at);
       process.stdout.write(
-        options.json ? `${JSON.stringify(result, null, 2)}\n` : formatCheckResult(result, lang, data),
+        options.json
+          ? `${terminalJson(result)}\n`
+          : terminalOutput(process.stdout, formatCheckResult(result, lang, data)),
       );
     });
 }

@@ -11,6 +11,7 @@ import { sourcesToCsl } from "../../export/sourcesCsl.js";
 import { bundledObligations } from "../../obligations/obligationsData.js";
 import { listEvents, streamEventBodies } from "../../storage/repos/eventRepo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
 
@@ -86,7 +87,8 @@ export function exportCommand(): Command {
             if (options.out) await writeOutput(options.out, jsonLines());
             else
               for await (const line of jsonLines())
-                if (!process.stdout.write(line)) await once(process.stdout, "drain");
+                if (!process.stdout.write(terminalOutput(process.stdout, line)))
+                  await once(process.stdout, "drain");
             return lines;
           });
           if (options.out) process.stderr.write(`wrote ${count} events to ${options.out}\n`);
@@ -95,7 +97,8 @@ export function exportCommand(): Command {
         const events = await withDatabase(options.db, (db) => listEvents(db, filter));
         const output = render(options.format, events, { ...options, corrections });
         if (!options.out) {
-          process.stdout.write(output);
+          // On a terminal, no escape sequence from the data is obeyed; a pipe gets the exact bytes.
+          process.stdout.write(terminalOutput(process.stdout, output));
           return;
         }
         await writeOutput(options.out, output);

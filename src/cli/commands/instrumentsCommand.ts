@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { Language, pickText } from "../../domain/localizedText.js";
 import { bundledObligations } from "../../obligations/obligationsData.js";
 import { CliError } from "../cliError.js";
+import { terminalJson, terminalOutput } from "../terminalText.js";
 
 /** `aigov instruments [ID]`: the laws and standards the checker knows, with identifiers, dates and status. */
 export function instrumentsCommand(): Command {
@@ -21,7 +22,7 @@ export function instrumentsCommand(): Command {
           ...i,
           obligations: data.obligations.filter((o) => o.instrument === i.id).map((o) => o.id),
         }));
-        process.stdout.write(`${JSON.stringify(id ? withDuties[0] : withDuties, null, 2)}\n`);
+        process.stdout.write(`${terminalJson(id ? withDuties[0] : withDuties)}\n`);
         return;
       }
       const lines: string[] = [];
@@ -44,6 +45,6 @@ export function instrumentsCommand(): Command {
         if (instrument.officialUrl) lines.push(`  ${instrument.officialUrl}`);
         lines.push("");
       }
-      process.stdout.write(`${lines.join("\n").trimEnd()}\n`);
+      process.stdout.write(terminalOutput(process.stdout, `${lines.join("\n").trimEnd()}\n`));
     });
 }

@@ -1,3 +1,4 @@
+import { startsEscaped } from "./chronicleEscape.js";
 import { extractFootnoteRefs } from "./footnotes.js";
 import {
   endsSentence,
@@ -100,6 +101,8 @@ function canEnd(block: Block, context: HeadingContext): boolean {
 function canContinue(block: Block, context: HeadingContext): boolean {
   const text = firstLine(block).text;
   if (text.includes("\t") || opensBlock(text) || isBullet(text) || isCaption(text)) return false;
+  // An escape at a line's start is the report writer's: that paragraph stands apart from the one before.
+  if (startsEscaped(text)) return false;
   return !context.tocHeadings.has(headingKey(text));
 }
 

@@ -15,6 +15,7 @@ import {
   stitchPageBreaks,
 } from "./blocks.js";
 import { findEffectiveDates, textEventDate } from "./chronicleDates.js";
+import { unescapeChronicle } from "./chronicleEscape.js";
 import { matchDateLine } from "./dateLine.js";
 import {
   extractFootnoteRefs,
@@ -127,7 +128,7 @@ function takeFootnotes(
     notes.set(definition.note, {
       note: definition.note,
       line: line.no,
-      source: parseNoteText(printed, definition.note),
+      source: parseNoteText(unescapeChronicle(printed), definition.note),
     });
   }
   return notes;
@@ -308,8 +309,9 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
       const unmarked = p === 0 ? stripSummaryMark(paragraph) : paragraph;
       return extractFootnoteRefs(unmarked, isDefined);
     });
+    // The report writer's escapes are undone once the marks are out (an escaped "[^3]" is no mark).
     const summary = summaryParts
-      .map((part) => part.text.trim())
+      .map((part) => unescapeChronicle(part.text.trim()))
       .filter((part) => part !== "")
       .join("\n\n");
     const sources: Source[] = [];
@@ -326,7 +328,7 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
         });
       sources.push(definition?.source ?? { note: ref.note, url: null, publisher: null, text: null });
     }
-    const titleText = title.text.replace(/\s+/g, " ").trim();
+    const titleText = unescapeChronicle(title.text.replace(/\s+/g, " ").trim());
     const date = eventDate(summary, titleText, event, warnings, seq, file);
     const stated = findEffectiveDates(summary, event.year);
     const effectiveDates: EffectiveDate[] = stated.map((found) => ({
