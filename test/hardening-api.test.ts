@@ -65,6 +65,18 @@ describe("hardening: the HTTP server against hostile clients and data", () => {
     assert.ok(!calendar.includes("evil.example"));
   });
 
+  it("issue 24 point 11: a request line whose target is no URL is a 400 problem, not a 500", async () => {
+    const socket = await open(base);
+    const answer = untilClosed(socket);
+    socket.end("GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const received = await answer;
+    assert.match(received, /^HTTP\/1\.1 400 /);
+    assert.match(received, /content-type: application\/problem\+json/i);
+    assert.match(received, /"status":400/);
+    // The server goes on answering.
+    assert.equal((await fetch(`${base}/api/events?limit=1`)).status, 200);
+  });
+
   it("point 2: a stored javascript: source URL is never rendered as a link", async () => {
     const body = {
       id: "2026-legacy-js",

@@ -4,6 +4,7 @@ import { getRequestListener } from "@hono/node-server";
 import { streamingLimits } from "../config.js";
 import type { AigovApp } from "./app.js";
 import { type ExportBindings, ExportSlots } from "./exportSlots.js";
+import { HttpProblem } from "./problem.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 import { SECURITY_HEADERS } from "./securityHeaders.js";
 
@@ -18,14 +19,31 @@ export interface RunningServer {
  * from the response cache, without building Web Request and Response objects; everything else goes
  * to the Hono app. The bench compares this with a bare node:http server.
  */
+/** The request's URL, or null when its request-target does not parse as one. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? "/", "http://front");
+  } catch {
+    return null;
+  }
+}
+
 function front(app: AigovApp, exportSlots: ExportSlots) {
   // The server's export slots reach the routes as a binding beside Node's own (incoming, outgoing).
   const listener = getRequestListener((request, env) =>
     app.hono.fetch(request, { ...env, exportSlots } satisfies ExportBindings),
   );
   return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = requestUrl(req);
+    if (!url) {
+      // A request line whose target is no URL ("GET http://[ HTTP/1.1"): the client's error, said as one,
+      // before anything builds a URL from it (which threw, logged a stack trace and answered 500).
+      const problem = new HttpProblem(400, "the request line's target is not a URL");
+      res.writeHead(400, { "content-type": "application/problem+json", ...SECURITY_HEADERS });
+      res.end(JSON.stringify(problem.toDocument("/")));
+      return;
+    }
     if (req.method === "GET" || req.method === "HEAD") {
-      const url = new URL(req.url ?? "/", "http://front");
       const pathAndQuery = url.pathname + url.search;
       const version = await app.readVersion();
       const etag = etagFor(version, pathAndQuery);
