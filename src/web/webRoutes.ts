@@ -101,6 +101,5 @@ export function registerWebRoutes(
   baseUrl: () => string,
 ): void {
   app.get("/assets/:file", (c) => serveAsset(c.req.param("file")));
-  for (const page of PAGES)
-    app.get(page.path, pageHandler(page, context, obligations, corrections, baseUrl));
+  for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations, corrections, baseUrl));
 }
