@@ -10,6 +10,7 @@ import type { CheckResult } from "../../obligations/checkObligations.js";
 import type { ObligationsData } from "../../obligations/obligationsData.js";
 import type { Deadline } from "../../obligations/deadlines.js";
 import { escapeHtml } from "../html.js";
+import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 
 const t = (text: LocalizedText | null | undefined, lang: Language) =>
@@ -94,7 +95,7 @@ function marketHtml(market: MarketView, lang: Language): string {
     ? `<details class="check-not-covered" id="${escapeHtml(`not-covered-${market.jurisdiction}`)}" open><summary>${zh ? `aigov 未涵盖（${market.notCovered.length}）：此处的答案不完整` : `Not covered by aigov (${market.notCovered.length}): this answer is not complete`}</summary><ul>${market.notCovered
         .map(
           (gap) =>
-            `<li>${escapeHtml(gap.title)} — ${escapeHtml(gap.reaches)}${gap.since ? ` <span class="muted">(${zh ? "自" : "since"} <time datetime="${escapeHtml(gap.since)}">${escapeHtml(gap.since)}</time>)</span>` : ""} <span class="muted">· ${escapeHtml(gap.verification)}${gap.sources.map((url, i) => ` ${linkHtml(url, `[${i + 1}]`)}`).join("")}</span></li>`,
+            `<li>${escapeHtml(gap.title)} — ${escapeHtml(gap.reaches)}${gap.since ? ` <span class="muted">${zh ? "（自" : "(since"} <time datetime="${escapeHtml(gap.since)}">${escapeHtml(formatDate(gap.since, lang))}</time>${zh ? "）" : ")"}</span>` : ""} <span class="muted">· ${escapeHtml(gap.verification)}${gap.sources.map((url, i) => ` ${linkHtml(url, `[${i + 1}]`)}`).join("")}</span></li>`,
         )
         .join(
           "\n",
