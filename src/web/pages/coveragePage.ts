@@ -3,12 +3,11 @@ import type { Language } from "../../domain/localizedText.js";
 import { VERIFICATION_LABELS } from "../../domain/profileLabels.js";
 import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { localized, pick } from "../components/localized.js";
-import { html, type SafeHtml, unsafeRaw } from "../html.js";
+import { html, type SafeHtml } from "../html.js";
 import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest, WebPage } from "../webPage.js";
-import { instrumentLink } from "./instrumentPage.js";
-import { linkHtml } from "./obligationViews.js";
+import { instrumentLink, sourceLinks } from "./instrumentPage.js";
 
 const WORDS = {
   title: { zh: "涵盖范围", en: "Coverage" },
@@ -43,9 +42,9 @@ function gapItem(gap: CoverageGap, data: ObligationsData, request: PageRequest):
           >`
         : ""
     } <br /><span class="muted"
-      >${VERIFICATION_LABELS[gap.verification][lang]}${gap.sources.map(
-        (url, i) => html` ${unsafeRaw(linkHtml(url, `[${i + 1}]`))}`,
-      )}</span
+      >${VERIFICATION_LABELS[gap.verification][lang]}${
+        gap.sources.length ? html` ${sourceLinks(gap.sources)}` : ""
+      }</span
     >
   </li>`;
 }

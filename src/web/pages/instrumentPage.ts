@@ -76,7 +76,7 @@ export function instrumentLink(instrument: Instrument, lang: Language): SafeHtml
 }
 
 /** Numbered links to the pages a fact was read from. */
-function sourceLinks(urls: string[]): SafeHtml {
+export function sourceLinks(urls: string[]): SafeHtml {
   return html`${urls.map((url, i) => html`${i ? " " : ""}${unsafeRaw(linkHtml(url, `[${i + 1}]`))}`)}`;
 }
 
