@@ -419,6 +419,28 @@ describe("a full disk (SQLite)", () => {
         assert.equal(listedCount(path), SEED_COUNT);
       }),
   );
+
+  it(
+    "found at COMMIT is named in one line (not as the ROLLBACK that SQLite made pointless), and nothing is written",
+    { timeout: 180_000 },
+    (t: TestContext) =>
+      onTmpfs(t, "1500k", async (dir) => {
+        const path = join(dir, "aigov.db");
+        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        const location: DatabaseLocation = { kind: "sqlite", path };
+        const before = await dumpDatabase(location);
+        // About 1 MB of pages: they fit in SQLite's page cache, so the disk runs out only when COMMIT
+        // writes them, after which SQLite has rolled the transaction back itself.
+        const fitsInCache = writeJsonLines(join(tempDir(), "fits-in-cache.jsonl"), 200);
+        generated.push(fitsInCache);
+        const run = runCli(["import", fitsInCache, "--db", path]);
+        oneLineError(run, /disk .*is full/);
+        assert.doesNotMatch(run.stderr, /cannot rollback/);
+        assert.deepEqual(await dumpDatabase(location), before);
+        assert.equal(integrityCheck(path), "ok");
+        assert.equal(listedCount(path), SEED_COUNT);
+      }),
+  );
 });
 
 describe("a PostgreSQL database of a newer aigov", { skip: DIALECTS[1]?.skip ?? false }, () => {

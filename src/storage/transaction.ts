@@ -4,28 +4,32 @@ import { isPostgres, SQLITE_BUSY_TIMEOUT_MS } from "./dialect.js";
 import type { Tables } from "./schema.js";
 
 /**
- * Runs work in one transaction, as db.transaction().execute does, but a failure is reported as itself:
- * SQLite rolls a transaction back on its own after some errors (a full disk, an I/O error), and the
- * ROLLBACK Kysely then sends fails with "cannot rollback - no transaction is active", which would hide
- * the cause. Either way nothing of the work is written.
+ * Runs work in one transaction, as db.transaction().execute does, but a failure is reported as itself.
+ * SQLite rolls a transaction back on its own after some errors (a full disk, an I/O error), in the work
+ * or at COMMIT (where a full disk is usually met: the pages wait in the cache until then); the ROLLBACK
+ * Kysely then sends fails with "cannot rollback - no transaction is active", and db.transaction() would
+ * throw that instead of the cause. Here the commit is ours, so the error that stopped the transaction is
+ * the one thrown, and a failed rollback only frees the connection. Either way nothing of the work is
+ * written.
  */
 export async function inTransaction<T>(
   db: Database,
   work: (trx: Transaction<Tables>) => Promise<T>,
 ): Promise<T> {
-  let failure: { error: unknown } | undefined;
+  const trx = await db.startTransaction().execute();
+  let result: T;
   try {
-    return await db.transaction().execute(async (trx) => {
-      try {
-        return await work(trx);
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
+    result = await work(trx);
+    await trx.commit().execute();
   } catch (error) {
-    throw failure ? failure.error : error;
+    await trx
+      .rollback()
+      .execute()
+      // Kysely frees the connection even when ROLLBACK fails; SQLite has already undone the work then.
+      .catch(() => undefined);
+    throw error;
   }
+  return result;
 }
 
 /**
