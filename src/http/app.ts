@@ -16,6 +16,7 @@ import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { registerReferenceRoutes } from "./routes/referenceRoutes.js";
 import { registerReportRoutes } from "./routes/reportRoutes.js";
 import { registerStatsRoutes } from "./routes/statsRoutes.js";
+import { acceptsParameters, NO_PARAMETERS } from "./queryParameters.js";
 
 /** The HTTP application with the response cache and data version its Node front shares. */
 export interface AigovApp {
@@ -62,13 +63,13 @@ export function createApp(context: AppContext): AigovApp {
   registerStatsRoutes(app, context);
   registerReportRoutes(app, context, corrections);
 
-  app.get("/api/openapi.json", (c) =>
+  app.get("/api/openapi.json", acceptsParameters(NO_PARAMETERS), (c) =>
     c.body(openApiJson, 200, {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "public, max-age=3600",
     }),
   );
-  app.get("/api/docs", (c) => c.html(apiReferencePage(openApi)));
+  app.get("/api/docs", acceptsParameters(NO_PARAMETERS), (c) => c.html(apiReferencePage(openApi)));
 
   // The web app (pages under /, assets under /assets/): web/ is composed here, as the API reference is.
   registerWebRoutes(app, context, obligations, corrections, () => baseUrl);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EventFilterInput } from "../domain/eventQuery.js";
 import { Language } from "../domain/localizedText.js";
 import { HttpProblem } from "./problem.js";
+import { type AcceptedParameters, refuseUnexpectedParameters } from "./queryParameters.js";
 
 export const MAX_LIMIT = 500;
 export const MAX_QUERY_LENGTH = 200;
@@ -24,38 +25,38 @@ export type EventsQuery = z.output<typeof EventsQuery>;
 
 const LIST_PARAMS = new Set(["jurisdiction", "type", "level", "bindingness", "tag"]);
 
+/** The parameters a query schema accepts: its keys, the list-valued filters as lists. */
+export function parametersOf(schema: z.ZodObject): AcceptedParameters {
+  return Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, LIST_PARAMS.has(key) ? "list" : "once"] as const),
+  );
+}
+
 /**
  * Reads URL search parameters against a schema: list parameters may repeat or be comma-separated;
  * anything else given twice, unknown, or out of range is a 400 problem naming the parameter.
  */
-export function parseSearchParams<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+export function parseSearchParams<T extends z.ZodObject>(schema: T, params: URLSearchParams): z.output<T> {
+  refuseUnexpectedParameters(params, parametersOf(schema));
   const raw: Record<string, unknown> = {};
-  const errors: { parameter: string; message: string }[] = [];
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
-    if (LIST_PARAMS.has(key)) {
-      raw[key] = values
-        .flatMap((value) => value.split(","))
-        .map((value) => value.trim())
-        .filter(Boolean)
-        .map((value) => (key === "jurisdiction" ? value.toUpperCase() : value));
-    } else if (values.length > 1) {
-      errors.push({ parameter: key, message: "expected once" });
-    } else {
-      raw[key] = values[0];
-    }
+    raw[key] = LIST_PARAMS.has(key)
+      ? values
+          .flatMap((value) => value.split(","))
+          .map((value) => value.trim())
+          .filter(Boolean)
+          .map((value) => (key === "jurisdiction" ? value.toUpperCase() : value))
+      : values[0];
   }
   const result = schema.safeParse(raw);
-  if (!result.success)
-    for (const issue of result.error.issues) {
-      const parameter = issue.path.length
-        ? String(issue.path[0])
-        : ((issue as { keys?: string[] }).keys?.join(", ") ?? "");
-      const message = issue.code === "unrecognized_keys" ? "unknown parameter" : issue.message;
-      errors.push({ parameter, message });
-    }
-  if (errors.length || !result.success)
+  if (!result.success) {
+    const errors = result.error.issues.map((issue) => ({
+      parameter: String(issue.path[0] ?? ""),
+      message: issue.message,
+    }));
     throw new HttpProblem(400, errors.map((e) => `${e.parameter}: ${e.message}`).join("; "), errors);
+  }
   return result.data;
 }
 

@@ -268,6 +268,24 @@ function eventSchemaWithCorrections(): JsonSchema {
  * and records. A test keeps the committed copy (docs/openapi.json) equal to this.
  */
 export function buildOpenApiDocument(): JsonSchema {
+  return withParameterRefusals(openApiPaths());
+}
+
+/**
+ * Every operation may answer 400: each route refuses a query parameter it does not read, or one it
+ * reads once given twice (src/http/queryParameters.ts), also where it reads no parameter at all.
+ */
+function withParameterRefusals(document: JsonSchema): JsonSchema {
+  const paths = document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  for (const operations of Object.values(paths))
+    for (const operation of Object.values(operations))
+      operation.responses["400"] ??= problem(
+        "An unknown query parameter, or one given twice: which, as an RFC 9457 problem document.",
+      );
+  return document;
+}
+
+function openApiPaths(): JsonSchema {
   const exportParameters = queryParameters(EventsQuery.omit({ cursor: true }));
   const errors = { "400": problem("A bad parameter: which one and why, as an RFC 9457 problem document.") };
   // A streamed export holds one of the server's slots while it runs (SECURITY.md, "Bounded work").
@@ -285,7 +303,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: "aigov API",
       version: "0.1.0",
       description:
-        "AI-governance events as structured, sourced records. Keys may be added to responses; cursors are opaque. Every read carries an ETag and answers If-None-Match with 304.",
+        "AI-governance events as structured, sourced records. Keys may be added to responses; cursors are opaque. Every read carries an ETag and answers If-None-Match with 304. A query parameter an operation does not list, or a single-valued one given twice, is a 400 problem naming it (list parameters may repeat).",
     },
     paths: {
       "/api/events": {

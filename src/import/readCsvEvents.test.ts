@@ -90,4 +90,10 @@ describe("readCsvEvents", () => {
       /e\.csv:2: invalid CSV/,
     );
   });
+  it("rejects a column named twice, whatever its case (the second would overwrite the first)", async () => {
+    await assert.rejects(
+      () => readCsvEvents("date_start,title_en,Title_EN\n2025,A,B\n", "e.csv"),
+      /e\.csv:1: column "title_en" is named twice in the header/,
+    );
+  });
 });

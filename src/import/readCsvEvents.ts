@@ -80,6 +80,13 @@ export async function* readCsvRecords(
           1,
           `unknown column "${unknown.length > 80 ? `${unknown.slice(0, 80)}…` : unknown}": expected columns among ${CSV_KNOWN_COLUMNS.join(", ")}`,
         );
+      const repeated = names.find((name, index) => names.indexOf(name) !== index);
+      if (repeated !== undefined)
+        throw new ImportError(
+          file,
+          1,
+          `column "${repeated}" is named twice in the header: expected each column once`,
+        );
       if (!names.includes("date_start") || !(names.includes("title_zh") || names.includes("title_en")))
         throw new ImportError(file, 1, "expected a header row with date_start and title_zh or title_en");
       return names;

@@ -26,6 +26,15 @@ describe("readJsonEvents", () => {
     assert.equal(event?.date.precision, "day");
     assert.deepEqual(event?.sources, []);
   });
+  it("rejects a top-level key beside events, and events given twice, naming the line", async () => {
+    const event = '{ "title": { "en": "A" }, "date": { "start": "2025" } }';
+    await failsAt(`{\n  "events": [${event}],\n  "notes": "x"\n}`, 3, /unknown top-level key "notes"/);
+    await failsAt(`{ "source": "x", "events": [${event}] }`, 1, /unknown top-level key "source"/);
+    await failsAt(`{ "__proto__": {}, "events": [] }`, 1, /unknown top-level key "__proto__"/);
+    await failsAt(`{ "events": [${event}],\n"events": [] }`, 2, /"events" is given twice/);
+    // Keys inside events are the event schema's business, not this check's.
+    assert.equal((await readJsonEvents(`{ "events": [${event}] }`, "e.json")).length, 1);
+  });
   it("names the line of a truncated file", async () => {
     await failsAt('[\n  { "id": "a",\n', 3, /invalid JSON/);
   });

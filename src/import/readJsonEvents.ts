@@ -56,9 +56,19 @@ export async function* readJsonRecords(
     }
     if (depth === target && token !== TokenType.RIGHT_BRACKET && token !== TokenType.COMMA)
       starts.push(offset);
-    if (depth === 1 && target === -1 && token === TokenType.STRING && expectKey) {
+    if (depth === 1 && token === TokenType.STRING && expectKey) {
       key = info.value;
       expectKey = false;
+      // A key beside "events" (or "events" twice) would be read past: refused, so that nothing a file
+      // says is silently dropped.
+      if (key !== "events" || target === -2)
+        throw new ImportError(
+          file,
+          lines.lineAt(offset),
+          key === "events"
+            ? `"events" is given twice: ${SHAPE}`
+            : `unknown top-level key ${JSON.stringify(String(key).slice(0, 80))}: ${SHAPE}`,
+        );
     } else if (depth === 1 && token === TokenType.COMMA) expectKey = true;
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
       depth++;

@@ -1,6 +1,7 @@
 import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import type { AppContext } from "../http/appContext.js";
+import type { AcceptedParameters } from "../http/queryParameters.js";
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { ObligationsData } from "../obligations/obligationsData.js";
 import type { NameJurisdiction } from "../report/jurisdictionNames.js";
@@ -56,5 +57,10 @@ export interface WebPage {
   /** Hono route path, e.g. "/events/:id". */
   path: string;
   nav: NavSection | null;
+  /**
+   * The query parameters the page reads, besides `lang` (which every page takes): any other, or one of
+   * these given twice where the page reads one, is answered with a 400 page naming it.
+   */
+  parameters?: AcceptedParameters;
   render(request: PageRequest): Promise<PageResult>;
 }

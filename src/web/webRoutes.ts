@@ -13,6 +13,7 @@ import { translator } from "./i18n/t.js";
 import { layout } from "./layout.js";
 import { PAGES } from "./pages/index.js";
 import type { PageRequest, PageResult, WebPage } from "./webPage.js";
+import { acceptsParameters, NO_PARAMETERS, refuseUnexpectedParameters } from "../http/queryParameters.js";
 
 const bundled = readBundledJurisdictions();
 
@@ -52,6 +53,7 @@ function pageHandler(
     };
     let result: PageResult;
     try {
+      refuseUnexpectedParameters(url.searchParams, { ...page.parameters, lang: "once" });
       result = await page.render(request);
     } catch (error) {
       if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
@@ -100,6 +102,6 @@ export function registerWebRoutes(
   corrections: CorrectionsByEvent,
   baseUrl: () => string,
 ): void {
-  app.get("/assets/:file", (c) => serveAsset(c.req.param("file")));
+  app.get("/assets/:file", acceptsParameters(NO_PARAMETERS), (c) => serveAsset(c.req.param("file")));
   for (const page of PAGES) app.get(page.path, pageHandler(page, context, obligations, corrections, baseUrl));
 }

@@ -9,6 +9,7 @@ import { withKnownBytes } from "../knownBytes.js";
 import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { presentEvent, presentStoredEvent } from "../presenters/eventPresenter.js";
 import { HttpProblem } from "../problem.js";
+import { acceptsParameters, NO_PARAMETERS } from "../queryParameters.js";
 
 /** The facets of the whole dataset come back as one object until the data changes: encoded once. */
 const encodedFacets = new WeakMap<SearchFacets, RawJson>();
@@ -52,7 +53,7 @@ export function registerEventRoutes(app: Hono, context: AppContext, corrections:
     return withKnownBytes(c.body(body, 200, { "content-type": "application/json" }), body);
   });
 
-  app.get("/api/events/:id", async (c) => {
+  app.get("/api/events/:id", acceptsParameters(NO_PARAMETERS), async (c) => {
     const id = c.req.param("id");
     const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
     if (!event) throw new HttpProblem(404, `no event with id "${id}"`);

@@ -71,6 +71,8 @@ export function registerExportRoutes(
     headers: Record<string, string>,
     open: () => Promise<AsyncIterator<string>>,
   ): Promise<Response> => {
+    // A HEAD is refused for the parameters its GET would be refused for.
+    queryOf(c, false);
     // Still a streamed response, empty: the read cache (whose key has no method) must not keep it as the GET's.
     if (c.req.method === "HEAD") return streamedResponse(nothing(), headers);
     const slot = takeExportSlot(c);

@@ -5,6 +5,7 @@ import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
 import type { ObligationsData } from "../../obligations/obligationsData.js";
 import { MAX_PROFILE_BYTES, isCheckDate, profileFromJson } from "../../obligations/profileInput.js";
 import { HttpProblem } from "../problem.js";
+import { acceptsParameters, NO_PARAMETERS } from "../queryParameters.js";
 
 const badDate = (parameter: string, value: string) =>
   new HttpProblem(400, `${parameter}: expected a date written YYYY-MM-DD, got "${value}"`, [
@@ -16,7 +17,7 @@ const badDate = (parameter: string, value: string) =>
  * POST /api/check: the laws as cited records, what the checker covers, and the checker over them.
  */
 export function registerObligationRoutes(app: Hono, data: ObligationsData): void {
-  app.get("/api/instruments", (c) =>
+  app.get("/api/instruments", acceptsParameters(NO_PARAMETERS), (c) =>
     c.json({
       items: data.instruments.map((instrument) => ({
         ...instrument,
@@ -26,7 +27,7 @@ export function registerObligationRoutes(app: Hono, data: ObligationsData): void
     }),
   );
 
-  app.get("/api/instruments/:id", (c) => {
+  app.get("/api/instruments/:id", acceptsParameters(NO_PARAMETERS), (c) => {
     const id = c.req.param("id");
     const instrument = data.instruments.find((i) => i.id === id);
     if (!instrument) throw new HttpProblem(404, `no instrument with id "${id}"`);
@@ -37,11 +38,11 @@ export function registerObligationRoutes(app: Hono, data: ObligationsData): void
     });
   });
 
-  app.get("/api/obligations", (c) => c.json({ items: data.obligations }));
+  app.get("/api/obligations", acceptsParameters(NO_PARAMETERS), (c) => c.json({ items: data.obligations }));
 
-  app.get("/api/coverage", (c) => c.json({ items: data.coverage }));
+  app.get("/api/coverage", acceptsParameters(NO_PARAMETERS), (c) => c.json({ items: data.coverage }));
 
-  app.get("/api/deadlines", (c) => {
+  app.get("/api/deadlines", acceptsParameters({ from: "once", limit: "once" }), (c) => {
     const from = c.req.query("from") ?? todayUtc();
     if (!isCheckDate(from)) throw badDate("from", from);
     const limitText = c.req.query("limit") ?? "20";
@@ -56,6 +57,7 @@ export function registerObligationRoutes(app: Hono, data: ObligationsData): void
 
   app.post(
     "/api/check",
+    acceptsParameters({ at: "once" }),
     bodyLimit({
       maxSize: MAX_PROFILE_BYTES,
       onError: () => {

@@ -4,6 +4,7 @@ import type { AppContext } from "../appContext.js";
 import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
 import { presentEvent } from "../presenters/eventPresenter.js";
 import { HttpProblem } from "../problem.js";
+import { acceptsParameters, NO_PARAMETERS } from "../queryParameters.js";
 
 /** GET /api/jurisdictions, /api/jurisdictions/{code} and /api/stats: the shape of the whole dataset. */
 export function registerReferenceRoutes(
@@ -29,9 +30,11 @@ export function registerReferenceRoutes(
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   };
 
-  app.get("/api/jurisdictions", async (c) => c.json({ items: await jurisdictionsWithCounts() }));
+  app.get("/api/jurisdictions", acceptsParameters(NO_PARAMETERS), async (c) =>
+    c.json({ items: await jurisdictionsWithCounts() }),
+  );
 
-  app.get("/api/jurisdictions/:code", async (c) => {
+  app.get("/api/jurisdictions/:code", acceptsParameters(NO_PARAMETERS), async (c) => {
     const code = c.req.param("code").toUpperCase();
     const all = await jurisdictionsWithCounts();
     const jurisdiction = all.find((j) => j.code === code);
@@ -51,7 +54,7 @@ export function registerReferenceRoutes(
     });
   });
 
-  app.get("/api/stats", async (c) => {
+  app.get("/api/stats", acceptsParameters(NO_PARAMETERS), async (c) => {
     const index = await context.search.currentIndex();
     const counts = index.overallCounts();
     return c.json({

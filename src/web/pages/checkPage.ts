@@ -161,6 +161,24 @@ ${formHtml(input)}`;
 export const checkPage: WebPage = {
   path: "/check",
   nav: "check",
+  // The form's fields: markets and modalities are checkboxes, every other field one value.
+  parameters: {
+    ...Object.fromEntries(
+      [
+        "kind",
+        "role",
+        ...NUMBERS,
+        ...FLAGS,
+        "otherMarkets",
+        "establishedIn",
+        "placedOnMarket",
+        "sector",
+        "at",
+      ].map((name) => [name, "once"] as const),
+    ),
+    markets: "list",
+    modalities: "list",
+  },
   render: async (request) => {
     const { lang, url } = request;
     const data = request.obligations;

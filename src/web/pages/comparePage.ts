@@ -186,6 +186,7 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
 export const comparePage: WebPage = {
   path: "/compare",
   nav: "compare",
+  parameters: { j: "list" },
   render: async (request) => {
     const { t, url } = request;
     const counts = await jurisdictionCounts(request);

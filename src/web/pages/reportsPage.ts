@@ -82,6 +82,15 @@ function form(request: PageRequest, filter: EventFilterInput, codes: string[]): 
 export const reportsPage: WebPage = {
   path: "/reports",
   nav: "reports",
+  parameters: {
+    from: "once",
+    to: "once",
+    jurisdiction: "list",
+    type: "list",
+    level: "list",
+    bindingness: "list",
+    preview: "once",
+  },
   render: async (request) => {
     const { lang, t, context, url } = request;
     const { params, filter } = choices(url);

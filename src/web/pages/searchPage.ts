@@ -147,6 +147,14 @@ function pager(state: SearchState, total: number, request: PageRequest): SafeHtm
 export const searchPage: WebPage = {
   path: "/search",
   nav: "search",
+  parameters: {
+    q: "once",
+    ...Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, "list"] as const)),
+    from: "once",
+    to: "once",
+    sort: "once",
+    page: "once",
+  },
   render: async (request) => {
     const { t, lang, context, url } = request;
     const state = readSearchState(url.searchParams);
