@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { reportLimits, resolveDatabaseLocation, searchSnapshotPath } from "./config.js";
+import { reportLimits, resolveDatabaseLocation, searchSnapshotPath, streamingLimits } from "./config.js";
 
 describe("where the search snapshot is kept", () => {
   const env = { XDG_CACHE_HOME: "/cache", HOME: "/home/analyst" };
@@ -48,5 +48,33 @@ describe("reportLimits", () => {
       /^Error: AIGOV_CHROMIUM_POOL: expected a whole number from 1 to 2, got "6"$/,
     );
     assert.throws(() => reportLimits({ AIGOV_REPORT_MAX_YEARS: "ten" }), /AIGOV_REPORT_MAX_YEARS/);
+  });
+});
+
+describe("streamingLimits", () => {
+  it("sets nothing when nothing is set, so that the server's defaults apply", () => {
+    assert.deepEqual(streamingLimits({}), {});
+    assert.deepEqual(streamingLimits({ AIGOV_MAX_EXPORTS: " " }), {});
+  });
+  it("takes each variable that is set, and only those", () => {
+    assert.deepEqual(streamingLimits({ AIGOV_MAX_EXPORTS: "8", AIGOV_WRITE_IDLE_TIMEOUT_MS: "5000" }), {
+      maxExports: 8,
+      writeIdleTimeoutMs: 5000,
+    });
+    assert.deepEqual(streamingLimits({ AIGOV_MAX_EXPORTS_PER_CLIENT: "1" }), { maxExportsPerClient: 1 });
+  });
+  it("refuses a value out of range or not a whole number by the variable's name", () => {
+    assert.throws(
+      () => streamingLimits({ AIGOV_MAX_EXPORTS: "0" }),
+      /AIGOV_MAX_EXPORTS: expected a whole number from 1 to 1000, got "0"/,
+    );
+    assert.throws(
+      () => streamingLimits({ AIGOV_MAX_EXPORTS_PER_CLIENT: "2.5" }),
+      /AIGOV_MAX_EXPORTS_PER_CLIENT/,
+    );
+    assert.throws(
+      () => streamingLimits({ AIGOV_WRITE_IDLE_TIMEOUT_MS: "10" }),
+      /AIGOV_WRITE_IDLE_TIMEOUT_MS: expected a whole number from 1000/,
+    );
   });
 });

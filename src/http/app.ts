@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { reportLimits } from "../config.js";
 import { apiReferencePage } from "../web/apiReferencePage.js";
 import { registerWebRoutes } from "../web/webRoutes.js";
 import type { AppContext } from "./appContext.js";
@@ -34,7 +35,9 @@ export interface AigovApp {
  * middleware are small enough to keep the overhead over bare node:http within the throughput target,
  * which `npm run bench` measures.
  */
-export function createApp(context: AppContext): AigovApp {
+export function createApp(given: AppContext): AigovApp {
+  // Limits from the environment are read once, here: a malformed one stops the start, not each request.
+  const context: AppContext = { ...given, reportMaxYears: given.reportMaxYears ?? reportLimits().maxYears };
   const app = new Hono();
   const cache = new ResponseCache();
   // Answers are cached and tagged by the version of the index that answered, not the database's newest:
@@ -61,7 +64,7 @@ export function createApp(context: AppContext): AigovApp {
   registerExportRoutes(app, context, obligations, corrections, () => baseUrl);
   registerObligationRoutes(app, obligations);
   registerStatsRoutes(app, context);
-  registerReportRoutes(app, context, corrections);
+  registerReportRoutes(app, context, corrections, { maxYears: context.reportMaxYears });
 
   app.get("/api/openapi.json", acceptsParameters(NO_PARAMETERS), (c) =>
     c.body(openApiJson, 200, {

@@ -15,6 +15,11 @@ export interface AppContext {
   baseUrl?: string;
   /** Keep answers to repeated reads in memory (default true; benchmarks of the search itself turn it off). */
   responseCache?: boolean;
+  /**
+   * The longest period a report (and the reports page's preview) may span, in years; default
+   * `AIGOV_REPORT_MAX_YEARS`, else 50. createApp resolves it once, so a page and the API refuse alike.
+   */
+  reportMaxYears?: number;
   /** Instruments, obligations and corrections; default: the bundled files in data/. */
   obligations?: ObligationsData;
 }

@@ -21,7 +21,8 @@ import {
 import type { ReportBlock, ReportSection } from "./reportModel.js";
 import {
   type Count,
-  computeStatistics,
+  countEvents,
+  type EventCounts,
   type EffectiveEntry,
   filingMonth,
   type ReportStatistics,
@@ -79,7 +80,7 @@ class NarrativeBuilder {
     );
   }
 
-  private typeCounts(stats: ReportStatistics, limit?: number): string {
+  private typeCounts(stats: EventCounts, limit?: number): string {
     return this.counted(
       stats.byType,
       (t) => (t === null ? UNCLASSIFIED[this.lang] : TYPE_LABELS[this.lang][t]),
@@ -87,7 +88,7 @@ class NarrativeBuilder {
     );
   }
 
-  private bindingCounts(stats: ReportStatistics): string {
+  private bindingCounts(stats: EventCounts): string {
     return this.counted(stats.byBindingness, (b) =>
       b === null ? UNCLASSIFIED[this.lang] : BINDINGNESS_LABELS[this.lang][b],
     );
@@ -187,7 +188,7 @@ class NarrativeBuilder {
   /** A level's opening paragraph: how many events, of which types and bindingness, who took part most. */
   private levelIntro(level: string, events: Event[]): ReportBlock[] {
     if (events.length === 0) return [paragraph(this.p.levelNone(level))];
-    const s = computeStatistics(events, this.input.period);
+    const s = countEvents(events);
     return [
       paragraph(
         `${this.p.levelIntro(level, events.length, this.p.percent(events.length, this.input.statistics.total))}${this.lang === "en" ? " " : ""}${this.p.typesAndBinding(this.typeCounts(s), this.bindingCounts(s))}`,
@@ -198,7 +199,7 @@ class NarrativeBuilder {
 
   /** Sections per jurisdiction, most events first, then one for the rest. */
   private byJurisdiction(events: Event[], rest: string): Section[] {
-    const counts = computeStatistics(events, this.input.period).byJurisdiction;
+    const counts = countEvents(events).byJurisdiction;
     const shown = counts.slice(0, SUBSECTIONS);
     const sections = shown.map((c, i): Section => {
       const own = events.filter((e) => e.jurisdictions.includes(c.key));
@@ -258,7 +259,7 @@ class NarrativeBuilder {
     const national = this.input.events.filter((e) => e.level === "national");
     const subnational = this.input.events.filter((e) => e.level === "subnational");
     const heading = this.partHeading(2, "国家层面：主权国家", "Nations");
-    const countries = computeStatistics(national, this.input.period).byJurisdiction.length;
+    const countries = countEvents(national).byJurisdiction.length;
     const intro =
       national.length + subnational.length === 0
         ? [paragraph(this.p.levelNone(this.levelLabel("national")))]
@@ -272,9 +273,7 @@ class NarrativeBuilder {
         heading: `${sections.length}. ${this.lang === "zh" ? "次国家层面" : "Subnational"}`,
         depth: 2,
         blocks: [
-          paragraph(
-            this.p.involved(this.names(computeStatistics(subnational, this.input.period).byJurisdiction)),
-          ),
+          paragraph(this.p.involved(this.names(countEvents(subnational).byJurisdiction))),
           ...this.eventList(subnational),
         ],
       });

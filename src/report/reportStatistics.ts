@@ -69,6 +69,23 @@ function mostFirst<K extends string | null>(counts: Map<K, number>): Count<K>[] 
     .sort((a, b) => b.count - a.count || String(a.key ?? "~").localeCompare(String(b.key ?? "~")));
 }
 
+/** What a set of events is counted by, apart from months and dates: what the narrative's paragraphs say. */
+export type EventCounts = Pick<
+  ReportStatistics,
+  "byLevel" | "byType" | "byBindingness" | "byJurisdiction" | "byTag"
+>;
+
+/** Counts events by level, type, bindingness, jurisdiction and tag (no months: no period to walk). */
+export function countEvents(events: Event[]): EventCounts {
+  return {
+    byLevel: inOrder(tally(events.map((e) => e.level)), [...LEVELS, null]),
+    byType: mostFirst(tally(events.map((e) => e.type))),
+    byBindingness: inOrder(tally(events.map((e) => e.bindingness)), [...BINDINGNESS, null]),
+    byJurisdiction: mostFirst(tally(events.flatMap((e) => [...new Set(e.jurisdictions)]))),
+    byTag: mostFirst(tally(events.flatMap((e) => [...new Set(e.tags)]))),
+  };
+}
+
 /**
  * Counts a period's events by month, level, type, bindingness, jurisdiction and tag, and their effective
  * dates. With `within` (the months the data holds), the months counted stop where the data does, widened
@@ -95,11 +112,7 @@ export function computeStatistics(
       month,
       count: perMonth.get(monthKey(year, month)) ?? 0,
     })),
-    byLevel: inOrder(tally(events.map((e) => e.level)), [...LEVELS, null]),
-    byType: mostFirst(tally(events.map((e) => e.type))),
-    byBindingness: inOrder(tally(events.map((e) => e.bindingness)), [...BINDINGNESS, null]),
-    byJurisdiction: mostFirst(tally(events.flatMap((e) => [...new Set(e.jurisdictions)]))),
-    byTag: mostFirst(tally(events.flatMap((e) => [...new Set(e.tags)]))),
+    ...countEvents(events),
     effectiveInPeriod: effective.filter(
       (e) => dateBounds(e.date).first >= period.from && dateBounds(e.date).first <= period.to,
     ),

@@ -99,6 +99,38 @@ describe("GET /api/report › bounded work", () => {
     assert.match(page, /role="alert"[^]*at most 50 years/);
   });
 
+  it("holds the page and the API to one configured maximum, read once by the app", async () => {
+    const short = createApp({
+      db,
+      search: new SearchService(db),
+      versionMaxAgeMs: 0,
+      responseCache: false,
+      reportMaxYears: 2,
+    });
+    const api = await short.hono.request("/api/report?from=2020&to=2025&format=md");
+    assert.equal(api.status, 400);
+    assert.match(await api.text(), /at most 2 years/);
+    const page = await short.hono.request("/reports?from=2020&to=2025&preview=1&lang=en");
+    assert.equal(page.status, 400);
+    assert.match(await page.text(), /role="alert"[^]*at most 2 years/);
+    const within = await short.hono.request("/reports?from=2025-01&to=2025-12&preview=1&lang=en");
+    assert.equal(within.status, 200);
+  });
+
+  it("refuses a malformed AIGOV_REPORT_MAX_YEARS when the app is made, naming it", () => {
+    const saved = process.env.AIGOV_REPORT_MAX_YEARS;
+    process.env.AIGOV_REPORT_MAX_YEARS = "lots";
+    try {
+      assert.throws(
+        () => createApp({ db, search: new SearchService(db), responseCache: false }),
+        /AIGOV_REPORT_MAX_YEARS: expected a whole number from 1 to 1000, got "lots"/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.AIGOV_REPORT_MAX_YEARS;
+      else process.env.AIGOV_REPORT_MAX_YEARS = saved;
+    }
+  });
+
   it("prints concurrent PDFs and DOCX with one shared Chromium", async () => {
     let launches = 0;
     const chromium = new ChromiumPool({ size: 1, queueLength: 4, timeoutMs: 60_000 }, () => {

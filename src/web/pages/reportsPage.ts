@@ -1,4 +1,3 @@
-import { reportLimits } from "../../config.js";
 import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { EventFilterInput, toEventFilter } from "../../domain/eventQuery.js";
 import { parseSearchParams } from "../../http/eventsQuery.js";
@@ -6,7 +5,7 @@ import { buildReport } from "../../report/buildReport.js";
 import { writeHtmlReportBody } from "../../report/htmlReport.js";
 import { loadReportInput } from "../../report/loadReportInput.js";
 import { REPORT_FORMATS } from "../../report/renderReport.js";
-import { ReportPeriodError } from "../../report/reportPeriod.js";
+import { MAX_REPORT_YEARS, ReportPeriodError } from "../../report/reportPeriod.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { jurisdictionCounts } from "../viewModels/jurisdictionFacts.js";
 import type { PageRequest, WebPage } from "../webPage.js";
@@ -125,7 +124,7 @@ export const reportsPage: WebPage = {
           filter: toEventFilter(filter),
           corrections: request.corrections,
           // The API's limit: a preview of a longer period is refused here as /api/report refuses it.
-          maxYears: reportLimits().maxYears,
+          maxYears: context.reportMaxYears ?? MAX_REPORT_YEARS,
         });
         if (input.events.length > MAX_PREVIEW) {
           preview = html`${downloads}
