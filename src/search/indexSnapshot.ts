@@ -9,8 +9,9 @@ import { TOKENIZER_VERSION } from "./textTerms.js";
 /**
  * Bump when the layout below changes. 2: stamped with a change-log entry, a digest at the end. 3: ids,
  * titles and days in binary (a million of each were a JSON header of 100+ MB), read piece by piece.
+ * 4: ids and titles in UTF-8 (as the index keeps them, see PackedStrings), offsets in bytes.
  */
-const LAYOUT = 3;
+const LAYOUT = 4;
 /**
  * What a snapshot must have been written with to be read: this layout and the tokenizer of this build.
  * A snapshot of another version (an index whose terms came from an older tokenizer) is never loaded:
@@ -35,7 +36,7 @@ type Directory = [group: string, key: string, offset: number, length: number][];
 
 /**
  * The snapshot's JSON header: the small parts of the index content, and a directory of the binary parts
- * that follow it in this order: the documents' ids and titles (UTF-16 text and Uint32 offsets) and first
+ * that follow it in this order: the documents' ids and titles (UTF-8 bytes and Uint32 offsets) and first
  * days (Int32), then every bitmap in roaring's portable format.
  */
 type Header = Pick<IndexContent, "spanLastDay" | "longestSpanDays" | "words"> & {
@@ -92,9 +93,9 @@ export async function writeSnapshot(path: string, index: SearchIndex, stamp: Sna
   };
   const typed = (array: Uint32Array | Int32Array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  add("doc", "ids.text", Buffer.from(content.ids.text, "utf16le"));
+  add("doc", "ids.text", content.ids.bytes);
   add("doc", "ids.offsets", typed(content.ids.offsets));
-  add("doc", "titles.text", Buffer.from(content.titles.text, "utf16le"));
+  add("doc", "titles.text", content.titles.bytes);
   add("doc", "titles.offsets", typed(content.titles.offsets));
   add("doc", "firstDays", typed(content.firstDayNumbers));
   for (const field of FIELDS)
@@ -197,6 +198,13 @@ class SequentialReader {
   }
 }
 
+/** Bytes copied out of a piece of file into a buffer of their own (not keeping the piece alive). */
+function copyBytes(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 /** The bytes of a typed array, copied out of a piece of file (aligned, and not keeping the piece alive). */
 function copyOut(bytes: Buffer): ArrayBuffer {
   if (bytes.length % 4 !== 0) throw new Error("snapshot: a typed array of odd length");
@@ -233,7 +241,7 @@ export async function readSnapshot(
     const postings = Object.fromEntries(FIELDS.map((f) => [f, new Map()])) as IndexContent["postings"];
     const facetValues = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as IndexContent["facetValues"];
     // The per-document arrays, decoded as they are read (the largest, the titles, is a sixth of the file).
-    const texts = new Map<string, string>();
+    const texts = new Map<string, Buffer>();
     const arrays = new Map<string, ArrayBuffer>();
     let expected = 0;
     for (const [group, key, offset, length] of header.bitmaps) {
@@ -241,7 +249,9 @@ export async function readSnapshot(
       expected += length;
       const bytes = await reader.take(length);
       if (group === "doc") {
-        if (key.endsWith(".text")) texts.set(key, bytes.toString("utf16le"));
+        // Copied out of the chunk read, unless it is a piece read on its own (the titles, as a rule).
+        const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
+        if (key.endsWith(".text")) texts.set(key, own ? bytes : copyBytes(bytes));
         else arrays.set(key, copyOut(bytes));
         continue;
       }

@@ -543,8 +543,8 @@ export class SearchIndex {
     );
     let titlePhrase = this.scratch(new RoaringBitmap32());
     if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS) {
-      const phrase = phraseKey(query.phrase);
-      for (const doc of inTitle) if (this.titleText.get(doc).includes(phrase)) titlePhrase.add(doc);
+      const phrase = Buffer.from(phraseKey(query.phrase), "utf8");
+      for (const doc of inTitle) if (this.titleText.includes(doc, phrase)) titlePhrase.add(doc);
     }
     if (titlePhrase.size === inTitle.size) titlePhrase = this.scratch(new RoaringBitmap32());
     const ordered = [titlePhrase, inTitle, inSummary, inBody, match];

@@ -1,3 +1,4 @@
+import type { DatabaseLocation } from "../config.js";
 import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import type { Database } from "../storage/database.js";
@@ -7,15 +8,13 @@ import {
   findEvents,
   readChangedIds,
   readChangeSeq,
-  streamEventJsonNewestFirst,
-  streamEventsNewestFirst,
 } from "../storage/repos/eventRepo.js";
 import { readDatabaseId } from "../storage/repos/metadataRepo.js";
 import { readSnapshot, writeSnapshot } from "./indexSnapshot.js";
+import { buildIndex, buildSnapshotApart } from "./indexBuild.js";
 import { LiveIndex } from "./liveIndex.js";
-import { buildInParallel, buildWorkers } from "./parallelBuild.js";
 import { parseQuery } from "./queryParser.js";
-import { type FacetCounts, type IndexFilter, SearchIndex, type SearchSort } from "./searchIndex.js";
+import type { FacetCounts, IndexFilter, SearchSort } from "./searchIndex.js";
 import { makeSnippet, type Snippet } from "./snippet.js";
 
 export interface SearchParams {
@@ -73,8 +72,12 @@ function withYears(facets: FacetCounts): SearchFacets {
 
 /** Below this many events, indexing is quicker than reading a snapshot, so none is kept. */
 const SNAPSHOT_THRESHOLD = 5000;
-/** Events from which an index is built by worker threads, one per core. */
-const PARALLEL_THRESHOLD = 20_000;
+/**
+ * Events from which, when the service knows where its database is, an index is built in a process of
+ * its own that saves a snapshot, loaded afterwards (the memory of the build is given back when that
+ * process ends). Below it, the build is small and quicker in this process.
+ */
+const SEPARATE_BUILD_THRESHOLD = 20_000;
 /** Events changed since the base was built beyond which a new base is built, in the background. */
 const REBUILD_AT = 1000;
 /**
@@ -104,6 +107,14 @@ export class SearchService {
     private readonly options: {
       /** Where to keep a snapshot of the index between runs (large databases start in seconds). */
       snapshotPath?: string;
+      /**
+       * Where the database is, for a process of its own to open: with a snapshot path, a large index
+       * is then built in that process, which saves the snapshot and ends, and this one loads it. A
+       * long-running server gives it, so that a build's memory does not stay with the server.
+       */
+      location?: DatabaseLocation;
+      /** Events from which a build runs apart, given a location (SEPARATE_BUILD_THRESHOLD; tests lower it). */
+      separateBuildFrom?: number;
       /** Told how the index came to be, for logs. */
       onIndexed?: (how: "built" | "loaded", events: number, seconds: number) => void;
       /** Told how far a build has come, for a progress line. */
@@ -236,43 +247,66 @@ export class SearchService {
   /** The first index: the snapshot's, brought up to date from the change log, or else a new build. */
   private async loadOrBuild(): Promise<{ live: LiveIndex; seq: number }> {
     const started = performance.now();
-    const path = this.options.snapshotPath;
     const seq = await readChangeSeq(this.db);
-    if (path !== undefined) {
-      const loaded = await readSnapshot(path, await readDatabaseId(this.db));
-      // A snapshot ahead of the log belongs to another state of the database (a restored backup).
-      const ids =
-        loaded && loaded.seq <= seq ? await readChangedIds(this.db, loaded.seq, seq, MAX_DELTA) : null;
-      if (loaded && ids) {
-        const live = await this.applyChanges(LiveIndex.of(loaded.index), ids);
-        // A last check against a history that went another way (a backup restored, then written to):
-        // the events counted must be the events indexed.
-        if (live.size === (await countEvents(this.db))) {
-          this.options.onIndexed?.("loaded", live.size, (performance.now() - started) / 1000);
-          return { live, seq };
-        }
-      }
+    const loaded = await this.loadSnapshot(seq);
+    if (loaded) {
+      this.options.onIndexed?.("loaded", loaded.live.size, (performance.now() - started) / 1000);
+      return loaded;
     }
     return this.build(seq);
   }
 
   /**
+   * The snapshot's index with the changes logged after it up to `seq` applied, or null when there is no
+   * snapshot of this database that can be brought up to date so (none, another state of the database,
+   * too much changed since).
+   */
+  private async loadSnapshot(seq: number): Promise<{ live: LiveIndex; seq: number } | null> {
+    const path = this.options.snapshotPath;
+    if (path === undefined) return null;
+    const loaded = await readSnapshot(path, await readDatabaseId(this.db));
+    // A snapshot ahead of the log belongs to another state of the database (a restored backup).
+    const ids =
+      loaded && loaded.seq <= seq ? await readChangedIds(this.db, loaded.seq, seq, MAX_DELTA) : null;
+    if (!loaded || !ids) return null;
+    const live = await this.applyChanges(LiveIndex.of(loaded.index), ids);
+    // A last check against a history that went another way (a backup restored, then written to): the
+    // events counted must be the events indexed.
+    return live.size === (await countEvents(this.db)) ? { live, seq } : null;
+  }
+
+  /**
    * Builds a base from every event, as of change `seq` or later (the change log is read before the
    * events, so a change made during the build is applied again afterwards, never missed), and saves
-   * its snapshot.
+   * its snapshot. A large one is built apart when it can be (see SEPARATE_BUILD_THRESHOLD).
    */
   private async build(seq: number): Promise<{ live: LiveIndex; seq: number }> {
     const started = performance.now();
     const events = await countEvents(this.db);
     const onProgress = (indexed: number) => this.options.onProgress?.(indexed, events);
-    const workers = buildWorkers();
-    // Worker threads cost a moment to start: worth it for a large archive only.
-    const base =
-      events >= PARALLEL_THRESHOLD && workers > 1
-        ? await buildInParallel(streamEventJsonNewestFirst(this.db), workers, onProgress)
-        : await SearchIndex.fromStream(streamEventsNewestFirst(this.db), onProgress);
+    const { snapshotPath: path, location } = this.options;
+    if (
+      path !== undefined &&
+      location !== undefined &&
+      events >= (this.options.separateBuildFrom ?? SEPARATE_BUILD_THRESHOLD)
+    ) {
+      const built = await buildSnapshotApart({ location, snapshotPath: path }, onProgress).then(
+        // Loaded as at any start: the changes logged while it was built are applied on load.
+        async () => this.loadSnapshot(await readChangeSeq(this.db)),
+        (error: Error) => {
+          process.stderr.write(
+            `warning: the search index could not be built in a process of its own (${error.message}); building it here\n`,
+          );
+          return null;
+        },
+      );
+      if (built) {
+        this.options.onIndexed?.("built", built.live.size, (performance.now() - started) / 1000);
+        return built;
+      }
+    }
+    const base = await buildIndex(this.db, events, onProgress);
     this.options.onIndexed?.("built", base.size, (performance.now() - started) / 1000);
-    const path = this.options.snapshotPath;
     if (path !== undefined && base.size >= SNAPSHOT_THRESHOLD)
       await writeSnapshot(path, base, { databaseId: await readDatabaseId(this.db), seq }).catch(
         (error: Error) =>
