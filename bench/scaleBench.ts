@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { createApp } from "../src/http/app.js";
-import { startServer } from "../src/http/server.js";
+import { createApp } from "../src/server/createApp.js";
+import { startServer } from "../src/server/nodeServer.js";
 import { SearchService } from "../src/search/searchService.js";
 import { followChanges } from "../src/storage/changeFeed.js";
 import { copyDatabase } from "../src/storage/copyDatabase.js";

@@ -1,5 +1,5 @@
-import { createApp } from "../src/http/app.js";
-import { startServer } from "../src/http/server.js";
+import { createApp } from "../src/server/createApp.js";
+import { startServer } from "../src/server/nodeServer.js";
 import { SearchService } from "../src/search/searchService.js";
 import { benchDatabase } from "./benchDatabase.js";
 import { type Measurement, percentile, timeRuns } from "./harness.js";

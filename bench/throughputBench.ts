@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
-import { createApp } from "../src/http/app.js";
-import { startServer } from "../src/http/server.js";
+import { createApp } from "../src/server/createApp.js";
+import { startServer } from "../src/server/nodeServer.js";
 import { SearchService } from "../src/search/searchService.js";
 import { benchDatabase } from "./benchDatabase.js";
 import type { Measurement } from "./harness.js";
@@ -46,7 +46,7 @@ export async function benchThroughput(): Promise<Measurement[]> {
     });
   }
   // Every request a different page (10,000 cursors, more than the response cache keeps): no cache hits.
-  const { encodeCursor } = await import("../src/http/eventsQuery.js");
+  const { encodeCursor } = await import("../src/app/eventsQuery.js");
   let n = 0;
   const uncached: autocannon.Request[] = [
     {

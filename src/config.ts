@@ -26,9 +26,12 @@ export function resolveDatabaseLocation(
   return { kind: "sqlite", path: join(dataHome, "aigov", "aigov.db") };
 }
 
-/** Whether progress lines may be drawn (a person is watching stderr). */
-export function isInteractive(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return stream.isTTY === true && !process.env.CI;
+/** Whether progress lines may be drawn (a person is watching stderr, and it is not CI). */
+export function isInteractive(
+  stream: { readonly isTTY?: boolean } = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return stream.isTTY === true && !env.CI;
 }
 
 /**

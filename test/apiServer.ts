@@ -1,5 +1,5 @@
-import { createApp } from "../src/http/app.js";
-import { type RunningServer, startServer } from "../src/http/server.js";
+import { createApp } from "../src/server/createApp.js";
+import { type RunningServer, startServer } from "../src/server/nodeServer.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { SearchService } from "../src/search/searchService.js";
 import { type Database, openDatabase } from "../src/storage/database.js";

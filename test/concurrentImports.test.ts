@@ -3,30 +3,16 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import SQLite from "better-sqlite3";
-import { ROOT, runCli, tempDir } from "./runCli.js";
+import { type CliResult, ROOT, runCli, spawnCli, tempDir } from "./runCli.js";
 import { type ServeProcess, startServe } from "./serveProcess.js";
 import { DIALECTS, type TestDatabase } from "./testDatabases.js";
 
-/** Runs the CLI without waiting for it, so that two can overlap; `onStderr` sees stderr as it grows. */
-function startCli(
-  args: string[],
-  onStderr?: (stderr: string) => void,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: tempDir() },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      onStderr?.(stderr);
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/**
+ * Runs the CLI as a process of its own without waiting for it, so that two can overlap: SQLite's locks and
+ * PostgreSQL's queue are between processes. `onStderr` sees stderr as it grows.
+ */
+const startCli = (args: string[], onStderr?: (stderr: string) => void): Promise<CliResult> =>
+  spawnCli(args, { onStderr }).exited;
 
 for (const dialect of DIALECTS)
   describe(`two imports at once (${dialect.name})`, { skip: dialect.skip }, () => {
@@ -35,7 +21,8 @@ for (const dialect of DIALECTS)
       store = await dialect.create();
       // The database exists before the race: what is tested is the writes, not the first migration.
       assert.equal(
-        runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", store.arg]).code,
+        (await runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", store.arg]))
+          .code,
         0,
       );
     });
@@ -60,7 +47,7 @@ for (const dialect of DIALECTS)
 async function heldDatabase(exclusive = false): Promise<{ db: string; release: () => void }> {
   const db = join(tempDir(), "held.db");
   const fixture = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
-  assert.equal(runCli(["import", fixture, "--db", db]).code, 0);
+  assert.equal((await runCli(["import", fixture, "--db", db])).code, 0);
   const holder = spawn(
     process.execPath,
     [
@@ -118,7 +105,7 @@ describe("imports that meet another process's write (SQLite)", () => {
     } finally {
       release();
     }
-    const listed = runCli(["list", "--db", db, "--json", "--from", "2025"]);
+    const listed = await runCli(["list", "--db", db, "--json", "--from", "2025"]);
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout), [], "none of the 2025 events were written");
   });
@@ -142,13 +129,13 @@ describe("imports that meet another process's write (SQLite)", () => {
     }
   });
 
-  it("takes a file holding only the migrator's empty tables (another aigov creating it) as new", () => {
+  it("takes a file holding only the migrator's empty tables (another aigov creating it) as new", async () => {
     const db = join(tempDir(), "creating.db");
     const file = new SQLite(db);
     file.exec(`create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null);
       create table kysely_migration_lock (id varchar(255) not null primary key, is_locked integer default 0 not null);`);
     file.close();
-    const result = runCli(["import", events, "--db", db]);
+    const result = await runCli(["import", events, "--db", db]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /added 47/);
   });

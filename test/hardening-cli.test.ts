@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import SQLite from "better-sqlite3";
 import type { EventInput } from "../src/domain/event.js";
-import { ROOT, runCli, SEED, tempDir } from "./runCli.js";
+import { type CliResult, ROOT, runCli, SEED, tempDir } from "./runCli.js";
 
 /** A small event in the public shape, for files the tests import. */
 const event = (id: string, overrides: Partial<EventInput> = {}): EventInput => ({
@@ -21,13 +21,13 @@ const writeJson = (dir: string, name: string, events: EventInput[]) => {
   return path;
 };
 
-const ok = (result: ReturnType<typeof runCli>) => {
+const ok = (result: CliResult) => {
   assert.equal(result.code, 0, result.stderr);
   return result;
 };
 
 /** A failure the CLI reports as exactly one line "error: …" and exit 1. */
-export const oneLineError = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
+export const oneLineError = (result: CliResult, pattern: RegExp) => {
   assert.equal(result.code, 1, result.stdout + result.stderr);
   const lines = result.stderr.trim().split("\n");
   assert.equal(lines.length, 1, result.stderr);
@@ -36,17 +36,17 @@ export const oneLineError = (result: ReturnType<typeof runCli>, pattern: RegExp)
 };
 
 describe("hardening: the CLI on hostile and careless input", () => {
-  it("point 2: refuses a javascript: source URL at import with file:line", () => {
+  it("point 2: refuses a javascript: source URL at import with file:line", async () => {
     const dir = tempDir();
     const file = writeJson(dir, "evil.json", [
       event("a"),
       event("b", { sources: [{ url: "javascript:alert(document.domain)" }] }),
     ]);
-    const result = runCli(["import", file, "--db", join(dir, "a.db")]);
+    const result = await runCli(["import", file, "--db", join(dir, "a.db")]);
     oneLineError(result, /evil\.json:\d+: .*sources\.0\.url: expected an http\(s\) URL/);
   });
 
-  it("issue 24 point 9: refuses a title past its limit (an 80 MB title once imported), writing nothing", () => {
+  it("issue 24 point 9: refuses a title past its limit (an 80 MB title once imported), writing nothing", async () => {
     const dir = tempDir();
     const db = join(dir, "a.db");
     const file = writeJson(dir, "huge.json", [
@@ -54,14 +54,14 @@ describe("hardening: the CLI on hostile and careless input", () => {
       event("b", { title: { en: "x".repeat(3_000_000) } }),
     ]);
     oneLineError(
-      runCli(["import", file, "--db", db]),
+      await runCli(["import", file, "--db", db]),
       /huge\.json:\d+: .*title\.en: expected at most 2,000 characters/,
     );
-    const listed = runCli(["list", "--db", db, "--json"]);
+    const listed = await runCli(["list", "--db", db, "--json"]);
     assert.deepEqual(listed.code === 0 ? JSON.parse(listed.stdout) : [], [], "nothing was imported");
   });
 
-  it("point 3: neutralises formula cells in CSV exports and reads them back exactly", () => {
+  it("point 3: neutralises formula cells in CSV exports and reads them back exactly", async () => {
     const dir = tempDir();
     const db = join(dir, "a.db");
     const titles = ['=HYPERLINK("http://evil.example")', "+1", "-2", "@SUM(A1)", "'=quoted", "plain"];
@@ -70,49 +70,49 @@ describe("hardening: the CLI on hostile and careless input", () => {
       "formula.json",
       titles.map((title, i) => event(`f-${i}`, { title: { en: title }, summary: { en: `-${title}` } })),
     );
-    ok(runCli(["import", file, "--db", db]));
-    const csv = ok(runCli(["export", "--format", "csv", "--db", db])).stdout;
+    ok(await runCli(["import", file, "--db", db]));
+    const csv = ok(await runCli(["export", "--format", "csv", "--db", db])).stdout;
     for (const line of csv.split("\n").slice(1))
       for (const cell of line.split(","))
         assert.doesNotMatch(cell.replace(/^"/, ""), /^[=+\-@\t\r]/, `a formula cell: ${line}`);
     const csvFile = join(dir, "out.csv");
     writeFileSync(csvFile, csv);
     const db2 = join(dir, "b.db");
-    ok(runCli(["import", csvFile, "--db", db2]));
-    const back = JSON.parse(ok(runCli(["list", "--json", "--db", db2])).stdout) as EventInput[];
+    ok(await runCli(["import", csvFile, "--db", db2]));
+    const back = JSON.parse(ok(await runCli(["list", "--json", "--db", db2])).stdout) as EventInput[];
     assert.deepEqual(back.map((e) => e.title.en).sort(), [...titles].sort());
     assert.deepEqual(back.map((e) => e.summary?.en).sort(), titles.map((t) => `-${t}`).sort());
   });
 
   describe("point 5: recognising aigov databases", () => {
-    it("refuses a file that is not a database, in one line, without touching it", () => {
+    it("refuses a file that is not a database, in one line, without touching it", async () => {
       const dir = tempDir();
       const path = join(dir, "notes.txt");
       writeFileSync(path, "not a database at all, just some notes\n".repeat(200));
       const before = readFileSync(path);
-      oneLineError(runCli(["list", "--db", path]), /not an aigov database|not a database/);
-      oneLineError(runCli(["import", SEED, "--db", path]), /not an aigov database|not a database/);
+      oneLineError(await runCli(["list", "--db", path]), /not an aigov database|not a database/);
+      oneLineError(await runCli(["import", SEED, "--db", path]), /not an aigov database|not a database/);
       assert.deepEqual(readFileSync(path), before);
       assert.ok(!existsSync(`${path}-wal`));
     });
 
-    it("refuses another program's SQLite database without switching it to WAL or adding tables", () => {
+    it("refuses another program's SQLite database without switching it to WAL or adding tables", async () => {
       const dir = tempDir();
       const path = join(dir, "other.db");
       const other = new SQLite(path);
       other.exec("create table notes(x text)");
       other.close();
       const before = readFileSync(path);
-      oneLineError(runCli(["import", SEED, "--db", path]), /not an aigov database/);
-      oneLineError(runCli(["list", "--db", path]), /not an aigov database/);
+      oneLineError(await runCli(["import", SEED, "--db", path]), /not an aigov database/);
+      oneLineError(await runCli(["list", "--db", path]), /not an aigov database/);
       assert.deepEqual(readFileSync(path), before);
       assert.ok(!existsSync(`${path}-wal`));
     });
 
-    it("refuses a database of a newer schema with 'upgrade'", () => {
+    it("refuses a database of a newer schema with 'upgrade'", async () => {
       const dir = tempDir();
       const path = join(dir, "new.db");
-      ok(runCli(["import", SEED, "--db", path]));
+      ok(await runCli(["import", SEED, "--db", path]));
       const future = new SQLite(path);
       future
         .prepare(
@@ -120,38 +120,44 @@ describe("hardening: the CLI on hostile and careless input", () => {
         )
         .run();
       future.close();
-      oneLineError(runCli(["list", "--db", path]), /created by a newer aigov \(schema 9999\); upgrade/);
+      oneLineError(await runCli(["list", "--db", path]), /created by a newer aigov \(schema 9999\); upgrade/);
     });
 
-    it("does not create a database for a read command, but does for import", () => {
+    it("does not create a database for a read command, but does for import", async () => {
       const dir = tempDir();
       const path = join(dir, "typo.db");
       for (const args of [["list"], ["show", "x"], ["search", "欧盟"], ["export"], ["report"]]) {
-        oneLineError(runCli([...args, "--db", path]), /no database at .*typo\.db/);
+        oneLineError(await runCli([...args, "--db", path]), /no database at .*typo\.db/);
         assert.ok(!existsSync(path), `${args[0]} created ${path}`);
       }
-      ok(runCli(["import", SEED, "--db", path]));
+      ok(await runCli(["import", SEED, "--db", path]));
       assert.ok(existsSync(path));
-      assert.equal(JSON.parse(ok(runCli(["list", "--json", "--db", path])).stdout).length, 47);
+      assert.equal(JSON.parse(ok(await runCli(["list", "--json", "--db", path])).stdout).length, 47);
     });
   });
 
-  it("point 6: a snapshot of another database of the same size is not loaded", () => {
+  it("point 6: a snapshot of another database of the same size is not loaded", async () => {
     const dir = tempDir();
     const db = join(dir, "big.db");
     const many = (word: string) =>
       Array.from({ length: 5000 }, (_, i) => event(`${word}-${i}`, { title: { en: `${word} number ${i}` } }));
-    ok(runCli(["import", writeJson(dir, "a.json", many("aardvark")), "--db", db]));
-    const first = JSON.parse(ok(runCli(["search", "aardvark", "--json", "--db", db])).stdout) as unknown[];
+    ok(await runCli(["import", writeJson(dir, "a.json", many("aardvark")), "--db", db]));
+    const first = JSON.parse(
+      ok(await runCli(["search", "aardvark", "--json", "--db", db])).stdout,
+    ) as unknown[];
     assert.equal(first.length, 20);
     assert.ok(existsSync(`${db}.search-index`));
     for (const name of readdirSync(dir))
       if (name.startsWith("big.db") && !name.endsWith("search-index"))
         rmSync(join(dir, name), { force: true });
-    ok(runCli(["import", writeJson(dir, "b.json", many("zebra")), "--db", db]));
-    const second = JSON.parse(ok(runCli(["search", "zebra", "--json", "--db", db])).stdout) as unknown[];
+    ok(await runCli(["import", writeJson(dir, "b.json", many("zebra")), "--db", db]));
+    const second = JSON.parse(
+      ok(await runCli(["search", "zebra", "--json", "--db", db])).stdout,
+    ) as unknown[];
     assert.equal(second.length, 20, "the old snapshot was loaded for a different database");
-    const stale = JSON.parse(ok(runCli(["search", "aardvark", "--json", "--db", db])).stdout) as unknown[];
+    const stale = JSON.parse(
+      ok(await runCli(["search", "aardvark", "--json", "--db", db])).stdout,
+    ) as unknown[];
     assert.equal(stale.length, 0);
   });
 
@@ -170,30 +176,31 @@ describe("hardening: the CLI on hostile and careless input", () => {
         "",
       ].join("\n");
 
-    it("an invalid port in a footnote URL is a file:line error, and --dry-run says the same", () => {
+    it("an invalid port in a footnote URL is a file:line error, and --dry-run says the same", async () => {
       const dir = tempDir();
       const file = join(dir, "port.txt");
       writeFileSync(file, chronicleWithPort("https://x.org:99999/law"));
       const db = join(dir, "a.db");
-      const real = runCli(["import", file, "--db", db]);
+      const real = await runCli(["import", file, "--db", db]);
       oneLineError(real, /port\.txt:\d+: .*url/);
       assert.doesNotMatch(real.stderr, /ZodError|\n\s+at /);
-      const dry = runCli(["import", file, "--dry-run", "--db", db]);
+      const dry = await runCli(["import", file, "--dry-run", "--db", db]);
       oneLineError(dry, /port\.txt:\d+: .*url/);
       assert.equal(dry.stderr, real.stderr);
     });
 
-    it("a database held busy by another writer is one line, not a stack trace", () => {
+    it("a database held busy by another writer is one line, not a stack trace", async () => {
       const dir = tempDir();
       const db = join(dir, "a.db");
-      ok(runCli(["import", SEED, "--db", db]));
+      ok(await runCli(["import", SEED, "--db", db]));
       const file = writeJson(dir, "one.json", [event("busy-1")]);
-      // This process holds the write lock while the import runs (spawned synchronously), then lets go.
+      // A connection of this test holds the write lock while the import runs, then lets go: SQLite's
+      // locks hold between connections of one process as between processes.
       const holder = new SQLite(db);
       holder.exec("begin immediate");
-      let result: ReturnType<typeof runCli>;
+      let result: CliResult;
       try {
-        result = runCli(["import", file, "--db", db, "--wait", "0"]);
+        result = await runCli(["import", file, "--db", db, "--wait", "0"]);
       } finally {
         holder.exec("rollback");
         holder.close();
@@ -202,7 +209,7 @@ describe("hardening: the CLI on hostile and careless input", () => {
     });
   });
 
-  it("point 9: lines of a million spaces are read in linear time", { timeout: 60_000 }, () => {
+  it("point 9: lines of a million spaces are read in linear time", { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const file = join(dir, "spaces.txt");
     const head =
@@ -214,18 +221,18 @@ describe("hardening: the CLI on hostile and careless input", () => {
     // Read through in linear time (the test's timeout); the summary then holds a million spaces, past the
     // event's limit, which is said in one line rather than imported.
     oneLineError(
-      runCli(["import", file, "--dry-run", "--db", join(dir, "a.db")]),
+      await runCli(["import", file, "--dry-run", "--db", join(dir, "a.db")]),
       /spaces\.txt:\d+: .*summary\.zh: expected at most 50,000 characters/,
     );
   });
 
   describe("point 10: terminal and file hygiene", () => {
-    it("strips control characters from titles printed to the terminal", () => {
+    it("strips control characters from titles printed to the terminal", async () => {
       const dir = tempDir();
       const db = join(dir, "a.db");
       const title = "Bad\u001b[2J\u001b]0;pwned\u0007 title\u009b31m end\r\n";
       ok(
-        runCli([
+        await runCli([
           "import",
           writeJson(dir, "ctl.json", [event("ctl", { title: { en: title, zh: title } })]),
           "--db",
@@ -233,7 +240,7 @@ describe("hardening: the CLI on hostile and careless input", () => {
         ]),
       );
       for (const args of [["list"], ["show", "ctl"], ["search", "title", "--lang", "en"]]) {
-        const out = ok(runCli([...args, "--db", db])).stdout;
+        const out = ok(await runCli([...args, "--db", db])).stdout;
         assert.doesNotMatch(
           out,
           // eslint-disable-next-line no-control-regex -- looking for control characters
@@ -242,21 +249,21 @@ describe("hardening: the CLI on hostile and careless input", () => {
         );
         assert.match(out, /Bad/);
       }
-      const missing = runCli(["show", "\u001b[2Jx", "--db", db]);
+      const missing = await runCli(["show", "\u001b[2Jx", "--db", db]);
       assert.ok(!missing.stderr.includes("\u001b"));
     });
 
-    it("leaves no temporary file behind when an export cannot be written", () => {
+    it("leaves no temporary file behind when an export cannot be written", async () => {
       const dir = tempDir();
       const db = join(dir, "a.db");
-      ok(runCli(["import", SEED, "--db", db]));
+      ok(await runCli(["import", SEED, "--db", db]));
       const target = join(dir, "out");
       mkdirSync(target);
       for (const args of [
         ["export", "--out", target],
         ["report", "--out", target],
       ]) {
-        const result = runCli([...args, "--db", db]);
+        const result = await runCli([...args, "--db", db]);
         assert.equal(result.code, 1, result.stderr);
         assert.deepEqual(
           readdirSync(dir).filter((name) => name.includes("tmp")),
@@ -266,14 +273,14 @@ describe("hardening: the CLI on hostile and careless input", () => {
       }
     });
 
-    it("does not depend on marked, and loads playwright-core only for pdf and docx", () => {
+    it("does not depend on marked, and loads playwright-core only for pdf and docx", async () => {
       const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
         dependencies: Record<string, string>;
       };
       assert.equal(pkg.dependencies.marked, undefined);
       const dir = tempDir();
       const db = join(dir, "a.db");
-      ok(runCli(["import", SEED, "--db", db]));
+      ok(await runCli(["import", SEED, "--db", db]));
       const probe = join(dir, "probe.cjs");
       writeFileSync(
         probe,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type AigovApp, createApp } from "../src/http/app.js";
+import { type AigovApp, createApp } from "../src/server/createApp.js";
 import { loadBundledDatasetIfEmpty, readBundledDataset } from "../src/import/bundledDataset.js";
 import { SearchService } from "../src/search/searchService.js";
 import { type Database, openDatabase } from "../src/storage/database.js";

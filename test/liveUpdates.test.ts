@@ -30,7 +30,7 @@ for (const dialect of DIALECTS)
     let servers: ServeProcess[] = [];
     before(async () => {
       store = await dialect.create();
-      const seeded = runCli([
+      const seeded = await runCli([
         "import",
         join(ROOT, "data/events/2025-global-ai-governance-report.json"),
         "--db",
@@ -49,7 +49,7 @@ for (const dialect of DIALECTS)
       { timeout: 60_000 },
       async () => {
         for (const server of servers) assert.equal(await hits(server, "quokkaprobe"), 0);
-        const added = runCli(["import", eventFile("Quokkaprobe rules adopted"), "--db", store.arg]);
+        const added = await runCli(["import", eventFile("Quokkaprobe rules adopted"), "--db", store.arg]);
         assert.equal(added.code, 0, added.stderr);
         const took = await Promise.all(
           servers.map((server) =>
@@ -60,7 +60,7 @@ for (const dialect of DIALECTS)
         process.stdout.write(
           `# found through each server after ${took.map((ms) => ms.toFixed(0)).join(", ")} ms\n`,
         );
-        const changed = runCli(["import", eventFile("Wombatprobe rules adopted"), "--db", store.arg]);
+        const changed = await runCli(["import", eventFile("Wombatprobe rules adopted"), "--db", store.arg]);
         assert.equal(changed.code, 0, changed.stderr);
         for (const server of servers) {
           await waitFor(async () => (await hits(server, "wombatprobe")) === 1, 20_000, "the change found");

@@ -25,14 +25,14 @@ describe("aigov migrate", () => {
   it("copies SQLite to SQLite identically and refuses a target that holds data", async () => {
     const source = await makeSource();
     const target = join(tempDir(), "copy.db");
-    const copied = runCli(["migrate", source, target]);
+    const copied = await runCli(["migrate", source, target]);
     assert.equal(copied.code, 0, copied.stderr);
     assert.match(copied.stdout, /^copied \d+ events, \d+ revisions, \d+ documents, \d+ jurisdictions from /);
     assert.deepEqual(
       await dumpDatabase({ kind: "sqlite", path: target }),
       await dumpDatabase({ kind: "sqlite", path: source }),
     );
-    const again = runCli(["migrate", source, target]);
+    const again = await runCli(["migrate", source, target]);
     assert.equal(again.code, 1);
     assert.match(
       again.stderr,
@@ -50,7 +50,7 @@ describe("aigov migrate", () => {
     it("round-trips every table, row and field", async () => {
       const source = await makeSource();
       const back = join(tempDir(), "back.db");
-      const there = runCli(["migrate", source, middle.arg]);
+      const there = await runCli(["migrate", source, middle.arg]);
       assert.equal(there.code, 0, there.stderr);
       const original = await dumpDatabase({ kind: "sqlite", path: source });
       assert.equal(original.events?.length, 47);
@@ -58,15 +58,15 @@ describe("aigov migrate", () => {
       assert.equal(original.event_changes?.length, 48);
       assert.ok((original.documents?.length ?? 0) > 0 && (original.jurisdictions?.length ?? 0) > 0);
       assert.deepEqual(await dumpDatabase(middle.location), original);
-      const home = runCli(["migrate", middle.arg, back]);
+      const home = await runCli(["migrate", middle.arg, back]);
       assert.equal(home.code, 0, home.stderr);
       assert.deepEqual(await dumpDatabase({ kind: "sqlite", path: back }), original);
-      const refused = runCli(["migrate", back, middle.arg]);
+      const refused = await runCli(["migrate", back, middle.arg]);
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /already holds data/);
       // Writing goes on where the copied change log ends, on either side.
       for (const target of [middle.arg, back]) {
-        const more = runCli([
+        const more = await runCli([
           "import",
           join(ROOT, "test/fixtures/chronicle-2024-english.txt"),
           "--db",

@@ -25,7 +25,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { generateEvents } from "../bench/syntheticEvents.js";
 import type { DatabaseLocation } from "../src/config.js";
-import { ROOT, runCli, tempDir } from "./runCli.js";
+import { CLI_MAIN, type CliResult, ROOT, runCli, tempDir } from "./runCli.js";
 import { startServe, waitFor } from "./serveProcess.js";
 import { dumpDatabase } from "./databaseDump.js";
 import {
@@ -37,11 +37,11 @@ import {
 
 const SEED_EVENTS = join(ROOT, "data/events/2025-global-ai-governance-report.json");
 const SEED_COUNT = 47;
-const MAIN = join(ROOT, "src/cli/main.ts");
+const MAIN = CLI_MAIN;
 const isRoot = process.getuid?.() === 0;
 
 /** The CLI ended with exit code 1 and one line "error: …" on stderr (no stack trace) matching pattern. */
-const oneLineError = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
+const oneLineError = (result: CliResult, pattern: RegExp) => {
   assert.equal(result.code, 1, result.stdout + result.stderr);
   const lines = result.stderr.trim().split("\n");
   assert.equal(lines.length, 1, result.stderr);
@@ -49,7 +49,7 @@ const oneLineError = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
   assert.match(lines[0] ?? "", pattern);
 };
 
-const ok = (result: ReturnType<typeof runCli>) => {
+const ok = (result: CliResult) => {
   assert.equal(result.code, 0, result.stderr);
   return result;
 };
@@ -128,8 +128,8 @@ async function postgresEventsBytes(url: string): Promise<number> {
 }
 
 /** How many events `aigov list` finds (as JSON: its text adds a line under each corrected event). */
-const listedCount = (db: string) =>
-  (JSON.parse(ok(runCli(["list", "--db", db, "--json"])).stdout) as unknown[]).length;
+const listedCount = async (db: string) =>
+  (JSON.parse(ok(await runCli(["list", "--db", db, "--json"])).stdout) as unknown[]).length;
 
 /** Sizes of a file, 0 when it does not exist. */
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
@@ -156,7 +156,7 @@ for (const dialect of DIALECTS)
       "leaves the database as before, whole, readable and ready for the same import",
       { timeout: 300_000 },
       async () => {
-        ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+        ok(await runCli(["import", SEED_EVENTS, "--db", store.arg]));
         const before = await dumpDatabase(store.location);
         assert.equal(before.events?.length, SEED_COUNT);
         const file = big();
@@ -177,10 +177,10 @@ for (const dialect of DIALECTS)
         // SQLite's check first, on the files exactly as the killed process left them (its WAL included).
         if (store.location.kind === "sqlite") assert.equal(integrityCheck(store.location.path), "ok");
         assert.deepEqual(await dumpDatabase(store.location), before);
-        assert.equal(listedCount(store.arg), SEED_COUNT);
-        assert.match(ok(runCli(["search", "FLOP", "--db", store.arg])).stdout, /\S/);
+        assert.equal(await listedCount(store.arg), SEED_COUNT);
+        assert.match(ok(await runCli(["search", "FLOP", "--db", store.arg])).stdout, /\S/);
 
-        const again = ok(runCli(["import", file, "--db", store.arg]));
+        const again = ok(await runCli(["import", file, "--db", store.arg]));
         assert.match(again.stdout, new RegExp(`added ${BIG_COUNT}, updated 0, skipped 0 \\(unchanged\\)`));
         const after = await dumpDatabase(store.location);
         assert.equal(after.events?.length, SEED_COUNT + BIG_COUNT);
@@ -205,7 +205,7 @@ describe("kill -9 an import into a new database (SQLite, filled with a rollback 
       assert.equal(integrityCheck(path), "ok");
       const location = { kind: "sqlite" as const, path };
       assert.equal((await dumpDatabase(location)).events?.length, 0);
-      const again = ok(runCli(["import", file, "--db", path]));
+      const again = ok(await runCli(["import", file, "--db", path]));
       assert.match(again.stdout, new RegExp(`added ${BIG_COUNT}, updated 0, skipped 0 \\(unchanged\\)`));
       assert.equal((await dumpDatabase(location)).events?.length, BIG_COUNT);
       const handle = new SQLite(path);
@@ -243,10 +243,10 @@ describe("kill -9 `aigov serve` while it saves its search snapshot (SQLite)", ()
       const snapshot = `${path}.search-index`;
       const marker = "zyzzyvaquark";
       const count = 6000;
-      ok(runCli(["import", SEED_EVENTS, "--db", arg]));
+      ok(await runCli(["import", SEED_EVENTS, "--db", arg]));
       const sixThousand = writeJsonLines(join(tempDir(), "6k.jsonl"), count, marker);
       generated.push(sixThousand);
-      ok(runCli(["import", sixThousand, "--db", arg]));
+      ok(await runCli(["import", sixThousand, "--db", arg]));
       const total = SEED_COUNT + count;
       const temporaries = () =>
         readdirSync(dir).filter((name) => name.startsWith(`${basename(snapshot)}.`) && name.endsWith(".tmp"));
@@ -314,7 +314,7 @@ describe("a read-only database (SQLite)", () => {
     async (t: TestContext) => {
       const store = await createSqliteDatabase();
       const path = (store.location as { path: string }).path;
-      ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+      ok(await runCli(["import", SEED_EVENTS, "--db", store.arg]));
       const before = await dumpDatabase(store.location);
       // chmod does not stop root: there, the file is made immutable (chattr +i), which does.
       let undo: () => void;
@@ -333,10 +333,10 @@ describe("a read-only database (SQLite)", () => {
       }
       try {
         oneLineError(
-          runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", store.arg]),
+          await runCli(["import", join(ROOT, "test/fixtures/chronicle-2024-english.txt"), "--db", store.arg]),
           new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*read-only`),
         );
-        assert.equal(listedCount(store.arg), SEED_COUNT);
+        assert.equal(await listedCount(store.arg), SEED_COUNT);
         assert.deepEqual(await dumpDatabase(store.location), before);
       } finally {
         undo();
@@ -381,7 +381,7 @@ describe("a database on a read-only file system (SQLite)", () => {
     (t: TestContext) =>
       onTmpfs(t, "2m", async (dir) => {
         const path = join(dir, "aigov.db");
-        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        ok(await runCli(["import", SEED_EVENTS, "--db", path]));
         const remounted = spawnSync("mount", ["-o", "remount,ro", dir], { encoding: "utf8" });
         if (remounted.status !== 0) {
           t.skip(`mount -o remount,ro is not permitted here (${remounted.stderr.trim()})`);
@@ -389,10 +389,13 @@ describe("a database on a read-only file system (SQLite)", () => {
         }
         const chronicle = join(ROOT, "test/fixtures/chronicle-2024-english.txt");
         // A WAL database cannot be opened where its -shm file cannot be made, not even to read.
-        oneLineError(runCli(["import", chronicle, "--db", path]), /aigov\.db is on a read-only file system/);
-        oneLineError(runCli(["list", "--db", path]), /aigov\.db is on a read-only file system/);
         oneLineError(
-          runCli(["import", chronicle, "--db", join(dir, "new.db")]),
+          await runCli(["import", chronicle, "--db", path]),
+          /aigov\.db is on a read-only file system/,
+        );
+        oneLineError(await runCli(["list", "--db", path]), /aigov\.db is on a read-only file system/);
+        oneLineError(
+          await runCli(["import", chronicle, "--db", join(dir, "new.db")]),
           /cannot create the database .*new\.db: its folder is on a read-only file system/,
         );
         assert.deepEqual(readdirSync(dir), ["aigov.db"]);
@@ -407,16 +410,16 @@ describe("a full disk (SQLite)", () => {
     (t: TestContext) =>
       onTmpfs(t, "2m", async (dir) => {
         const path = join(dir, "aigov.db");
-        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        ok(await runCli(["import", SEED_EVENTS, "--db", path]));
         const location: DatabaseLocation = { kind: "sqlite", path };
         const before = await dumpDatabase(location);
         // About 12 MB of events into what is left of 2 MB.
         const tooBig = writeJsonLines(join(tempDir(), "too-big.jsonl"), 6000);
         generated.push(tooBig);
-        oneLineError(runCli(["import", tooBig, "--db", path]), /disk .*is full/);
+        oneLineError(await runCli(["import", tooBig, "--db", path]), /disk .*is full/);
         assert.deepEqual(await dumpDatabase(location), before);
         assert.equal(integrityCheck(path), "ok");
-        assert.equal(listedCount(path), SEED_COUNT);
+        assert.equal(await listedCount(path), SEED_COUNT);
       }),
   );
 
@@ -426,19 +429,19 @@ describe("a full disk (SQLite)", () => {
     (t: TestContext) =>
       onTmpfs(t, "1500k", async (dir) => {
         const path = join(dir, "aigov.db");
-        ok(runCli(["import", SEED_EVENTS, "--db", path]));
+        ok(await runCli(["import", SEED_EVENTS, "--db", path]));
         const location: DatabaseLocation = { kind: "sqlite", path };
         const before = await dumpDatabase(location);
         // About 1 MB of pages: they fit in SQLite's page cache, so the disk runs out only when COMMIT
         // writes them, after which SQLite has rolled the transaction back itself.
         const fitsInCache = writeJsonLines(join(tempDir(), "fits-in-cache.jsonl"), 200);
         generated.push(fitsInCache);
-        const run = runCli(["import", fitsInCache, "--db", path]);
+        const run = await runCli(["import", fitsInCache, "--db", path]);
         oneLineError(run, /disk .*is full/);
         assert.doesNotMatch(run.stderr, /cannot rollback/);
         assert.deepEqual(await dumpDatabase(location), before);
         assert.equal(integrityCheck(path), "ok");
-        assert.equal(listedCount(path), SEED_COUNT);
+        assert.equal(await listedCount(path), SEED_COUNT);
       }),
   );
 });
@@ -451,7 +454,7 @@ describe("a PostgreSQL database of a newer aigov", { skip: DIALECTS[1]?.skip ?? 
   after(() => store?.drop());
 
   it("is refused in one line, untouched", { timeout: 120_000 }, async () => {
-    ok(runCli(["import", SEED_EVENTS, "--db", store.arg]));
+    ok(await runCli(["import", SEED_EVENTS, "--db", store.arg]));
     const client = new pg.Client({ connectionString: store.arg });
     await client.connect();
     try {
@@ -461,7 +464,7 @@ describe("a PostgreSQL database of a newer aigov", { skip: DIALECTS[1]?.skip ?? 
     } finally {
       await client.end();
     }
-    oneLineError(runCli(["list", "--db", store.arg]), /newer aigov/);
-    oneLineError(runCli(["import", SEED_EVENTS, "--db", store.arg]), /newer aigov/);
+    oneLineError(await runCli(["list", "--db", store.arg]), /newer aigov/);
+    oneLineError(await runCli(["import", SEED_EVENTS, "--db", store.arg]), /newer aigov/);
   });
 });

@@ -3,8 +3,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ICAL from "ical.js";
-import { startTestServer } from "./apiServer.js";
+import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
+import { SearchService } from "../src/search/searchService.js";
+import { type AigovApp, createApp } from "../src/server/createApp.js";
+import { type Database, openDatabase } from "../src/storage/database.js";
 import { runCli, tempDir } from "./runCli.js";
+import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
 
 const MODEL = {
   kind: "model",
@@ -43,8 +47,8 @@ const writeProfile = (content: unknown) => {
 };
 
 describe("aigov check", () => {
-  it("prints a verdict per market, duties by title, the compliance deadline, questions and notes", () => {
-    const { code, stdout } = runCli([
+  it("prints a verdict per market, duties by title, the compliance deadline, questions and notes", async () => {
+    const { code, stdout } = await runCli([
       "check",
       writeProfile(MODEL),
       "--at",
@@ -72,8 +76,8 @@ describe("aigov check", () => {
     assert.doesNotMatch(stdout, /None/);
   });
 
-  it("--json prints { at, applies, upcoming, notApplicable, missing } with citations", () => {
-    const { code, stdout } = runCli(["check", writeProfile(SERVICE), "--at", "2026-03-01", "--json"]);
+  it("--json prints { at, applies, upcoming, notApplicable, missing } with citations", async () => {
+    const { code, stdout } = await runCli(["check", writeProfile(SERVICE), "--at", "2026-03-01", "--json"]);
     assert.equal(code, 0);
     const result = JSON.parse(stdout) as Result;
     assert.equal(result.at, "2026-03-01");
@@ -98,8 +102,8 @@ describe("aigov check", () => {
     ["more than 64 KB", JSON.stringify({ kind: "model", name: "x".repeat(70_000) }), /larger than 64 KB/],
   ];
   for (const [what, content, message] of bad)
-    it(`exits 1 with one line naming the field for ${what}`, () => {
-      const { code, stderr, stdout } = runCli(["check", writeProfile(content)]);
+    it(`exits 1 with one line naming the field for ${what}`, async () => {
+      const { code, stderr, stdout } = await runCli(["check", writeProfile(content)]);
       assert.equal(code, 1);
       assert.equal(stdout, "");
       assert.match(stderr, /^error: .*profile\.json: /);
@@ -107,14 +111,14 @@ describe("aigov check", () => {
       assert.equal(stderr.trim().split("\n").length, 1, "one line, no stack trace");
     });
 
-  it("exits 1 for a malformed --at", () => {
-    const { code, stderr } = runCli(["check", writeProfile(MODEL), "--at", "2026-02-30"]);
+  it("exits 1 for a malformed --at", async () => {
+    const { code, stderr } = await runCli(["check", writeProfile(MODEL), "--at", "2026-02-30"]);
     assert.equal(code, 1);
     assert.match(stderr, /--at: expected a date written YYYY-MM-DD/);
   });
 
-  it("aigov instruments lists the instruments; one shows its dates and duties", () => {
-    const all = runCli(["instruments"]);
+  it("aigov instruments lists the instruments; one shows its dates and duties", async () => {
+    const all = await runCli(["instruments"]);
     assert.equal(all.code, 0);
     for (const id of [
       "eu-ai-act",
@@ -125,32 +129,41 @@ describe("aigov check", () => {
       "vn-ai-law",
     ])
       assert.match(all.stdout, new RegExp(`^${id} `, "m"));
-    const one = runCli(["instruments", "eu-ai-act"]);
+    const one = await runCli(["instruments", "eu-ai-act"]);
     assert.match(one.stdout, /2027-08-02 {2}transition-ends/);
     assert.match(one.stdout, /Art\. 53\(1\)\(a\)/);
-    assert.equal(runCli(["instruments", "nope"]).code, 1);
+    assert.equal((await runCli(["instruments", "nope"])).code, 1);
   });
 });
 
-describe("obligations over HTTP", () => {
-  let base = "";
-  let harness: Awaited<ReturnType<typeof startTestServer>>;
+describe("obligations over HTTP (in process, through app.request)", () => {
+  let app: AigovApp;
+  let db: Database;
+  let store: TestDatabase;
   before(async () => {
-    harness = await startTestServer();
-    base = harness.server.url;
+    // The pages and the API as the server answers them, without a socket: what is tested is the
+    // answers, not the network (api.test.ts and the browser suites go through real HTTP).
+    store = await createSqliteDatabase();
+    db = await openDatabase(store.location);
+    await loadBundledDatasetIfEmpty(db);
+    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 });
   });
-  after(() => harness.stop());
+  after(async () => {
+    await db.destroy();
+    await store.drop();
+  });
+  const request = (path: string, init?: RequestInit) => app.hono.request(path, init);
   const post = (body: string, query = "") =>
-    fetch(`${base}/api/check${query}`, {
+    request(`/api/check${query}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
     });
 
   it("POST /api/check answers like aigov check --json", async () => {
-    // The CLI first: a slow spawn between two requests would outlast the server's keep-alive and race
-    // the reuse of the idle connection.
-    const cli = JSON.parse(runCli(["check", writeProfile(MODEL), "--at", "2026-11-25", "--json"]).stdout);
+    const cli = JSON.parse(
+      (await runCli(["check", writeProfile(MODEL), "--at", "2026-11-25", "--json"])).stdout,
+    );
     const res = await post(JSON.stringify(MODEL), "?at=2026-11-25");
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), cli);
@@ -181,30 +194,30 @@ describe("obligations over HTTP", () => {
     });
 
   it("GET /api/instruments and /api/instruments/{id}", async () => {
-    const list = (await (await fetch(`${base}/api/instruments`)).json()) as {
+    const list = (await (await request(`/api/instruments`)).json()) as {
       items: { id: string; amendedBy: string[] }[];
     };
     assert.deepEqual(list.items.find((i) => i.id === "eu-ai-act")?.amendedBy, ["eu-digital-omnibus-ai"]);
-    const one = (await (await fetch(`${base}/api/instruments/us-ca-sb-53`)).json()) as {
+    const one = (await (await request(`/api/instruments/us-ca-sb-53`)).json()) as {
       obligations: unknown[];
     };
     assert.ok(one.obligations.length >= 3);
-    assert.equal((await fetch(`${base}/api/instruments/nope`)).status, 404);
+    assert.equal((await request(`/api/instruments/nope`)).status, 404);
   });
 
   it("GET /api/deadlines lists what takes effect next; bad parameters are 400", async () => {
-    const res = await fetch(`${base}/api/deadlines?from=2026-02-01&limit=3`);
+    const res = await request(`/api/deadlines?from=2026-02-01&limit=3`);
     const body = (await res.json()) as { items: { date: string; instrument: string }[] };
     assert.deepEqual(
       body.items.map((d) => `${d.date} ${d.instrument}`),
       ["2026-03-01 vn-ai-law", "2026-07-27 eu-digital-omnibus-ai", "2026-08-02 eu-ai-act"],
     );
-    assert.equal((await fetch(`${base}/api/deadlines?from=soon`)).status, 400);
-    assert.equal((await fetch(`${base}/api/deadlines?limit=0`)).status, 400);
+    assert.equal((await request(`/api/deadlines?from=soon`)).status, 400);
+    assert.equal((await request(`/api/deadlines?limit=0`)).status, 400);
   });
 
   it("puts each instrument's applicability dates in calendar.ics with stable UIDs", async () => {
-    const ics = await (await fetch(`${base}/api/calendar.ics`)).text();
+    const ics = await (await request(`/api/calendar.ics`)).text();
     const events = new ICAL.Component(ICAL.parse(ics))
       .getAllSubcomponents("vevent")
       .map((v) => new ICAL.Event(v));
@@ -213,17 +226,17 @@ describe("obligations over HTTP", () => {
     assert.ok(sb53);
     assert.equal(sb53.startDate.toString(), "2026-01-01");
     assert.ok(byUid.has("eu-ai-act-2027-08-02@aigov-obligations"));
-    const again = await (await fetch(`${base}/api/calendar.ics`)).text();
+    const again = await (await request(`/api/calendar.ics`)).text();
     // DTSTAMP is the moment of the export; everything else must be the same.
     const withoutStamp = (text: string) => text.replace(/^DTSTAMP:.*$/gm, "");
     assert.equal(withoutStamp(again), withoutStamp(ics));
-    const onlyEu = await (await fetch(`${base}/api/calendar.ics?jurisdiction=EU`)).text();
+    const onlyEu = await (await request(`/api/calendar.ics?jurisdiction=EU`)).text();
     assert.ok(!onlyEu.includes("us-ca-sb-53-2026-01-01@aigov-obligations"));
   });
 
   it("shows corrections on the event's JSON, keeping the imported text", async () => {
     const event = (await (
-      await fetch(`${base}/api/events/2025-us-ca-sb-53-frontier-ai-transparency-act`)
+      await request(`/api/events/2025-us-ca-sb-53-frontier-ai-transparency-act`)
     ).json()) as {
       summary: { zh: string };
       corrections: { field: string; correction: { en: string }; sources: string[] }[];
@@ -237,7 +250,7 @@ describe("obligations over HTTP", () => {
   });
 
   it("serves the /check form and its answer, escaped, without JavaScript", async () => {
-    const form = await (await fetch(`${base}/check?lang=en`)).text();
+    const form = await (await request(`/check?lang=en`)).text();
     assert.match(form, /<form method="get" action="\/check" class="check-form">/);
     // No inline script: the only scripts are the app bundle and JSON data blocks.
     assert.ok(!/<script(?![^>]*(src="\/assets\/|type="application\/ld\+json"))/.test(form));
@@ -251,37 +264,37 @@ describe("obligations over HTTP", () => {
     body.append("modalities", "image");
     body.append("otherMarkets", "<b>");
     body.set("lang", "en");
-    const bad = await fetch(`${base}/check?${body}`);
+    const bad = await request(`/check?${body}`);
     assert.equal(bad.status, 400);
     const badHtml = await bad.text();
     assert.ok(!badHtml.includes("<b>") && badHtml.includes('value="&lt;b&gt;"'));
     assert.match(badHtml, /<a href="#f-markets">Markets<\/a>: expected an ISO 3166 code/);
     body.delete("otherMarkets");
-    const html = await (await fetch(`${base}/check?${body}`)).text();
+    const html = await (await request(`/check?${body}`)).text();
     assert.match(html, /<a href="[^"]+" rel="noopener">Art\. 31\(2\)<\/a>/);
     assert.match(html, /<h3 id="market-KR">South Korea<\/h3>/);
   });
 
   it("lists what takes effect next on the home page, each instrument linked to its page", async () => {
-    const html = await (await fetch(`${base}/?lang=en`)).text();
+    const html = await (await request(`/?lang=en`)).text();
     assert.match(html, /What takes effect next/);
     assert.match(html, /<a href="\/instruments\/[a-z0-9-]+\?lang=en">/);
     assert.ok(!html.includes('href="/api/instruments/'));
   });
 
   it("shows an instrument as a page: status, dates with their sources, its duties with their articles", async () => {
-    const html = await (await fetch(`${base}/instruments/eu-ai-act?lang=en`)).text();
+    const html = await (await request(`/instruments/eu-ai-act?lang=en`)).text();
     assert.match(html, /<h1>[^<]*Artificial Intelligence Act/);
     assert.match(html, /<dd>\s*in force/);
     assert.match(html, /<time datetime="2026-08-02">/);
     assert.match(html, /<a href="https:\/\/[^"]+" rel="noopener">Art\. 53\(1\)\(a\)<\/a>/);
     assert.match(html, /<li id="eu-ai-act\.art-53-1-a">/);
     assert.match(html, /href="\/api\/instruments\/eu-ai-act"/);
-    const zh = await (await fetch(`${base}/instruments/eu-ai-act?lang=zh`)).text();
+    const zh = await (await request(`/instruments/eu-ai-act?lang=zh`)).text();
     assert.match(zh, /<h1>[^<]*人工智能法/);
-    const list = await (await fetch(`${base}/instruments?lang=en`)).text();
+    const list = await (await request(`/instruments?lang=en`)).text();
     assert.match(list, /href="\/instruments\/us-ca-sb-53\?lang=en"/);
-    const missing = await fetch(`${base}/instruments/no-such-law?lang=en`);
+    const missing = await request(`/instruments/no-such-law?lang=en`);
     assert.equal(missing.status, 404);
     assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
   });
@@ -289,7 +302,7 @@ describe("obligations over HTTP", () => {
   it("shows SB 53's title correction where the instrument page and /compare list its event", async () => {
     const id = "2025-us-ca-sb-53-frontier-ai-transparency-act";
     for (const path of ["/instruments/us-ca-sb-53?lang=en", "/compare?j=US-CA,EU&lang=en"]) {
-      const page = await (await fetch(`${base}${path}`)).text();
+      const page = await (await request(`${path}`)).text();
       const at = page.indexOf(`href="/events/${id}?lang=en"`);
       assert.ok(at >= 0, `${path} lists the event`);
       const item = page.slice(at, page.indexOf("</li>", at));
@@ -302,23 +315,23 @@ describe("obligations over HTTP", () => {
   });
 
   it("says on /coverage, in both languages, what is modelled, what is not, and when it was checked; linked from /check and each instrument", async () => {
-    const en = await (await fetch(`${base}/coverage?lang=en`)).text();
+    const en = await (await request(`/coverage?lang=en`)).text();
     assert.match(en, /<h1>Coverage<\/h1>/);
     assert.match(en, /<h3>Known and not modelled<\/h3>/);
     assert.match(en, /Prohibited AI practices \(Art\. 5\)/);
     assert.match(en, /Last checked:\s*<time datetime="\d{4}-\d{2}-\d{2}">/);
-    const zh = await (await fetch(`${base}/coverage?lang=zh`)).text();
+    const zh = await (await request(`/coverage?lang=zh`)).text();
     assert.match(zh, /<h1>涵盖范围<\/h1>/);
     assert.match(zh, /生成式人工智能服务管理暂行办法/);
     assert.doesNotMatch(zh, /Known and not modelled|Last checked/);
-    assert.match(await (await fetch(`${base}/check?lang=en`)).text(), /href="\/coverage\?lang=en"/);
+    assert.match(await (await request(`/check?lang=en`)).text(), /href="\/coverage\?lang=en"/);
     assert.match(
-      await (await fetch(`${base}/instruments/eu-ai-act?lang=en`)).text(),
+      await (await request(`/instruments/eu-ai-act?lang=en`)).text(),
       /href="\/coverage\?lang=en#EU"/,
     );
     const answer = await (
-      await fetch(
-        `${base}/check?lang=en&kind=service&role=provider&generatesContent=yes&sector=employment&markets=EU&establishedIn=DE&at=2026-12-03`,
+      await request(
+        `/check?lang=en&kind=service&role=provider&generatesContent=yes&sector=employment&markets=EU&establishedIn=DE&at=2026-12-03`,
       )
     ).text();
     assert.match(
@@ -327,7 +340,7 @@ describe("obligations over HTTP", () => {
     );
     assert.match(answer, /<details class="check-not-covered" id="not-covered-EU" open>/);
     assert.match(answer, /High-risk AI systems \(Chapter III/);
-    const api = (await (await fetch(`${base}/api/coverage`)).json()) as { items: { jurisdiction: string }[] };
+    const api = (await (await request(`/api/coverage`)).json()) as { items: { jurisdiction: string }[] };
     assert.ok(api.items.some((i) => i.jurisdiction === "CN"));
   });
 
@@ -340,7 +353,7 @@ describe("obligations over HTTP", () => {
     });
     query.append("markets", "EU");
     query.append("markets", "US-CA");
-    const html = await (await fetch(`${base}/check?${query}`)).text();
+    const html = await (await request(`/check?${query}`)).text();
     assert.match(html, /尚无法判定：7 项义务取决于/);
     assert.match(html, /<a href="#f-role">您是它的提供者/);
     assert.match(html, /第53条第1款第\(a\)项/);
@@ -361,7 +374,7 @@ describe("obligations over HTTP", () => {
     });
     query.append("markets", "EU");
     query.set("lang", "en");
-    const html = await (await fetch(`${base}/check?${query}`)).text();
+    const html = await (await request(`/check?${query}`)).text();
     assert.match(html, /<a href="\/instruments\/eu-ai-act\?lang=en">Regulation \(EU\) 2024\/1689/);
   });
 });

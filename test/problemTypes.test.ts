@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { PROBLEM_TYPES } from "../src/http/problemTypes.js";
+import { PROBLEM_TYPES } from "../src/app/problemTypes.js";
 import { startTestServer } from "./apiServer.js";
 
 describe("problem types", () => {

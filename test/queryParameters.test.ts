@@ -4,7 +4,7 @@
 // without a declaration of its parameters fails here.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApp } from "../src/http/app.js";
+import { createApp } from "../src/server/createApp.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
 import { SearchService } from "../src/search/searchService.js";
 import { type Database, openDatabase } from "../src/storage/database.js";

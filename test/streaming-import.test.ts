@@ -17,27 +17,27 @@ const record = (i: number, start = "2025-01-02", summary?: string) => ({
 describe("streaming imports of large files", () => {
   const dir = tempDir();
 
-  it("imports a JSON array of 100,000 events written on one line", { timeout: 600_000 }, () => {
+  it("imports a JSON array of 100,000 events written on one line", { timeout: 600_000 }, async () => {
     const file = join(dir, "one-line.json");
     const parts: string[] = [];
     for (let i = 0; i < 100_000; i++) parts.push(JSON.stringify(record(i)));
     writeFileSync(file, `[${parts.join(",")}]`);
     const db = join(dir, "one-line.db");
-    const result = runCli(["import", file, "--db", db]);
+    const result = await runCli(["import", file, "--db", db]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, `${file}: added 100000, updated 0, skipped 0 (unchanged)\n`);
     const out = join(dir, "one-line.jsonl");
-    const exported = runCli(["export", "--format", "jsonl", "--out", out, "--db", db]);
+    const exported = await runCli(["export", "--format", "jsonl", "--out", out, "--db", db]);
     assert.equal(exported.code, 0, exported.stderr);
     const lines = readFileSync(out, "utf8").trimEnd().split("\n");
     assert.equal(lines.length, 100_000);
     assert.ok(lines.every((line) => (JSON.parse(line) as { id: string }).id.startsWith("bulk-")));
   });
 
-  it("tells JSON Lines by content, also in a file named .json", () => {
+  it("tells JSON Lines by content, also in a file named .json", async () => {
     const file = join(dir, "lines.json");
     writeFileSync(file, `${JSON.stringify(record(1))}\n${JSON.stringify(record(2))}\n`);
-    const result = runCli(["import", file, "--dry-run"]);
+    const result = await runCli(["import", file, "--dry-run"]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /2 events read as jsonl/);
   });
@@ -62,14 +62,14 @@ describe("streaming imports of large files", () => {
     it(
       `refuses ${name} with a bad record in the middle, with file:line, writing nothing`,
       { timeout: 300_000 },
-      () => {
+      async () => {
         const db = join(dir, `${name}.db`);
-        assert.equal(runCli(["import", SEED, "--db", db]).code, 0);
-        const before = runCli(["export", "--format", "jsonl", "--db", db]).stdout;
+        assert.equal((await runCli(["import", SEED, "--db", db])).code, 0);
+        const before = (await runCli(["export", "--format", "jsonl", "--db", db])).stdout;
         const file = join(dir, name);
         writeFileSync(file, text);
         for (const args of [["--dry-run"], ["--db", db]]) {
-          const result = runCli(["import", file, ...args]);
+          const result = await runCli(["import", file, ...args]);
           assert.equal(result.code, 1);
           assert.match(
             result.stderr,
@@ -79,11 +79,11 @@ describe("streaming imports of large files", () => {
           );
           assert.equal(result.stderr.split("\n").length, 2);
         }
-        assert.equal(runCli(["export", "--format", "jsonl", "--db", db]).stdout, before);
+        assert.equal((await runCli(["export", "--format", "jsonl", "--db", db])).stdout, before);
         assert.ok(readFileSync(file).length > 0);
         // Into a database that does not exist yet: the refused import leaves no file behind.
         const fresh = join(dir, `${name}.fresh.db`);
-        assert.equal(runCli(["import", file, "--db", fresh]).code, 1);
+        assert.equal((await runCli(["import", file, "--db", fresh])).code, 1);
         assert.deepEqual(
           readdirSync(dir).filter((entry) => entry.startsWith(`${name}.fresh.db`)),
           [],

@@ -33,6 +33,11 @@ export function addFilterOptions(command: Command): Command {
 
 /** Checks the filter options against the shared schema; a bad value is a usage error (exit 2). */
 export function readFilterOptions(options: Record<string, unknown>): EventFilter {
+  return toEventFilter(readFilterInput(options));
+}
+
+/** The filter options as the query schemas of the use cases take them (the API's parameters). */
+export function readFilterInput(options: Record<string, unknown>): EventFilterInput {
   const result = EventFilterInput.safeParse({
     from: options.from,
     to: options.to,
@@ -44,5 +49,5 @@ export function readFilterOptions(options: Record<string, unknown>): EventFilter
   });
   if (!result.success)
     throw new CliError(`bad filter: ${describeIssues(result.error).replace(/^(\w+)/, "--$1")}`, 2);
-  return toEventFilter(result.data);
+  return result.data;
 }

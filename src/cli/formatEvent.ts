@@ -16,13 +16,16 @@ export function formatEventLine(event: Event, lang: Language): string {
   return `${formatDate(event).padEnd(10)}  ${where}${title}  (${event.id})`;
 }
 
+/** What follows a heading on the same line, as each language writes it. */
+const HEADING_COLON: Record<Language, string> = { zh: "：", en: ": " };
+
 /**
  * A correction on one line, for the line of an event in `aigov list` and `aigov search`: which field and
  * what the official record shows, in the words of the exports ("Correction (summary): …").
  */
 export function formatCorrectionLine(correction: EventCorrection, lang: Language): string {
   const { heading, text } = correctionParts(correction, lang);
-  return terminalText(`${heading}${lang === "zh" ? "：" : ": "}${text}`).replace(/\n/g, " ");
+  return terminalText(`${heading}${HEADING_COLON[lang]}${text}`).replace(/\n/g, " ");
 }
 
 /**

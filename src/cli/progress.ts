@@ -1,12 +1,13 @@
 import { isInteractive } from "../config.js";
+import type { OutputStream } from "./cliIo.js";
 
 /**
  * A progress line on stderr for work that takes longer than a moment: silent for the first 300 ms and
  * when nobody watches (not a terminal, or CI), then redrawn at most ten times a second.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr) {
+export function createProgress(stream: OutputStream = process.stderr, env?: NodeJS.ProcessEnv) {
   const started = Date.now();
-  const enabled = isInteractive(stream);
+  const enabled = isInteractive(stream, env);
   let lastDraw = 0;
   let drawn = false;
   return {

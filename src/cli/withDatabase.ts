@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
-import { type DatabaseLocation, resolveDatabaseLocation } from "../config.js";
+import type { DatabaseLocation } from "../config.js";
 import {
   type Database,
   DatabaseError,
@@ -17,10 +17,8 @@ import { CliError } from "./cliError.js";
  */
 export const WRITER_WAIT_SECONDS = 600;
 
-const describe = (dbOption: string | undefined) => {
-  const location = resolveDatabaseLocation(dbOption);
-  return location.kind === "sqlite" ? location.path : redactUrl(location.url);
-};
+const describe = (location: DatabaseLocation) =>
+  location.kind === "sqlite" ? location.path : redactUrl(location.url);
 
 /** Whether an error came from a PostgreSQL server or the connection to it (pg's errors carry these). */
 function isPostgresFailure(error: unknown): boolean {
@@ -29,16 +27,16 @@ function isPostgresFailure(error: unknown): boolean {
 }
 
 /**
- * Opens the database the --db option (or the environment) names, runs work with it, and closes it.
+ * Opens the database at `location` (what --db or the environment names: resolveDatabaseLocation), runs
+ * work with it, and closes it.
  * A SQLite file this call created is removed again if the work fails: a refused import or copy leaves
  * nothing behind, not even an empty database.
  */
 export async function withDatabase<T>(
-  dbOption: string | undefined,
+  location: DatabaseLocation,
   work: (db: Database) => Promise<T>,
   options: { create?: boolean } & WriterWait = {},
 ): Promise<T> {
-  const location = resolveDatabaseLocation(dbOption);
   const creates =
     options.create === true &&
     location.kind === "sqlite" &&
@@ -46,7 +44,7 @@ export async function withDatabase<T>(
     !existsSync(location.path);
   let failed = false;
   try {
-    return await openAndWork(location, dbOption, work, options);
+    return await openAndWork(location, work, options);
   } catch (error) {
     failed = true;
     throw error;
@@ -59,7 +57,6 @@ export async function withDatabase<T>(
 
 async function openAndWork<T>(
   location: DatabaseLocation,
-  dbOption: string | undefined,
   work: (db: Database) => Promise<T>,
   options: { create?: boolean } & WriterWait,
 ): Promise<T> {
@@ -77,16 +74,16 @@ async function openAndWork<T>(
     // busy_timeout has waited already (database.ts); a database still locked is one line, not a trace.
     if (isSqliteBusy(error))
       throw new CliError(
-        `the database ${describe(dbOption)} is busy: another process is writing to it; try again when it is done`,
+        `the database ${describe(location)} is busy: another process is writing to it; try again when it is done`,
       );
     if (isPostgresFailure(error))
-      throw new CliError(`the database ${describe(dbOption)} failed: ${(error as Error).message}`);
+      throw new CliError(`the database ${describe(location)} failed: ${(error as Error).message}`);
     // A full disk, a read-only file: one line that says so (the transaction was rolled back).
     // (SQLite's codes only: an errno here may be an import file's, reported by its own command.)
     const code = (error as { code?: unknown } | null)?.code;
     const problem =
       typeof code === "string" && code.startsWith("SQLITE_")
-        ? sqliteProblem(error, describe(dbOption))
+        ? sqliteProblem(error, describe(location))
         : null;
     if (problem) throw new CliError(problem);
     throw error;

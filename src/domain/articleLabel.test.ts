@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readObligationsData } from "../obligations/obligationsData.js";
+import { readObligationsData } from "../reference/obligationsData.js";
 import { articleLabel } from "./articleLabel.js";
 
 describe("articleLabel", () => {

@@ -6,6 +6,29 @@ import { VERIFICATION_LABELS } from "./profileLabels.js";
 /** The word that opens a correction in exports and reports; the chronicle reader knows a correction by it. */
 export const CORRECTION_WORD: Record<Language, string> = { zh: "更正", en: "Correction" };
 
+/** The words around a correction, in each language (a missing language is a type error). */
+const CORRECTION_PHRASES: Record<
+  Language,
+  {
+    heading: (field: string) => string;
+    sourcesLabel: (count: number) => string;
+    line: (parts: CorrectionParts) => string;
+  }
+> = {
+  zh: {
+    heading: (field) => `${CORRECTION_WORD.zh}（${field}）`,
+    sourcesLabel: () => "来源",
+    line: (parts) =>
+      `${parts.heading}：${parts.text}（${parts.verification}；${parts.sourcesLabel}：${parts.sources.join("、")}）`,
+  },
+  en: {
+    heading: (field) => `${CORRECTION_WORD.en} (${field})`,
+    sourcesLabel: (count) => (count === 1 ? "source" : "sources"),
+    line: (parts) =>
+      `${parts.heading}: ${parts.text} (${parts.verification}; ${parts.sourcesLabel}: ${parts.sources.join(", ")})`,
+  },
+};
+
 /** The fields a correction can name, as a reader of an export or a report reads them. */
 export const CORRECTED_FIELD_LABELS: Record<CorrectedField, Record<Language, string>> = {
   title: { zh: "标题", en: "title" },
@@ -38,12 +61,11 @@ export interface CorrectionParts {
  */
 export function correctionParts(correction: EventCorrection, lang: Language): CorrectionParts {
   const field = CORRECTED_FIELD_LABELS[correction.field][lang];
-  const one = correction.sources.length === 1;
   return {
-    heading: lang === "zh" ? `${CORRECTION_WORD.zh}（${field}）` : `${CORRECTION_WORD.en} (${field})`,
+    heading: CORRECTION_PHRASES[lang].heading(field),
     text: (pickText(correction.correction, lang) ?? "").replace(/\s+/g, " ").trim(),
     verification: VERIFICATION_LABELS[correction.verification][lang],
-    sourcesLabel: lang === "zh" ? "来源" : one ? "source" : "sources",
+    sourcesLabel: CORRECTION_PHRASES[lang].sourcesLabel(correction.sources.length),
     sources: correction.sources,
   };
 }
@@ -53,8 +75,5 @@ export function correctionParts(correction: EventCorrection, lang: Language): Co
  * citation note): "更正（摘要）：…（已对照官方文本；来源：https://…）".
  */
 export function correctionText(correction: EventCorrection, lang: Language): string {
-  const parts = correctionParts(correction, lang);
-  return lang === "zh"
-    ? `${parts.heading}：${parts.text}（${parts.verification}；${parts.sourcesLabel}：${parts.sources.join("、")}）`
-    : `${parts.heading}: ${parts.text} (${parts.verification}; ${parts.sourcesLabel}: ${parts.sources.join(", ")})`;
+  return CORRECTION_PHRASES[lang].line(correctionParts(correction, lang));
 }

@@ -180,7 +180,7 @@ export type Identifier = z.output<typeof Identifier>;
 
 /**
  * The event: one dated, sourced happening in AI governance. This schema is the public JSON shape
- * (see shared/contract.md) and is shared by the importers, storage, CLI and HTTP API.
+ * (see docs/contract.md) and is shared by the importers, storage, CLI and HTTP API.
  */
 export const Event = z
   .object({

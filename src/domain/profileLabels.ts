@@ -1,6 +1,6 @@
 import type { LocalizedText } from "./localizedText.js";
-import type { MODALITIES, ROLES, SECTORS } from "./obligation.js";
-import type { Verification } from "./instrument.js";
+import type { MODALITIES, SECTORS } from "./obligation.js";
+import { type Role, ROLE_WORDS, VERIFICATION_WORDS } from "./vocabulary.js";
 
 /** A field of the check profile as a person sees it: its label in the form, and the question it answers. */
 export interface ProfileFieldLabel {
@@ -132,31 +132,28 @@ export function fieldLabel(field: string): Required<LocalizedText> {
   return known?.label ?? { zh: field, en: field };
 }
 
-/** Each role with what it means, in one line, in both languages. */
-export const ROLE_LABELS: Record<
-  (typeof ROLES)[number],
-  { name: Required<LocalizedText>; means: Required<LocalizedText> }
-> = {
+/** Each role: its word (the vocabulary's) and what it means, in one line, in both languages. */
+export const ROLE_LABELS: Record<Role, { name: Required<LocalizedText>; means: Required<LocalizedText> }> = {
   provider: {
-    name: { zh: "提供者", en: "provider" },
+    name: ROLE_WORDS.provider,
     means: {
       zh: "以自己的名称或商标投放市场或投入使用",
       en: "places it on the market or puts it into service under its own name or trademark",
     },
   },
   deployer: {
-    name: { zh: "部署者", en: "deployer" },
+    name: ROLE_WORDS.deployer,
     means: { zh: "在自己的业务或服务中使用他人提供的", en: "uses it in its own service or activity" },
   },
   developer: {
-    name: { zh: "开发者", en: "developer" },
+    name: ROLE_WORDS.developer,
     means: {
       zh: "训练或构建它（是否也以自己的名称投放，另行询问）",
       en: "trained or built it (whether it also places it under its own name is asked separately)",
     },
   },
   platform: {
-    name: { zh: "平台", en: "platform" },
+    name: ROLE_WORDS.platform,
     means: { zh: "传播他人生成的内容", en: "disseminates content that others generate" },
   },
 };
@@ -190,9 +187,5 @@ export const KIND_LABELS: Record<"model" | "service", Required<LocalizedText>> =
   service: { zh: "服务", en: "service" },
 };
 
-/** How a fact was checked, in both languages: one wording for the check answer and the instrument pages. */
-export const VERIFICATION_LABELS: Record<Verification, Required<LocalizedText>> = {
-  official: { zh: "已对照官方文本", en: "checked against the official text" },
-  secondary: { zh: "仅对照二手来源", en: "checked against secondary sources only" },
-  unverified: { zh: "未核实", en: "not checked" },
-};
+/** How a fact was checked: the vocabulary's words, under the name obligations/ and the corrections read. */
+export const VERIFICATION_LABELS = VERIFICATION_WORDS;

@@ -67,3 +67,23 @@ describe("eventsToAtom › corrections", () => {
     assert.equal(item?.description, "<script>alert(1)</script>[31m");
   });
 });
+
+describe("eventsToAtom › categories", () => {
+  const tagged = Event.parse({
+    id: "tagged",
+    title: { en: "Act" },
+    summary: {},
+    date: { start: "2025-09-29" },
+    jurisdictions: ["EU"],
+    tags: ["export-controls", "ai-liability"],
+  });
+
+  it("labels a tag with the vocabulary's word in the feed's language, its term the tag itself", () => {
+    const zh = eventsToAtom([tagged], { baseUrl: "http://x", lang: "zh" });
+    assert.match(zh, /<category term="export-controls" label="出口管制"\/>/);
+    assert.match(zh, /<category term="ai-liability" label="ai liability"\/>/);
+    assert.match(zh, /<category term="EU" label="EU"\/>/);
+    const en = eventsToAtom([tagged], { baseUrl: "http://x", lang: "en" });
+    assert.match(en, /<category term="export-controls" label="export controls"\/>/);
+  });
+});

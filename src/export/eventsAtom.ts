@@ -1,12 +1,10 @@
 import { firstHttpUrl } from "./firstHttpUrl.js";
-import {
-  type CorrectionsByEvent,
-  type EventCorrection,
-  NO_CORRECTIONS,
-} from "../domain/correctionsByEvent.js";
-import { correctionParts } from "../domain/correctionText.js";
+import { type CorrectionsByEvent, NO_CORRECTIONS } from "../domain/correctionsByEvent.js";
+import { correctionText } from "../domain/correctionText.js";
+import { EXPORT_PHRASES } from "./exportPhrases.js";
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
+import { tagLabel } from "../domain/vocabulary.js";
 import { dateBounds } from "../domain/partialDate.js";
 import { xmlText } from "../domain/xmlText.js";
 import { escapeHtml } from "../report/escapeHtml.js";
@@ -15,14 +13,6 @@ import { escapeHtml } from "../report/escapeHtml.js";
 // type="html": a reader then renders whatever markup an imported text holds. Atom's type="text"
 // (RFC 4287 §3.1.1) shows it as the characters it is.
 const x = (text: string) => escapeHtml(xmlText(text));
-
-/** A correction as a line of text after the entry's summary: heading, text, how checked, sources. */
-function correctionLine(correction: EventCorrection, lang: Language): string {
-  const parts = correctionParts(correction, lang);
-  return lang === "zh"
-    ? `${parts.heading}：${parts.text}（${parts.verification}；${parts.sourcesLabel}：${parts.sources.join("、")}）`
-    : `${parts.heading}: ${parts.text} (${parts.verification}; ${parts.sourcesLabel}: ${parts.sources.join(", ")})`;
-}
 
 const isoDay = (start: string) => `${dateBounds(start).first}T00:00:00.000Z`;
 
@@ -40,8 +30,11 @@ function entryXml(event: Event, options: { baseUrl: string; lang: Language }, no
     `        <updated>${day}</updated>`,
   ];
   if (text) lines.push(`        <summary type="text">${x(text)}</summary>`);
-  for (const term of [...event.jurisdictions, ...event.tags])
-    lines.push(`        <category term="${x(term)}" label="${x(term)}"/>`);
+  // A category's label is for display (RFC 4287 §4.2.2.3): a tag shows its word in the feed's language.
+  for (const code of event.jurisdictions)
+    lines.push(`        <category term="${x(code)}" label="${x(code)}"/>`);
+  for (const tag of event.tags)
+    lines.push(`        <category term="${x(tag)}" label="${x(tagLabel(tag, options.lang))}"/>`);
   lines.push(`        <published>${day}</published>`, "    </entry>");
   return lines;
 }
@@ -65,7 +58,7 @@ export function eventsToAtom(
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `    <id>${x(self)}</id>`,
-    `    <title type="text">${options.lang === "zh" ? "aigov：人工智能治理大事" : "aigov: AI governance events"}</title>`,
+    `    <title type="text">${EXPORT_PHRASES[options.lang].feedTitle}</title>`,
     `    <updated>${updated}</updated>`,
     "    <generator>aigov</generator>",
     `    <link rel="alternate" href="${x(options.baseUrl)}"/>`,
@@ -73,7 +66,7 @@ export function eventsToAtom(
     "    <rights>Facts from the official sources each entry cites</rights>",
   ];
   for (const event of events) {
-    const notes = (corrections.get(event.id) ?? []).map((c) => correctionLine(c, options.lang));
+    const notes = (corrections.get(event.id) ?? []).map((c) => correctionText(c, options.lang));
     lines.push(...entryXml(event, options, notes));
   }
   lines.push("</feed>");

@@ -7,6 +7,7 @@ import {
   NO_CORRECTIONS,
 } from "../domain/correctionsByEvent.js";
 import { correctionText } from "../domain/correctionText.js";
+import { EXPORT_PHRASES } from "./exportPhrases.js";
 import type { Event } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 
@@ -89,7 +90,7 @@ export function icsPieces(options: IcsOptions): {
 
 function buildCalendar(events: Event[], options: IcsOptions) {
   const calendar = ical({
-    name: options.lang === "zh" ? "aigov 人工智能治理日历" : "aigov AI governance calendar",
+    name: EXPORT_PHRASES[options.lang].calendarName,
     prodId: { company: "aigov", product: "aigov", language: options.lang.toUpperCase() },
     timezone: null,
   });
@@ -112,7 +113,7 @@ function buildCalendar(events: Event[], options: IcsOptions) {
     event.effectiveDates.forEach((effective, index) => {
       if (effective.date.length !== 10) return;
       const label = icsText(effective.label ? pickText(effective.label, options.lang) : undefined);
-      const prefix = options.lang === "zh" ? "生效" : "Takes effect";
+      const prefix = EXPORT_PHRASES[options.lang].takesEffect;
       calendar.createEvent({
         id: `${event.id}-effective-${index + 1}@aigov`,
         start: asDate(effective.date),

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { Correction } from "../domain/correction.js";
 import { correctionsByEvent } from "../domain/correctionsByEvent.js";
 import { Event } from "../domain/event.js";
-import { readTextEvents } from "../import/importFiles.js";
+import { readTextEvents } from "../import/readImportFiles.js";
 import { eventJsonLine, eventsToJson } from "./eventsJson.js";
 
 const event = (id: string) =>

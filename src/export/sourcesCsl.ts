@@ -2,6 +2,7 @@ import { type CorrectionsByEvent, NO_CORRECTIONS } from "../domain/correctionsBy
 import { correctionText } from "../domain/correctionText.js";
 import type { Event } from "../domain/event.js";
 import { httpUrlOrNull } from "../domain/httpUrl.js";
+import { languageTag } from "../domain/languageForms.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 
 /** One bibliography item in CSL-JSON (the input format of citeproc, Zotero and Pandoc). */
@@ -40,7 +41,7 @@ export function sourcesToCsl(
         ...(httpUrlOrNull(source.url) ? { URL: source.url as string } : {}),
         issued: { "date-parts": [parts] },
         ...(note ? { note } : {}),
-        language: lang === "zh" ? "zh-CN" : "en",
+        language: languageTag(lang),
       };
     });
   });

@@ -1,27 +1,55 @@
-import { problemTypeOf } from "./problemTypes.js";
+import { z } from "zod";
+import { AppError } from "../app/appError.js";
+import { problemTypeOf, problemTypeSlug } from "../app/problemTypes.js";
+
+/** One offending parameter (or body field) of a refused request, and what was wrong with it. */
+export const ProblemIssue = z.object({ parameter: z.string(), message: z.string() }).strict();
 
 /**
  * Errors as RFC 9457 problem documents: one shape for every error the API answers, with the offending
- * parameters listed under `errors`.
+ * parameters listed under `errors`. A schema, so that the OpenAPI document's Problem is generated from it.
  */
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: { parameter: string; message: string }[];
-}
+export const ProblemDocument = z
+  .object({
+    type: z
+      .string()
+      .describe(
+        "The kind of problem, a URI relative to the server (e.g. /problems/invalid-request) whose page explains it",
+      ),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(ProblemIssue).optional(),
+  })
+  .strict();
+export type ProblemDocument = z.output<typeof ProblemDocument>;
 
-/** An error that the HTTP layer answers with a problem document of its status. */
+/**
+ * An error that the HTTP layer answers with a problem document of its status: the use cases' AppError
+ * mapped to its status, or a problem of HTTP itself (a method the API does not take, a request line
+ * that is no URL, a failure of the server).
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     detail: string,
     readonly errors?: { parameter: string; message: string }[],
+    /** Seconds a client should wait before asking again (a Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = "HttpProblem";
+  }
+
+  /** The HTTP form of a use case's error: the status its kind has in app/problemTypes.ts. */
+  static fromAppError(error: AppError): HttpProblem {
+    return new HttpProblem(
+      problemTypeSlug(error.kind).status,
+      error.message,
+      error.issues,
+      error.retryAfterSeconds,
+    );
   }
 
   toDocument(instance?: string): ProblemDocument {
@@ -35,4 +63,11 @@ export class HttpProblem extends Error {
       ...(this.errors?.length ? { errors: this.errors } : {}),
     };
   }
+}
+
+/** Any error as the problem the API answers: its own, a use case's mapped, else null (a failure). */
+export function problemOf(error: unknown): HttpProblem | null {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof AppError) return HttpProblem.fromAppError(error);
+  return null;
 }

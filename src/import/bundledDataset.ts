@@ -1,18 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { z } from "zod";
 import { SourceDocument } from "../domain/document.js";
 import { Event } from "../domain/event.js";
 import { Jurisdiction } from "../domain/jurisdiction.js";
+import { DATA_DIR } from "../reference/dataDir.js";
 import type { Database } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
 import { countEvents, lockForWriting, writeEvents } from "../storage/repos/eventRepo.js";
 import { writeJurisdictions } from "../storage/repos/jurisdictionRepo.js";
 import { inTransaction } from "../storage/transaction.js";
 
-/** The data/ folder of the package, from src/ (tsx) and from dist/ (built) alike. */
-export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
+export { DATA_DIR } from "../reference/dataDir.js";
 
 export interface BundledDataset {
   events: Event[];

@@ -7,7 +7,7 @@ import { Event } from "../domain/event.js";
 import { eventsToCsv } from "../export/eventsCsv.js";
 import { detectFormat } from "./detectFormat.js";
 import { ImportError } from "./importError.js";
-import { readTextEvents } from "./importFiles.js";
+import { readTextEvents } from "./readImportFiles.js";
 
 const readCsvEvents = (text: string, file: string) => readTextEvents(text, "csv", file);
 

@@ -1,7 +1,7 @@
 import type { Event } from "../domain/event.js";
 import { startWorker } from "../runtime/startWorker.js";
 import { ImportError } from "./importError.js";
-import type { StreamFormat } from "./importFiles.js";
+import type { StreamFormat } from "./readImportFiles.js";
 
 export type ReaderRequest = { kind: "taken" };
 export type ReaderReply =

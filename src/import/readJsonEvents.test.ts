@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ImportError } from "./importError.js";
-import { readTextEvents } from "./importFiles.js";
+import { readTextEvents } from "./readImportFiles.js";
 
 const readJsonEvents = (text: string, file: string, chunkBytes?: number) =>
   readTextEvents(text, "json", file, chunkBytes);

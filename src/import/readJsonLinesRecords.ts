@@ -15,6 +15,9 @@ export async function* readJsonLinesRecords(
 ): AsyncGenerator<SourceRecord> {
   let line = 1;
   let pieces: Buffer[] = [];
+  // Bytes held in `pieces`, counted as they come: summing the pieces on every chunk would be quadratic
+  // in a long line that arrives in small chunks.
+  let pending = 0;
   const parseLine = (bytes: Buffer, at: number): SourceRecord | null => {
     if (bytes.length > MAX_LINE_BYTES)
       throw new ImportError(file, at, `a line of ${bytes.length} bytes: expected one event per line`);
@@ -37,14 +40,17 @@ export async function* readJsonLinesRecords(
       const piece = chunk.subarray(from, newline);
       const bytes = pieces.length ? Buffer.concat([...pieces, piece]) : piece;
       pieces = [];
+      pending = 0;
       const found = parseLine(bytes, line);
       if (found) yield found;
       line++;
       from = newline + 1;
     }
-    if (from < chunk.length) pieces.push(chunk.subarray(from));
+    if (from < chunk.length) {
+      pieces.push(chunk.subarray(from));
+      pending += chunk.length - from;
+    }
     // A line with no end in sight is refused before it fills memory, not after.
-    const pending = pieces.reduce((sum, piece) => sum + piece.length, 0);
     if (pending > MAX_LINE_BYTES)
       throw new ImportError(file, line, `a line of more than ${pending} bytes: expected one event per line`);
   }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ImportError } from "./importError.js";
-import { readEventBatches, type StreamFormat } from "./importFiles.js";
+import { readEventBatches, type StreamFormat } from "./readImportFiles.js";
 import type { ReaderReply, ReaderRequest } from "./readEventsInWorker.js";
 
 const port = parentPort;

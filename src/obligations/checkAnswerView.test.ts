@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { CheckProfile } from "../domain/checkProfile.js";
 import { checkAnswerView } from "./checkAnswerView.js";
 import { checkObligations } from "./checkObligations.js";
-import { bundledObligations } from "./obligationsData.js";
+import { bundledObligations } from "../reference/obligationsData.js";
 
 const data = bundledObligations();
 const view = (profile: object, lang: "zh" | "en" = "en") =>

@@ -2,8 +2,10 @@ import { articleLabel } from "../domain/articleLabel.js";
 import { type Language, type LocalizedText, pickText } from "../domain/localizedText.js";
 import { fieldLabel, PROFILE_FIELD_LABELS, VERIFICATION_LABELS } from "../domain/profileLabels.js";
 import type { CheckItem, CheckResult, DateAlternative } from "./checkObligations.js";
+import { CHECK_PHRASES } from "./checkPhrases.js";
+import { joinList } from "../domain/languageForms.js";
 import { longDate, type MarketAnswer, type MarketVerdict } from "./marketAnswers.js";
-import type { ObligationsData } from "./obligationsData.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
 
 /**
  * A check's answer as a person reads it, in one language, as plain strings: the CLI prints it as text
@@ -75,58 +77,40 @@ const HEADINGS: Record<DutyPlace, Required<LocalizedText>> = {
 };
 
 function alternativeLine(alternative: DateAlternative, lang: Language): string {
-  const zh = lang === "zh";
-  const fields = alternative.fields.map((f) => text(fieldLabel(f), lang)).join(zh ? "、" : ", ");
+  const p = CHECK_PHRASES[lang];
+  const fields = joinList(
+    alternative.fields.map((f) => text(fieldLabel(f), lang)),
+    lang,
+  );
   const article = articleLabel(alternative.article, lang);
   const day = longDate(alternative.date, lang);
   // The date and what it means first; the data's label then says for whom, with the article.
-  const what =
-    alternative.kind === "deadline"
-      ? zh
-        ? `须于 ${day}前合规`
-        : `comply by ${day}`
-      : zh
-        ? `自 ${day}起适用`
-        : `applies from ${day}`;
-  return zh
-    ? `或：${what}（${article}：${text(alternative.label, lang)}；取决于：${fields}）`
-    : `or: ${what} (${article}: ${text(alternative.label, lang)}; depends on: ${fields})`;
+  const what = alternative.kind === "deadline" ? p.complyBy(day) : p.appliesFrom(day);
+  return p.alternative(what, article, text(alternative.label, lang), fields);
 }
 
 function dateLines(item: CheckItem, place: DutyPlace, lang: Language): string[] {
-  const zh = lang === "zh";
+  const p = CHECK_PHRASES[lang];
   if (place === "notApplicable") return [];
   const lines: string[] = [];
   const from = longDate(item.from, lang);
-  if (place === "open") lines.push(zh ? `如适用，自 ${from}起` : `if it applies: from ${from}`);
-  else lines.push(zh ? `自 ${from}起` : `from ${from}`);
+  lines.push(place === "open" ? p.fromIfApplies(from) : p.from(from));
   if (item.transition) {
     const article = articleLabel(item.transition.article, lang);
     if (item.transition.kind === "deadline" && item.complyBy)
-      lines.push(
-        zh
-          ? `合规期限：${longDate(item.complyBy, lang)}（${article}：${text(item.transition.label, lang)}）——这是完成合规的期限，不是较晚的起始日`
-          : `compliance deadline: ${longDate(item.complyBy, lang)} (${article}: ${text(item.transition.label, lang)}) — a day to comply by, not a later start`,
-      );
-    else
-      lines.push(
-        zh
-          ? `${text(item.transition.label, lang)}（${article}）`
-          : `${text(item.transition.label, lang)} (${article})`,
-      );
+      lines.push(p.deadline(longDate(item.complyBy, lang), article, text(item.transition.label, lang)));
+    else lines.push(p.transition(text(item.transition.label, lang), article));
   }
   for (const alternative of item.alternatives ?? []) lines.push(alternativeLine(alternative, lang));
   if (item.asProvider)
     lines.push(
-      zh
-        ? `以自己的名称投放的开发者即为提供者（${articleLabel(item.asProvider.article, lang)}；${VERIFICATION_LABELS[item.asProvider.verification].zh}）`
-        : `a developer placing it under its own name is its provider (${item.asProvider.article}; ${VERIFICATION_LABELS[item.asProvider.verification].en})`,
+      p.asProvider(item.asProvider.article, VERIFICATION_LABELS[item.asProvider.verification][lang]),
     );
   return lines;
 }
 
 function dutyView(item: CheckItem, place: DutyPlace, data: ObligationsData, lang: Language): DutyView {
-  const zh = lang === "zh";
+  const p = CHECK_PHRASES[lang];
   const instrument = data.instruments.find((i) => i.id === item.instrument);
   const view: DutyView = {
     obligation: item.obligation,
@@ -142,11 +126,14 @@ function dutyView(item: CheckItem, place: DutyPlace, data: ObligationsData, lang
     dates: dateLines(item, place, lang),
   };
   if (place === "notApplicable" && item.reason)
-    view.why = `${text(item.reason, lang)}${zh ? "（" : " ("}${articleLabel(item.decidedBy ?? "", lang)}${zh ? "）" : ")"}`;
+    view.why = p.notApplicable(text(item.reason, lang), articleLabel(item.decidedBy ?? "", lang));
   if (place === "open" && item.openBecause?.length)
-    view.why = `${zh ? "取决于：" : "depends on: "}${item.openBecause.map((f) => text(fieldLabel(f), lang)).join(zh ? "、" : ", ")}`;
+    view.why = `${p.dependsOn}${joinList(
+      item.openBecause.map((f) => text(fieldLabel(f), lang)),
+      lang,
+    )}`;
   if (item.penaltyNotReached && place !== "notApplicable")
-    view.penaltyNotReached = `${zh ? "无罚则：" : "No penalty: "}${text(item.penaltyNotReached.reason, lang)}`;
+    view.penaltyNotReached = `${p.noPenalty}${text(item.penaltyNotReached.reason, lang)}`;
   return view;
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type CheckProfile, CheckProfile as ProfileSchema } from "../domain/checkProfile.js";
 import { checkObligations } from "./checkObligations.js";
-import { readObligationsData } from "./obligationsData.js";
+import { readObligationsData } from "../reference/obligationsData.js";
 
 const data = readObligationsData();
 

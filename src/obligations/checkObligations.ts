@@ -1,5 +1,5 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
-import type { Instrument, Verification } from "../domain/instrument.js";
+import type { Instrument } from "../domain/instrument.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import type { Obligation, Transition } from "../domain/obligation.js";
 import {
@@ -12,73 +12,14 @@ import {
   testProfile,
 } from "./conditionLogic.js";
 import { notApplicableReason } from "./explainReason.js";
-import { answerMarkets, type MarketAnswer } from "./marketAnswers.js";
-import type { ObligationsData } from "./obligationsData.js";
-import { questionsFor, type Question } from "./questions.js";
+import { answerMarkets } from "./marketAnswers.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
+import { questionsFor } from "./questions.js";
+import type { CheckItem, CheckResult, DateAlternative } from "../domain/checkResult.js";
 
-/** Another date a duty takes for some profiles, told beside the answer when the profile leaves it open. */
-export interface DateAlternative {
-  kind: Transition["kind"];
-  /** The day: a later start, or the day by which to comply. */
-  date: string;
-  label: LocalizedText;
-  article: string;
-  url: string;
-  /** The profile fields that would decide whether this date is the one. */
-  fields: string[];
-}
-
-/** One duty in a check's answer; `reason` and `decidedBy` only where it does not apply. */
-export interface CheckItem {
-  obligation: string;
-  instrument: string;
-  jurisdiction: string;
-  nature: Obligation["nature"];
-  title: LocalizedText;
-  citation: { article: string; url: string; verification: string };
-  /** The day it binds this profile from. */
-  from: string;
-  /** A day later than `from` by which this profile must comply (a transition of kind "deadline"). */
-  complyBy?: string;
-  /** Null where the duty carries no penalty of its own, or its penalty does not reach this profile. */
-  penalty: LocalizedText | null;
-  /** Why the instrument's penalty does not reach this profile, with the penalty's article. */
-  penaltyNotReached?: { reason: LocalizedText; article: string };
-  notes: LocalizedText[];
-  transition?: { kind: Transition["kind"]; label: LocalizedText; article: string; url: string };
-  /** Dates that other answers to open questions would give (e.g. the placed-on-market day). */
-  alternatives?: DateAlternative[];
-  /** A developer counted as the provider because it places the model under its own name. */
-  asProvider?: { article: string; url: string; verification: Verification; verifiedFrom: string[] };
-  reason?: LocalizedText;
-  decidedBy?: string;
-  /** For open duties: the profile fields that would decide it. */
-  openBecause?: string[];
-}
-
-/** A profile field whose absence left duties open, and the duties it would decide. */
-export interface MissingField {
-  field: string;
-  decides: string[];
-}
-
-/**
- * The answer of a check. Each duty is in exactly one of `applies`, `upcoming`, `open` (cannot be decided
- * from the profile: `openBecause` names the fields) and `notApplicable` (with the reason and the deciding
- * article). `markets` leads with one verdict per market, `questions` asks for what would decide the rest.
- */
-export interface CheckResult {
-  at: string;
-  applies: CheckItem[];
-  upcoming: CheckItem[];
-  open: CheckItem[];
-  notApplicable: CheckItem[];
-  missing: MissingField[];
-  /** Markets of the profile for which aigov holds no obligations: no answer is not "no duty". */
-  uncoveredMarkets: string[];
-  markets: MarketAnswer[];
-  questions: Question[];
-}
+// The answer's types are inferred from its schemas in domain/checkResult.ts; re-exported for the
+// importers (web, cli) that still name them here.
+export type { CheckItem, CheckResult, DateAlternative, MissingField } from "../domain/checkResult.js";
 
 const ROLE_NAMES: Record<string, Required<LocalizedText>> = {
   provider: { zh: "提供者", en: "providers" },

@@ -1,19 +1,9 @@
-import type { LocalizedText } from "../domain/localizedText.js";
-import type { ObligationsData } from "./obligationsData.js";
+import type { Deadline } from "../domain/deadline.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
 
-/** A day on which an instrument, or some of its duties, starts to apply: one calendar entry. */
-export interface Deadline {
-  /** Stable across releases: the instrument id and the day. */
-  uid: string;
-  date: string;
-  instrument: string;
-  jurisdiction: string;
-  title: LocalizedText;
-  /** What starts that day, one label per instrument date or duty. */
-  what: LocalizedText[];
-  obligations: string[];
-  url: string | null;
-}
+// The type moved to domain/deadline.ts (a schema the API document is generated from); re-exported for
+// the importers that still name it here.
+export type { Deadline };
 
 const APPLICABILITY = new Set(["in-force", "applies", "transition-ends"]);
 

@@ -1,49 +1,34 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
-import type { CoverageGap } from "../domain/coverage.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { MONTH_NAMES_EN } from "../domain/monthNames.js";
 import { fieldLabel } from "../domain/profileLabels.js";
 import { readBundledJurisdictions, jurisdictionNamer } from "../report/jurisdictionNames.js";
-import type { CheckItem, CheckResult } from "./checkObligations.js";
+import type {
+  CheckItem,
+  CheckResult,
+  MarketAnswer,
+  MarketPenalty,
+  MarketVerdict,
+} from "../domain/checkResult.js";
+
+export type { MarketAnswer, MarketPenalty, MarketVerdict } from "../domain/checkResult.js";
 import { inMarket, type Memberships } from "./conditionLogic.js";
 import { failedComparison } from "./explainReason.js";
-import type { ObligationsData } from "./obligationsData.js";
-
-/** The verdict for one market, the first thing an answer says about it. */
-export type MarketVerdict = "binds" | "from-date" | "open" | "does-not-apply" | "not-covered";
-
-/** A penalty said once per instrument and penalty, with the duties it reaches. */
-export interface MarketPenalty {
-  instrument: string;
-  penalty: LocalizedText;
-  obligations: string[];
-}
-
-/** One market of the profile: its verdict in one line, its duties by place, its questions and penalties. */
-export interface MarketAnswer {
-  jurisdiction: string;
-  name: LocalizedText;
-  /** The profile's market codes that reach this jurisdiction ("HU" reaches the EU). */
-  via: string[];
-  verdict: MarketVerdict;
-  headline: LocalizedText;
-  /** For "from-date": the first day a duty binds. */
-  from?: string;
-  applies: string[];
-  upcoming: string[];
-  open: string[];
-  notApplicable: string[];
-  questions: string[];
-  penalties: MarketPenalty[];
-  /** What aigov knows binds in this jurisdiction but does not model: a short answer is not a complete one. */
-  notCovered: CoverageGap[];
-}
+import type { ObligationsData } from "../reference/obligationsData.js";
 
 /** "2 August 2026" / "2026年8月2日". */
 export function longDate(day: string, lang: "zh" | "en"): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return lang === "zh" ? `${y}年${m}月${d}日` : `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`;
+  return LONG_DATES[lang](y, m, d);
 }
+
+const LONG_DATES: Record<"zh" | "en", (y: number, m: number, d: number) => string> = {
+  zh: (y, m, d) => `${y}年${m}月${d}日`,
+  en: (y, m, d) => `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`,
+};
+
+/** What joins the further clauses of a headline: "；" in Chinese, "; " in English. */
+const CLAUSE_SEPARATORS: Record<"zh" | "en", string> = { zh: "；", en: "; " };
 
 const count = (n: number, zh: string, en: [string, string]) => ({
   zh: `${n} ${zh}`,
@@ -68,7 +53,7 @@ function headlineOf(
     more.en.push(`${duties(items.open.length).en} cannot be decided yet`);
   }
   const tail = (lang: "zh" | "en") =>
-    more[lang].length ? (lang === "zh" ? `；${more.zh.join("；")}` : `; ${more.en.join("; ")}`) : "";
+    more[lang].length ? `${CLAUSE_SEPARATORS[lang]}${more[lang].join(CLAUSE_SEPARATORS[lang])}` : "";
   switch (verdict) {
     case "binds":
       return {

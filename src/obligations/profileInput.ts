@@ -1,7 +1,7 @@
 import { type CheckProfile, type ProfileIssue, parseCheckProfile } from "../domain/checkProfile.js";
 import { precisionOf } from "../domain/partialDate.js";
 import { readBundledJurisdictions } from "../report/jurisdictionNames.js";
-import type { ObligationsData } from "./obligationsData.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
 
 /** The largest profile accepted, in bytes: a profile is a few hundred bytes; more is a mistake or abuse. */
 export const MAX_PROFILE_BYTES = 64 * 1024;

@@ -1,16 +1,6 @@
-import type { LocalizedText } from "../domain/localizedText.js";
 import { PROFILE_FIELD_LABELS, type ProfileFieldLabel } from "../domain/profileLabels.js";
-import type { MissingField } from "./checkObligations.js";
-import type { ObligationsData } from "./obligationsData.js";
-
-/** A question whose answer would decide open duties: the form field, its label, and the duties' titles. */
-export interface Question {
-  field: string;
-  label: LocalizedText;
-  question: LocalizedText;
-  /** The duties it would decide, by id and title. */
-  decides: { obligation: string; title: LocalizedText }[];
-}
+import type { MissingField, Question } from "../domain/checkResult.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
 
 /** The missing fields as questions, the one deciding most duties first. */
 export function questionsFor(missing: MissingField[], data: ObligationsData): Question[] {

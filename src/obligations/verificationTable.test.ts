@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { bundledObligations } from "./obligationsData.js";
+import { bundledObligations } from "../reference/obligationsData.js";
 import { verificationTable, withVerificationTable } from "./verificationTable.js";
 
 describe("the README's verification table", () => {

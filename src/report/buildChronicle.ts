@@ -4,6 +4,7 @@ import { type CorrectionsByEvent, NO_CORRECTIONS } from "../domain/correctionsBy
 import { correctionParts } from "../domain/correctionText.js";
 import type { Event, EventDate } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
 import { formatPartialDate as isoDate } from "../domain/partialDate.js";
 import { textEventDate } from "../import/chronicle/chronicleDates.js";
 import { dateLineValue, monthHeading, periodLabel, type ReportPeriod } from "./reportDates.js";
@@ -12,10 +13,7 @@ import { filingMonth } from "./reportStatistics.js";
 
 /** "附：2025 年全球人工智能治理大事记", as the seed titles its chronicle; the importer looks for "大事记"/"Chronicle". */
 export function chronicleHeading(period: ReportPeriod, lang: Language): string {
-  const label = periodLabel(period, lang);
-  return lang === "zh"
-    ? `附：${label}全球人工智能治理大事记`
-    : `Appendix: Chronicle of AI Governance, ${label}`;
+  return REPORT_PHRASES[lang].chronicleHeading(periodLabel(period, lang));
 }
 
 /** Within a month, the chronicle's own order (its numbers) first, then the date. */

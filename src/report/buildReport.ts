@@ -3,6 +3,8 @@ import type { SourceDocument } from "../domain/document.js";
 import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import type { Language } from "../domain/localizedText.js";
+import { joinList } from "../domain/languageForms.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
 import { documentKey } from "../import/chronicle/parseChronicle.js";
 import { buildChronicle } from "./buildChronicle.js";
 import { buildGeneratedNarrative } from "./generatedNarrative.js";
@@ -76,7 +78,7 @@ function storedSections(doc: SourceDocument): Omit<ReportSection, "id">[] {
 
 /** The filters as a reader reads them, or null without filters. */
 function describeFilters(filter: EventFilter, lang: Language, name: NameJurisdiction): string | null {
-  const join = (items: string[]) => items.join(lang === "zh" ? "、" : ", ");
+  const join = (items: string[]) => joinList(items, lang);
   const parts = [
     join((filter.jurisdictions ?? []).map((code) => name(code, lang))),
     join((filter.types ?? []).map((t) => TYPE_LABELS[lang][t as EventType] ?? t)),
@@ -84,7 +86,7 @@ function describeFilters(filter: EventFilter, lang: Language, name: NameJurisdic
     join((filter.bindingness ?? []).map((b) => BINDINGNESS_LABELS[lang][b as Bindingness] ?? b)),
     join((filter.tags ?? []).map((t) => tagLabel(t, lang))),
   ].filter(Boolean);
-  return parts.length ? parts.join(lang === "zh" ? "；" : "; ") : null;
+  return parts.length ? parts.join(REPORT_PHRASES[lang].filterSeparator) : null;
 }
 
 /**
@@ -100,21 +102,15 @@ function reportTitle(
 ): string {
   const year = calendarYear(input.period);
   const label = periodLabel(input.period, lang);
-  let title =
-    lang === "zh"
-      ? year !== null
-        ? `${year} 年度全球人工智能治理报告`
-        : `全球人工智能治理报告（${label}）`
-      : year !== null
-        ? `Global AI Governance Report ${year}`
-        : `Global AI Governance Report, ${label}`;
-  if (filters) title += lang === "zh" ? `：${filters}` : `: ${filters}`;
+  const phrases = REPORT_PHRASES[lang];
+  let title = phrases.title(year, label);
+  if (filters) title += phrases.filteredBy(filters);
   const key = documentKey(title);
   const printed = chronicle.months.flatMap((month) => month.events);
   const known =
     input.documents.some((doc) => doc.key === key) || input.events.some((e) => e.document === key);
   const sameNumbers = printed.every((e) => e.event.document === key && e.event.seq === e.number);
-  if (known && !sameNumbers) title += lang === "zh" ? "（汇编）" : " (compilation)";
+  if (known && !sameNumbers) title += phrases.compilation;
   return title;
 }
 
@@ -142,11 +138,8 @@ export function buildReport(input: ReportInput, lang: Language): Report {
       });
   const filters = describeFilters(input.filter, lang, input.name);
   const words = WORDS[lang];
-  const counts =
-    lang === "zh"
-      ? `${statistics.total} 件事件 · ${statistics.sources} 个来源`
-      : `${statistics.total} event${statistics.total === 1 ? "" : "s"} · ${statistics.sources} source${statistics.sources === 1 ? "" : "s"}`;
-  const separator = lang === "zh" ? "：" : ": ";
+  const counts = REPORT_PHRASES[lang].counts(statistics.total, statistics.sources);
+  const separator = REPORT_PHRASES[lang].labelSeparator;
   return {
     lang,
     title: reportTitle(input, lang, filters, chronicle),

@@ -25,6 +25,8 @@ import { splitEmphasis } from "./inlineEmphasis.js";
 import { shapeParagraph } from "./paragraphShape.js";
 import { printedNote } from "./printedNote.js";
 import { WORDS } from "./reportLabels.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
+import { listSeparator } from "../domain/languageForms.js";
 import type { Report, ReportBlock, ReportCorrection, ReportEvent } from "./reportModel.js";
 
 type Block = Paragraph | Table | TableOfContents;
@@ -109,9 +111,9 @@ function noteParagraph(source: Source, missing: string): Paragraph {
 
 /** A correction as a paragraph after the summary, set off by a left border: field, text, how checked, sources. */
 function correctionParagraph(correction: ReportCorrection, report: Report): Paragraph {
-  const zh = report.lang === "zh";
+  const phrases = REPORT_PHRASES[report.lang].docxCorrection;
   const links = correction.sources.flatMap((url, i): ParagraphChild[] => {
-    const separator = i === 0 ? [] : [new TextRun({ text: zh ? "、" : ", ", size: 18 })];
+    const separator = i === 0 ? [] : [new TextRun({ text: listSeparator(report.lang), size: 18 })];
     const href = httpUrlOrNull(url);
     return [
       ...separator,
@@ -127,16 +129,14 @@ function correctionParagraph(correction: ReportCorrection, report: Report): Para
     border: { left: { style: BorderStyle.SINGLE, size: 12, color: "BF8700", space: 6 } },
     indent: { left: 120 },
     children: [
-      new TextRun({ text: `${correction.heading}${zh ? "：" : ": "}`, bold: true }),
+      new TextRun({ text: `${correction.heading}${phrases.afterHeading}`, bold: true }),
       new TextRun(correction.text),
       new TextRun({
-        text: zh
-          ? `（${correction.verification}；${correction.sourcesLabel}：`
-          : ` (${correction.verification}; ${correction.sourcesLabel}: `,
+        text: phrases.metaOpen(correction.verification, correction.sourcesLabel),
         size: 18,
       }),
       ...links,
-      new TextRun({ text: zh ? "）" : ")", size: 18 }),
+      new TextRun({ text: phrases.metaClose, size: 18 }),
     ],
   });
 }

@@ -1,5 +1,6 @@
 import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
+import { joinList } from "../domain/languageForms.js";
 import type { NameJurisdiction } from "./jurisdictionNames.js";
 import { type Counted, type NarrativePhrases, narrativePhrases } from "./narrativePhrases.js";
 import {
@@ -46,8 +47,6 @@ const LIST_LIMIT = 8;
 const TOP = 5;
 const SUBSECTIONS = 6;
 const LIST_TYPES = new Set(["agreement", "declaration", "resolution"]);
-const ROMAN = ["I", "II", "III", "IV"];
-const HAN = ["一", "二", "三", "四"];
 
 const paragraph = (text: string): ReportBlock => ({ kind: "paragraph", text });
 
@@ -63,7 +62,7 @@ class NarrativeBuilder {
   }
 
   private partHeading(index: number, zh: string, en: string): string {
-    return this.lang === "zh" ? `${HAN[index]}、${zh}` : `${ROMAN[index]}. ${en}`;
+    return this.p.partHeading(index, { zh, en });
   }
 
   private levelLabel(level: Level | null): string {
@@ -101,15 +100,16 @@ class NarrativeBuilder {
   /** One line per event: date, title, jurisdictions, type and bindingness, number in the appendix. */
   private eventItem(event: Event): string {
     const details = [
-      event.jurisdictions
-        .map((code) => this.input.name(code, this.lang))
-        .join(this.lang === "zh" ? "、" : ", "),
+      joinList(
+        event.jurisdictions.map((code) => this.input.name(code, this.lang)),
+        this.lang,
+      ),
       [
         event.type && TYPE_LABELS[this.lang][event.type],
         event.bindingness && BINDINGNESS_LABELS[this.lang][event.bindingness],
       ]
         .filter(Boolean)
-        .join(this.lang === "zh" ? "，" : ", "),
+        .join(this.p.detailSeparator),
     ].filter(Boolean);
     const title =
       this.input.lang === "zh" ? (event.title.zh ?? event.title.en) : (event.title.en ?? event.title.zh);
@@ -179,7 +179,7 @@ class NarrativeBuilder {
     if (s.effectiveInPeriod.length) blocks.push(p.effectiveCount(s.effectiveInPeriod.length));
     if (s.upcoming.length) blocks.push(p.upcomingCount(s.upcoming.length));
     return {
-      heading: this.lang === "zh" ? "执行摘要" : "Executive summary",
+      heading: this.p.executiveSummary,
       depth: 1,
       blocks: blocks.map(paragraph),
     };
@@ -191,7 +191,7 @@ class NarrativeBuilder {
     const s = countEvents(events);
     return [
       paragraph(
-        `${this.p.levelIntro(level, events.length, this.p.percent(events.length, this.input.statistics.total))}${this.lang === "en" ? " " : ""}${this.p.typesAndBinding(this.typeCounts(s), this.bindingCounts(s))}`,
+        `${this.p.levelIntro(level, events.length, this.p.percent(events.length, this.input.statistics.total))}${this.p.sentenceGap}${this.p.typesAndBinding(this.typeCounts(s), this.bindingCounts(s))}`,
       ),
       paragraph(this.p.involved(this.names(s.byJurisdiction))),
     ];
@@ -233,13 +233,13 @@ class NarrativeBuilder {
     let n = 0;
     if (bodies.length)
       sections.push({
-        heading: `${++n}. ${this.lang === "zh" ? "国际组织的工作" : "The work of international bodies"}`,
+        heading: `${++n}. ${this.p.internationalBodies}`,
         depth: 2,
         blocks: this.eventList(bodies),
       });
     if (accords.length)
       sections.push({
-        heading: `${n + 1}. ${this.lang === "zh" ? "多边协议、宣言与决议" : "Multilateral agreements, declarations and resolutions"}`,
+        heading: `${n + 1}. ${this.p.multilateral}`,
         depth: 2,
         blocks: this.eventList(accords),
       });
@@ -251,7 +251,7 @@ class NarrativeBuilder {
     const heading = this.partHeading(1, "地区层面：区域集团", "Regional blocs");
     return [
       { heading, depth: 1, blocks: this.levelIntro(this.levelLabel("regional"), events) },
-      ...this.byJurisdiction(events, this.lang === "zh" ? "其他" : "Others"),
+      ...this.byJurisdiction(events, this.p.others),
     ];
   }
 
@@ -266,11 +266,11 @@ class NarrativeBuilder {
         : [paragraph(this.p.nationalIntro(national.length, subnational.length, countries))];
     const sections: Section[] = [
       { heading, depth: 1, blocks: intro },
-      ...this.byJurisdiction(national, this.lang === "zh" ? "其他国家" : "Other countries"),
+      ...this.byJurisdiction(national, this.p.otherCountries),
     ];
     if (subnational.length)
       sections.push({
-        heading: `${sections.length}. ${this.lang === "zh" ? "次国家层面" : "Subnational"}`,
+        heading: `${sections.length}. ${this.p.subnational}`,
         depth: 2,
         blocks: [
           paragraph(this.p.involved(this.names(countEvents(subnational).byJurisdiction))),

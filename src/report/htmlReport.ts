@@ -7,6 +7,8 @@ import { shapeParagraph } from "./paragraphShape.js";
 import { printedNote } from "./printedNote.js";
 import { reportCss } from "./reportCss.js";
 import { WORDS } from "./reportLabels.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
+import { languageTag } from "../domain/languageForms.js";
 import type { Report, ReportBlock, ReportCorrection, ReportEvent, ReportFigure } from "./reportModel.js";
 
 /** Text from the data, escaped, with the bold and italics it marks as <strong> and <em>. */
@@ -51,16 +53,14 @@ function noteHtml(source: Source, missing: string): string {
 
 /** A correction as a note after the summary: field, text, how it was checked, the sources as links. */
 function correctionHtml(correction: ReportCorrection, report: Report): string {
-  const zh = report.lang === "zh";
+  const phrases = REPORT_PHRASES[report.lang].htmlCorrection;
   const links = correction.sources.map((url) => {
     const href = httpUrlOrNull(url);
     return href ? `<a href="${e(href)}">${e(href)}</a>` : e(url);
   });
-  const label = `<strong class="label">${e(correction.heading)}${zh ? "：" : ":"}</strong>`;
-  const meta = zh
-    ? `（${e(correction.verification)}；${e(correction.sourcesLabel)}：${links.join("、")}）`
-    : ` (${e(correction.verification)}; ${e(correction.sourcesLabel)}: ${links.join(", ")})`;
-  return `<p class="correction" role="note" data-field="${e(correction.field)}">${label}${zh ? "" : " "}${e(correction.text)}<span class="meta">${meta}</span></p>`;
+  const label = `<strong class="label">${e(correction.heading)}${phrases.afterHeading}</strong>`;
+  const meta = phrases.meta(e(correction.verification), e(correction.sourcesLabel), links);
+  return `<p class="correction" role="note" data-field="${e(correction.field)}">${label}${phrases.beforeText}${e(correction.text)}<span class="meta">${meta}</span></p>`;
 }
 
 function eventHtml(item: ReportEvent, report: Report): string {
@@ -144,7 +144,7 @@ ${months.join("\n")}
 export function writeHtmlReport(report: Report): string {
   const body = writeHtmlReportBody(report);
   return `<!doctype html>
-<html lang="${report.lang === "zh" ? "zh-CN" : "en"}">
+<html lang="${languageTag(report.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

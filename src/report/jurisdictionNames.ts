@@ -1,20 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { z } from "zod";
-import { Jurisdiction } from "../domain/jurisdiction.js";
+import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
-import { DATA_DIR } from "../import/bundledDataset.js";
+import { joinList } from "../domain/languageForms.js";
+import { bundledJurisdictions } from "../reference/bundledJurisdictions.js";
 import { isoCountryName } from "./countryNames.js";
 
 /** Names jurisdiction codes in a language. */
 export type NameJurisdiction = (code: string, lang: Language) => string;
 
-/** The gazetteer bundled with the package (data/jurisdictions.json), or none when it is missing. */
-export function readBundledJurisdictions(): Jurisdiction[] {
-  const path = join(DATA_DIR, "jurisdictions.json");
-  if (!existsSync(path)) return [];
-  return z.array(Jurisdiction).parse(JSON.parse(readFileSync(path, "utf8")));
-}
+/** The gazetteer bundled with the package (read once: reference/bundledJurisdictions.ts). */
+export const readBundledJurisdictions = bundledJurisdictions;
 
 /**
  * Names codes from the database's jurisdictions, then from the bundled gazetteer (a database filled by
@@ -34,5 +28,8 @@ export function jurisdictionNamer(stored: Jurisdiction[], bundled: Jurisdiction[
 
 /** Names of several codes joined as a reader lists them ("美国、英国", "US, UK"). */
 export function joinNames(codes: string[], name: NameJurisdiction, lang: Language): string {
-  return codes.map((code) => name(code, lang)).join(lang === "zh" ? "、" : ", ");
+  return joinList(
+    codes.map((code) => name(code, lang)),
+    lang,
+  );
 }

@@ -11,6 +11,7 @@ import {
 import { printedNote } from "./printedNote.js";
 import { formatPeriod } from "./reportDates.js";
 import { WORDS } from "./reportLabels.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
 import type { Report, ReportBlock, ReportCorrection, ReportEvent } from "./reportModel.js";
 
 /** Anchors as GitHub and most renderers derive them from a heading: lower case, punctuation dropped. */
@@ -42,9 +43,7 @@ function correctionLine(correction: ReportCorrection, report: Report): string {
   const text = escapeMarkdownText(correction.text);
   // Markdown makes <…> a link whatever its scheme: only an http(s) URL is written that way.
   const links = correction.sources.map((url) => (httpUrlOrNull(url) ? `<${url}>` : escapeMarkdownText(url)));
-  return report.lang === "zh"
-    ? `> **${heading}**：${text}（${verification}；${sourcesLabel}：${links.join("、")}）`
-    : `> **${heading}:** ${text} (${verification}; ${sourcesLabel}: ${links.join(", ")})`;
+  return REPORT_PHRASES[report.lang].markdownCorrection(heading, text, verification, sourcesLabel, links);
 }
 
 /**
@@ -81,10 +80,11 @@ export function writeMarkdownReport(report: Report): string {
   const chronicleSlug = slug(report.chronicle.heading);
   const monthSlugs = report.chronicle.months.map((month) => slug(month.heading));
   const { total, sources } = report.statistics;
-  const tooltip =
-    report.lang === "zh"
-      ? `${formatPeriod(report.period, "zh")}，按月编号的 ${total} 件事件及其 ${sources} 个来源`
-      : `${total} events from ${formatPeriod(report.period, "en")}, numbered by month, with their ${sources} sources`;
+  const tooltip = REPORT_PHRASES[report.lang].chronicleTooltip(
+    formatPeriod(report.period, report.lang),
+    total,
+    sources,
+  );
 
   // The title block has no blank line, so that the importer keeps the period and the contents out of
   // the narrative; the contents' entry for the chronicle runs past 80 characters (with its tooltip) so

@@ -41,7 +41,23 @@ export interface NarrativePhrases {
   quarter: (q: number) => string;
   year: (y: number) => string;
   nationalIntro: (national: number, subnational: number, countries: number) => string;
+  /** A part's heading, numbered as each language numbers parts: "一、…", "I. …". */
+  partHeading: (index: number, title: { zh: string; en: string }) => string;
+  /** Between an event's type and its bindingness in a list item. */
+  detailSeparator: string;
+  /** Between two sentences written one after the other (Chinese sets none). */
+  sentenceGap: string;
+  executiveSummary: string;
+  internationalBodies: string;
+  multilateral: string;
+  /** The section of events whose jurisdiction has no section of its own. */
+  others: string;
+  otherCountries: string;
+  subnational: string;
 }
+
+const ROMAN = ["I", "II", "III", "IV"];
+const HAN = ["一", "二", "三", "四"];
 
 const zh: NarrativePhrases = {
   events: (n) => `${n} 件`,
@@ -82,6 +98,15 @@ const zh: NarrativePhrases = {
   year: (y) => `${y} 年`,
   nationalIntro: (national, subnational, countries) =>
     `国家层面共有 ${national} 件事件，涉及 ${countries} 个国家${subnational ? `；次国家层面另有 ${subnational} 件` : ""}。`,
+  partHeading: (index, title) => `${HAN[index]}、${title.zh}`,
+  detailSeparator: "，",
+  sentenceGap: "",
+  executiveSummary: "执行摘要",
+  internationalBodies: "国际组织的工作",
+  multilateral: "多边协议、宣言与决议",
+  others: "其他",
+  otherCountries: "其他国家",
+  subnational: "次国家层面",
 };
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
@@ -131,6 +156,15 @@ const en: NarrativePhrases = {
   year: (y) => String(y),
   nationalIntro: (national, subnational, countries) =>
     `At the national level there are ${plural(national, "event")} in ${plural(countries, "country", "countries")}${subnational ? `, and ${subnational} more at the subnational level` : ""}.`,
+  partHeading: (index, title) => `${ROMAN[index]}. ${title.en}`,
+  detailSeparator: ", ",
+  sentenceGap: " ",
+  executiveSummary: "Executive summary",
+  internationalBodies: "The work of international bodies",
+  multilateral: "Multilateral agreements, declarations and resolutions",
+  others: "Others",
+  otherCountries: "Other countries",
+  subnational: "Subnational",
 };
 
 /** The narrative sentences in a language. */

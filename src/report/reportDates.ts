@@ -1,6 +1,7 @@
 import type { EventDate } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import { MONTH_NAMES_EN } from "../domain/monthNames.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
 import { dateBounds } from "../domain/partialDate.js";
 
 /** The first and last day of a report, as YYYY-MM-DD. */
@@ -77,7 +78,7 @@ export function dateLineValue(date: EventDate, lang: Language): string {
 export function formatPeriod(period: ReportPeriod, lang: Language): string {
   const from = formatPartialDate(period.from, lang);
   const to = formatPartialDate(period.to, lang);
-  return lang === "zh" ? `${from}至 ${to}` : `${from} – ${to}`;
+  return REPORT_PHRASES[lang].period(from, to);
 }
 
 /**
@@ -90,7 +91,7 @@ export function periodLabel(period: ReportPeriod, lang: Language): string {
   const wholeMonths =
     from.day === 1 && dateBounds(period.to.slice(0, 7)).last === period.to && from.month !== undefined;
   if (wholeMonths && from.month === 1 && to.month === 12 && from.year === to.year)
-    return lang === "zh" ? `${from.year} 年` : String(from.year);
+    return REPORT_PHRASES[lang].year(from.year);
   if (wholeMonths) {
     const start = { year: from.year, month: from.month };
     const end = { year: to.year, month: to.month };

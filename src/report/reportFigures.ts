@@ -1,6 +1,6 @@
 import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import type { Language } from "../domain/localizedText.js";
-import { MONTH_NAMES_EN } from "../domain/monthNames.js";
+import { REPORT_PHRASES } from "./reportPhrases.js";
 import { BINDINGNESS_LABELS, LEVEL_LABELS, TYPE_LABELS, UNCLASSIFIED, WORDS } from "./reportLabels.js";
 import type { ReportFigure } from "./reportModel.js";
 import type { ReportStatistics } from "./reportStatistics.js";
@@ -15,11 +15,7 @@ const CAPTIONS = {
 export function buildFigures(stats: ReportStatistics, lang: Language): ReportFigure[] {
   const multiYear = new Set(stats.byMonth.map((m) => m.year)).size > 1;
   const monthLabel = (year: number, month: number) =>
-    multiYear
-      ? monthKey(year, month)
-      : lang === "zh"
-        ? `${month}月`
-        : (MONTH_NAMES_EN[month - 1] ?? "").slice(0, 3);
+    multiYear ? monthKey(year, month) : REPORT_PHRASES[lang].shortMonth(month);
   const unclassified = UNCLASSIFIED[lang];
   // Counts by a classification, named in the report's language; records without one are "unclassified".
   const labelled = <K extends string>(

@@ -1,62 +1,33 @@
-import type { BINDINGNESS, EVENT_TYPES, LEVELS } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
+import {
+  BINDINGNESS_WORDS,
+  type Bindingness,
+  type EventType,
+  LEVEL_WORDS,
+  type Level,
+  TYPE_WORDS,
+  UNCLASSIFIED_WORDS,
+  wordsIn,
+} from "../domain/vocabulary.js";
 
-export type Level = (typeof LEVELS)[number];
-export type EventType = (typeof EVENT_TYPES)[number];
-export type Bindingness = (typeof BINDINGNESS)[number];
+export type { Bindingness, EventType, Level };
 
 type Labels<K extends string> = Record<Language, Record<K, string>>;
 
-export const LEVEL_LABELS: Labels<Level> = {
-  zh: { international: "国际", regional: "地区", national: "国家", subnational: "次国家" },
-  en: {
-    international: "international",
-    regional: "regional",
-    national: "national",
-    subnational: "subnational",
-  },
-};
+// The report reads labels by language first; these are views of the one vocabulary, not a second one.
+const byLanguage = <K extends string>(words: Parameters<typeof wordsIn<K>>[0]): Labels<K> => ({
+  zh: wordsIn(words, "zh"),
+  en: wordsIn(words, "en"),
+});
 
-export const TYPE_LABELS: Labels<EventType> = {
-  zh: {
-    law: "法律",
-    regulation: "法规",
-    executive_order: "行政令",
-    guideline: "指南",
-    standard: "标准",
-    strategy: "战略",
-    declaration: "宣言",
-    agreement: "协议",
-    resolution: "决议",
-    report: "报告",
-    plan: "计划",
-    other: "其他",
-  },
-  en: {
-    law: "law",
-    regulation: "regulation",
-    executive_order: "executive order",
-    guideline: "guideline",
-    standard: "standard",
-    strategy: "strategy",
-    declaration: "declaration",
-    agreement: "agreement",
-    resolution: "resolution",
-    report: "report",
-    plan: "plan",
-    other: "other",
-  },
-};
-
-export const BINDINGNESS_LABELS: Labels<Bindingness> = {
-  zh: { binding: "有约束力", voluntary: "自愿性", draft: "草案", none: "无约束力" },
-  en: { binding: "binding", voluntary: "voluntary", draft: "draft", none: "non-binding" },
-};
+export const LEVEL_LABELS: Labels<Level> = byLanguage(LEVEL_WORDS);
+export const TYPE_LABELS: Labels<EventType> = byLanguage(TYPE_WORDS);
+export const BINDINGNESS_LABELS: Labels<Bindingness> = byLanguage(BINDINGNESS_WORDS);
 
 /** What a record leaves unclassified is called so, never guessed. */
-export const UNCLASSIFIED: Record<Language, string> = { zh: "未分类", en: "unclassified" };
+export const UNCLASSIFIED: Record<Language, string> = UNCLASSIFIED_WORDS;
 
-export { TREND_TAG_LABELS, tagLabel } from "../domain/tagLabels.js";
+export { TREND_TAG_WORDS as TREND_TAG_LABELS, tagLabel } from "../domain/vocabulary.js";
 
 /** The fixed words of a report, in each language. */
 export const WORDS = {

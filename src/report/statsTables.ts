@@ -2,10 +2,10 @@ import { stringify } from "csv-stringify/sync";
 import { EVENT_TYPES, LEVELS } from "../domain/event.js";
 import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import type { Language } from "../domain/localizedText.js";
+import { label, LEVEL_WORDS, TYPE_WORDS, wordsIn } from "../domain/vocabulary.js";
 import type { IndexFilter, QueryableIndex } from "../search/searchIndex.js";
 import type { NameJurisdiction } from "./jurisdictionNames.js";
 import { MAX_REPORT_YEARS, periodMonths } from "./reportPeriod.js";
-import { LEVEL_LABELS, TYPE_LABELS } from "./reportLabels.js";
 import { barChart, type Chart, shareLineChart, stackedColumnChart } from "./svgCharts.js";
 
 /** The charts of the statistics: each is one table, drawn as SVG, shown as HTML and served as CSV. */
@@ -36,7 +36,6 @@ const WORDS = {
   zh: {
     month: "月份",
     total: "合计",
-    binding: "有约束力",
     share: "占比（%）",
     code: "代码",
     name: "名称",
@@ -45,7 +44,6 @@ const WORDS = {
   en: {
     month: "month",
     total: "total",
-    binding: "binding",
     share: "share (%)",
     code: "code",
     name: "name",
@@ -112,9 +110,9 @@ export function buildStatsTable(
   const filter = options.filter ?? {};
   const title = TITLES[chart][lang];
   if (chart === "by-type")
-    return { chart, title, ...perMonth(index, "type", EVENT_TYPES, TYPE_LABELS[lang], filter, lang) };
+    return { chart, title, ...perMonth(index, "type", EVENT_TYPES, wordsIn(TYPE_WORDS, lang), filter, lang) };
   if (chart === "by-level")
-    return { chart, title, ...perMonth(index, "level", LEVELS, LEVEL_LABELS[lang], filter, lang) };
+    return { chart, title, ...perMonth(index, "level", LEVELS, wordsIn(LEVEL_WORDS, lang), filter, lang) };
   if (chart === "binding-share") {
     const counts = index.crossCounts("month", "bindingness", filter);
     // Every event counts in the total, classified or not, so that the share is of all events.
@@ -132,7 +130,7 @@ export function buildStatsTable(
       title,
       columns: [
         { key: "month", label: w.month },
-        { key: "binding", label: w.binding },
+        { key: "binding", label: label("bindingness", "binding", lang) },
         { key: "total", label: w.total },
         { key: "share", label: w.share },
       ],

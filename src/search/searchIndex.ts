@@ -20,7 +20,7 @@ import { isHanTerm, phraseKey, stemWord } from "./textTerms.js";
  * An in-memory inverted index over events, in the manner of Meilisearch: a compressed bitmap (roaring)
  * of document numbers per term and field and per facet value. Matching, filtering and facet counting
  * are bitmap operations; ranking is a bucket sort (title before summary before sources) that reads
- * only as many documents as a page needs, instead of scoring every match (see shared/notes: bm25 over
+ * only as many documents as a page needs, instead of scoring every match (see docs/notes/search-at-scale.md: bm25 over
  * all matches costs ~375 ms for a broad word at 1M events).
  *
  * Documents are numbered newest first, so that ascending bitmap order is "newest first".

@@ -2,6 +2,7 @@ import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import type { ParsedQuery, QueryClause } from "./queryParser.js";
 import { foldInPlace, NON_CJK_ALNUM } from "./textTerms.js";
+import { otherLanguage } from "../domain/languageForms.js";
 
 /** A short passage of an event around what matched, with the matched ranges (offsets into `text`). */
 export interface Snippet {
@@ -47,7 +48,7 @@ function patternFor(query: ParsedQuery): RegExp | null {
 export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): Snippet | null {
   const pattern = patternFor(query);
   if (!pattern) return null;
-  const other: Language = lang === "zh" ? "en" : "zh";
+  const other = otherLanguage(lang);
   const candidates: [Snippet["field"], string | undefined][] = [
     ["summary", event.summary[lang]],
     ["summary", event.summary[other]],

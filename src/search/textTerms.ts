@@ -10,7 +10,7 @@ import { foldChineseVariants } from "./chineseVariants.js";
  * - Han, kana and Hangul runs become overlapping character bigrams (a lone character is a term of its
  *   own). Word segmenters split words they do not know (Intl.Segmenter cuts 芯片 into 芯|片) and may cut
  *   the same string differently in different contexts; bigrams match any one- or two-character word and
- *   any phrase inside a longer word, whatever a dictionary thinks (see shared/notes). Traditional
+ *   any phrase inside a longer word, whatever a dictionary thinks (see docs/notes/search-at-scale.md). Traditional
  *   characters are folded to simplified ones first (歐盟 → 欧盟), in documents and queries alike.
  * - Latin and other alphabetic words are lowercased and reduced by the Porter stemmer, so that FLOP finds
  *   FLOPs and label finds labelling and labeling.

@@ -1,4 +1,5 @@
 import type { Language } from "../domain/localizedText.js";
+import { languageTag, openGraphLocale, otherLanguage } from "../domain/languageForms.js";
 import { html, type SafeHtml } from "./html.js";
 import { localHref } from "./i18n/localHref.js";
 import type { Translate } from "./i18n/t.js";
@@ -47,7 +48,7 @@ export function layout(input: LayoutInput): string {
   const origin = url.origin;
   const canonical = `${origin}${localHref(input.canonicalPath ?? url.pathname, lang)}`;
   const title = input.title === t("site.name") ? input.title : `${input.title} · ${t("site.name")}`;
-  const other: Language = lang === "zh" ? "en" : "zh";
+  const other: Language = otherLanguage(lang);
   const nav = NAV.map(
     ({ section, path }) =>
       html`<li>
@@ -70,7 +71,7 @@ export function layout(input: LayoutInput): string {
         </li>`,
   );
   return `<!doctype html>
-${html`<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+${html`<html lang="${languageTag(lang)}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -82,7 +83,7 @@ ${html`<html lang="${lang === "zh" ? "zh-CN" : "en"}">
     <meta property="og:title" content="${input.title}" />
     ${input.description ? html`<meta property="og:description" content="${input.description}" />` : ""}
     <meta property="og:url" content="${canonical}" />
-    <meta property="og:locale" content="${lang === "zh" ? "zh_CN" : "en_GB"}" />
+    <meta property="og:locale" content="${openGraphLocale(lang)}" />
     <link rel="stylesheet" href="/assets/app.css" />
     <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
     <link rel="alternate" type="application/atom+xml" title="aigov" href="/api/feed.atom" />

@@ -1,9 +1,9 @@
 import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
-import type { AppContext } from "../http/appContext.js";
-import type { AcceptedParameters } from "../http/queryParameters.js";
+import type { AppServices } from "../app/appServices.js";
+import type { AcceptedParameters } from "../app/queryParameters.js";
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
-import type { ObligationsData } from "../obligations/obligationsData.js";
+import type { ObligationsData } from "../reference/obligationsData.js";
 import type { NameJurisdiction } from "../report/jurisdictionNames.js";
 import type { SafeHtml } from "./html.js";
 import type { Translate } from "./i18n/t.js";
@@ -28,7 +28,7 @@ export interface PageRequest {
   url: URL;
   /** Route parameters (":year", ":id"). */
   params: Record<string, string>;
-  context: AppContext;
+  context: AppServices;
   /** Instruments, obligations and corrections: the context's, or the bundled ones (resolved once, by the app). */
   obligations: ObligationsData;
   /** The corrections of each corrected event, grouped once from `obligations` by the app. */
@@ -63,4 +63,15 @@ export interface WebPage {
    */
   parameters?: AcceptedParameters;
   render(request: PageRequest): Promise<PageResult>;
+  /**
+   * The part of the page its script updates in place, rendered alone (no layout) at its own address with
+   * the page's parameters: the script swaps in the server's own markup instead of drawing its own.
+   */
+  fragment?: PageFragment;
+}
+
+/** A region of a page served alone as HTML, e.g. the search page's results at /search/results. */
+export interface PageFragment {
+  path: string;
+  render(request: PageRequest): Promise<SafeHtml>;
 }

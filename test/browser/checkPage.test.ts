@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
   type BrowserHarness,
+  browserSkip,
   describeViolations,
   screenshot,
   seriousViolations,
   startBrowserHarness,
 } from "./browserHarness.js";
 
-describe("the /check page (browser)", () => {
+describe("the /check page (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
     harness = await startBrowserHarness();

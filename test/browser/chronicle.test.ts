@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { readBundledDataset } from "../../src/import/bundledDataset.js";
 import {
   type BrowserHarness,
+  browserSkip,
   describeViolations,
   screenshot,
   seriousViolations,
@@ -10,7 +11,7 @@ import {
   watchPageErrors,
 } from "./browserHarness.js";
 
-describe("chronicle (browser)", () => {
+describe("chronicle (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
     harness = await startBrowserHarness();

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { correctionsByEvent } from "../../src/domain/correctionsByEvent.js";
-import { bundledObligations } from "../../src/obligations/obligationsData.js";
+import { bundledObligations } from "../../src/reference/obligationsData.js";
 import {
   type BrowserHarness,
+  browserSkip,
   describeViolations,
   screenshot,
   seriousViolations,
@@ -13,7 +14,7 @@ import {
 
 const ID = "2025-us-eo-14179-removing-barriers";
 
-describe("event page (browser)", () => {
+describe("event page (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
     harness = await startBrowserHarness();

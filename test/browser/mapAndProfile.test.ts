@@ -3,6 +3,7 @@ import { copyFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import {
   type BrowserHarness,
+  browserSkip,
   describeViolations,
   screenshot,
   seriousViolations,
@@ -10,7 +11,7 @@ import {
   watchPageErrors,
 } from "./browserHarness.js";
 
-describe("map and jurisdiction profile (browser)", () => {
+describe("map and jurisdiction profile (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
     harness = await startBrowserHarness();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type BrowserHarness, screenshot, startBrowserHarness } from "./browserHarness.js";
+import { type BrowserHarness, browserSkip, screenshot, startBrowserHarness } from "./browserHarness.js";
 
 const VIEWS = [
   { name: "chronicle", path: "/?lang=zh" },
@@ -8,7 +8,7 @@ const VIEWS = [
   { name: "event", path: "/events/2025-us-eo-14179-removing-barriers?lang=en" },
 ];
 
-describe("small screens and the keyboard (browser)", () => {
+describe("small screens and the keyboard (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
     harness = await startBrowserHarness();

@@ -4,19 +4,20 @@ import { Language } from "../../domain/localizedText.js";
 import { checkAnswerView, type DutyView } from "../../obligations/checkAnswerView.js";
 import { type CheckResult, checkObligations } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import {
   describeProfileIssues,
   isCheckDate,
   MAX_PROFILE_BYTES,
   profileFromJson,
 } from "../../obligations/profileInput.js";
+import { CHECK_TEXT } from "../checkPhrases.js";
 import { CliError } from "../cliError.js";
+import type { CliIo } from "../cliIo.js";
 import { terminalJson, terminalOutput } from "../terminalText.js";
 
 function dutyLines(duty: DutyView, lang: Language): string[] {
-  const zh = lang === "zh";
-  const head = `    ${duty.title}${duty.cooperationOnly ? (zh ? "  [仅配合义务]" : "  [cooperation duty only]") : ""}`;
+  const head = `    ${duty.title}${duty.cooperationOnly ? CHECK_TEXT[lang].cooperationOnly : ""}`;
   const lines = [head, `      ${duty.article} · ${duty.verification} · ${duty.url}`];
   for (const line of duty.dates) lines.push(`      ${line}`);
   if (duty.why) lines.push(`      ${duty.why}`);
@@ -29,82 +30,45 @@ function dutyLines(duty: DutyView, lang: Language): string[] {
  * and what aigov does not cover there; then the questions.
  */
 export function formatCheckResult(result: CheckResult, lang: Language, data = bundledObligations()): string {
-  const zh = lang === "zh";
+  const say = CHECK_TEXT[lang];
   const view = checkAnswerView(result, data, lang);
-  const lines = [
-    zh ? `义务检查，日期 ${view.at}（不是法律意见）` : `Obligations on ${view.at} (not legal advice)`,
-    "",
-  ];
+  const lines = [say.title(view.at), ""];
   for (const market of view.markets) {
-    lines.push(
-      zh
-        ? `${market.name}（${market.jurisdiction}）— ${market.headline}`
-        : `${market.name} (${market.jurisdiction}) — ${market.headline}`,
-    );
-    if (market.notCovered.length)
-      lines.push(
-        zh
-          ? `  答案不完整：aigov 知道此处还有 ${market.notCovered.length} 项规则未建模（见下）`
-          : `  Not a complete answer: aigov knows ${market.notCovered.length} more ${market.notCovered.length === 1 ? "rule" : "rules"} here that it does not model (listed below)`,
-      );
+    lines.push(say.market(market.name, market.jurisdiction, market.headline));
+    if (market.notCovered.length) lines.push(say.incomplete(market.notCovered.length));
     for (const section of market.sections) {
       if (section.place === "notApplicable") continue;
-      lines.push(`  ${section.heading}${zh ? "：" : ":"}`);
-      for (const line of section.shared)
-        lines.push(
-          zh
-            ? `    以下各项均适用：${line.replace(/^或：/, "或")}`
-            : `    For each of these: ${line.replace(/^or: /, "or ")}`,
-        );
+      lines.push(say.heading(section.heading));
+      for (const line of section.shared) lines.push(say.forEach(line));
       for (const duty of section.duties) lines.push(...dutyLines(duty, lang));
     }
     const notApplicable = market.sections.find((s) => s.place === "notApplicable");
     if (notApplicable) {
-      lines.push(`  ${notApplicable.heading}${zh ? "：" : ":"}`);
+      lines.push(say.heading(notApplicable.heading));
       for (const duty of notApplicable.duties) lines.push(`    ${duty.title} — ${duty.why ?? ""}`);
     }
     for (const penalty of market.penalties)
-      lines.push(
-        zh
-          ? `  罚则（${penalty.instrument}；${penalty.articles.join("、")}）：${penalty.text}`
-          : `  Penalty (${penalty.instrument}; ${penalty.articles.join(", ")}): ${penalty.text}`,
-      );
-    for (const note of market.notes) lines.push(zh ? `  说明：${note}` : `  Note: ${note}`);
+      lines.push(say.penalty(penalty.instrument, penalty.articles, penalty.text));
+    for (const note of market.notes) lines.push(say.note(note));
     if (market.notCovered.length) {
-      lines.push(
-        zh ? "  aigov 未涵盖（此处的答案不完整）：" : "  Not covered by aigov (this answer is not complete):",
-      );
-      for (const gap of market.notCovered) {
-        const since = gap.since ? (zh ? `，自 ${gap.since}` : `, since ${gap.since}`) : "";
-        lines.push(
-          `    ${gap.title} — ${gap.reaches}${since}${zh ? `（${gap.verification}）` : ` (${gap.verification})`}`,
-        );
-      }
+      lines.push(say.notCovered);
+      for (const gap of market.notCovered)
+        lines.push(say.gap(gap.title, gap.reaches, gap.since, gap.verification));
     }
     lines.push("");
   }
   if (view.questions.length) {
-    lines.push(zh ? "回答以下问题即可判定其余义务：" : "Answer these to decide the rest:");
-    for (const q of view.questions)
-      lines.push(
-        zh
-          ? `  ${q.question}（${q.label}；决定 ${q.decides.length} 项）`
-          : `  ${q.question} (${q.label}; decides ${q.decides.length})`,
-      );
+    lines.push(say.questions);
+    for (const q of view.questions) lines.push(say.question(q.question, q.label, q.decides.length));
     lines.push("");
   }
   if (view.outside.duties.length)
-    lines.push(
-      zh
-        ? `不在您的市场（${view.outside.jurisdictions.join("、")}）：${view.outside.duties.length} 项义务未列出`
-        : `Not in your markets (${view.outside.jurisdictions.join(", ")}): ${view.outside.duties.length} duties not listed`,
-      "",
-    );
+    lines.push(say.outside(view.outside.jurisdictions, view.outside.duties.length), "");
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
 /** `aigov check PROFILE.json`: which obligations bind a model or service on a date, with their articles. */
-export function checkCommand(): Command {
+export function checkCommand(io: CliIo): Command {
   return new Command("check")
     .description("which obligations apply to an AI model or service described by a JSON profile")
     .argument(
@@ -140,10 +104,10 @@ export function checkCommand(): Command {
       const parsed = profileFromJson(raw, data);
       if ("issues" in parsed) throw new CliError(`${file}: ${describeProfileIssues(parsed.issues)}`);
       const result = checkObligations(data, parsed.profile, at);
-      process.stdout.write(
+      io.stdout.write(
         options.json
           ? `${terminalJson(result)}\n`
-          : terminalOutput(process.stdout, formatCheckResult(result, lang, data)),
+          : terminalOutput(io.stdout, formatCheckResult(result, lang, data)),
       );
     });
 }

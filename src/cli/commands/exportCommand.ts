@@ -1,44 +1,37 @@
 import { once } from "node:events";
-import { Command, Option } from "commander";
-import { type CorrectionsByEvent, correctionsByEvent } from "../../domain/correctionsByEvent.js";
-import type { Event } from "../../domain/event.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { buildServices } from "../../app/appServices.js";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  ExportQuery,
+  FEED_SIZE,
+  exportEvents,
+} from "../../app/exportEvents.js";
+import { MAX_LIMIT } from "../../app/eventsQuery.js";
+import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
-import { eventsToAtom } from "../../export/eventsAtom.js";
-import { eventsToCsv } from "../../export/eventsCsv.js";
-import { eventsToIcs } from "../../export/eventsIcs.js";
-import { eventJsonLine, eventsToJson } from "../../export/eventsJson.js";
-import { sourcesToCsl } from "../../export/sourcesCsl.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
-import { listEvents, streamEventBodies } from "../../storage/repos/eventRepo.js";
-import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { SearchService } from "../../search/searchService.js";
+import type { CliIo } from "../cliIo.js";
+import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
 
-const EXPORT_FORMATS = ["json", "jsonl", "csv", "ics", "atom", "csl"] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-function render(
-  format: ExportFormat,
-  events: Event[],
-  options: { lang: Language; baseUrl: string; corrections: CorrectionsByEvent },
-): string {
-  switch (format) {
-    case "csv":
-      return eventsToCsv(events, options.corrections);
-    case "ics":
-      return eventsToIcs(events, options);
-    case "atom":
-      return eventsToAtom([...events].reverse(), options);
-    case "csl":
-      return `${JSON.stringify(sourcesToCsl(events, options.lang, options.corrections), null, 2)}\n`;
-    default:
-      return eventsToJson(events, options.corrections);
-  }
+/** `--limit`: a whole number within the API's bounds, or a usage error naming the option. */
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_LIMIT)
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_LIMIT}`);
+  return limit;
 }
 
-/** `aigov export`: the events (filtered) as JSON, JSON Lines or CSV (and feeds), to stdout or a file written whole or not at all. */
-export function exportCommand(): Command {
+/**
+ * `aigov export`: the matching events in one format, exactly as the API's exports hold them (the same
+ * use case, app/exportEvents.ts: the same events, order, corrections and, in the calendar, the
+ * instruments' dates), streamed to stdout or to a file written whole or not at all.
+ */
+export function exportCommand(io: CliIo): Command {
   const command = new Command("export").description("export events");
   addFilterOptions(command)
     .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).default("json"))
@@ -47,6 +40,11 @@ export function exportCommand(): Command {
       new Option("--lang <lang>", "language of feed, calendar and citation titles")
         .choices(LANGUAGES)
         .default("zh"),
+    )
+    .option(
+      "--limit <n>",
+      `at most this many events (default: every matching one; the atom feed: the ${FEED_SIZE} newest)`,
+      parseLimit,
     )
     .option(
       "--base-url <url>",
@@ -61,48 +59,36 @@ export function exportCommand(): Command {
           out?: string;
           db?: string;
           lang: Language;
+          limit?: number;
           baseUrl: string;
         },
       ) => {
-        const filter = readFilterOptions(options);
-        // Every format shows the corrections of data/corrections beside the text they correct.
-        const corrections = correctionsByEvent(bundledObligations().corrections);
-        if (options.format === "jsonl") {
-          // Streamed from the database row by row: an archive of any size in bounded memory.
-          const count = await withDatabase(options.db, async (db) => {
-            let lines = 0;
-            // Lines gathered into pieces of about 1 MB: one write per piece, not per event.
-            async function* jsonLines(): AsyncGenerator<string> {
-              let piece = "";
-              for await (const { id, body } of streamEventBodies(db, filter)) {
-                lines++;
-                piece += `${eventJsonLine(id, body, corrections)}\n`;
-                if (piece.length >= 1 << 20) {
-                  yield piece;
-                  piece = "";
-                }
-              }
-              if (piece) yield piece;
-            }
-            if (options.out) await writeOutput(options.out, jsonLines());
-            else
-              for await (const line of jsonLines())
-                if (!process.stdout.write(terminalOutput(process.stdout, line)))
-                  await once(process.stdout, "drain");
-            return lines;
+        const query = ExportQuery.parse({
+          ...readFilterInput(options),
+          lang: options.lang,
+          limit: options.limit,
+        });
+        const location = resolveDatabaseLocation(options.db, io.env);
+        const baseUrl = options.baseUrl.replace(/\/+$/, "");
+        const total = await withDatabase(location, async (db) => {
+          // The search index finds the events as the server's does (its snapshot makes a large archive quick).
+          const search = new SearchService(db, {
+            snapshotPath: searchSnapshotPath(location, io.env),
+            location,
           });
-          if (options.out) process.stderr.write(`wrote ${count} events to ${options.out}\n`);
-          return;
-        }
-        const events = await withDatabase(options.db, (db) => listEvents(db, filter));
-        const output = render(options.format, events, { ...options, corrections });
-        if (!options.out) {
-          // On a terminal, no escape sequence from the data is obeyed; a pipe gets the exact bytes.
-          process.stdout.write(terminalOutput(process.stdout, output));
-          return;
-        }
-        await writeOutput(options.out, output);
-        process.stderr.write(`wrote ${events.length} events to ${options.out}\n`);
+          const made = await exportEvents(
+            buildServices({ db, search }, () => baseUrl),
+            options.format,
+            query,
+          );
+          if (options.out) await writeOutput(options.out, made.chunks);
+          else
+            for await (const chunk of made.chunks)
+              // On a terminal, no escape sequence from the data is obeyed; a pipe gets the exact bytes.
+              if (!io.stdout.write(terminalOutput(io.stdout, chunk))) await once(io.stdout, "drain");
+          return made.total;
+        });
+        if (options.out) io.stderr.write(`wrote ${total} events to ${options.out}\n`);
       },
     );
   return command;

@@ -9,8 +9,9 @@ import {
   type ReadImport,
   readImport,
 } from "../../import/importFiles.js";
-import { isInteractive } from "../../config.js";
+import { isInteractive, resolveDatabaseLocation } from "../../config.js";
 import { CliError } from "../cliError.js";
+import type { CliIo, OutputStream } from "../cliIo.js";
 import { terminalText } from "../terminalText.js";
 import { WRITER_WAIT_SECONDS, withDatabase } from "../withDatabase.js";
 
@@ -21,8 +22,8 @@ const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
  * estimated from the bytes still to read (or the records still to write). Silent for the first 300 ms,
  * redrawn at most ten times a second.
  */
-function importProgress(stream: NodeJS.WriteStream = process.stderr) {
-  const enabled = isInteractive(stream);
+function importProgress(stream: OutputStream, env: NodeJS.ProcessEnv) {
+  const enabled = isInteractive(stream, env);
   let phaseStarted = Date.now();
   let phase = "";
   let lastDraw = 0;
@@ -61,7 +62,7 @@ function importProgress(stream: NodeJS.WriteStream = process.stderr) {
  * `aigov import FILE...`: reads, checks and writes every file in one streamed pass and one transaction
  * (files of any size; one bad record anywhere and nothing is written); `--dry-run` is the check alone.
  */
-export function importCommand(): Command {
+export function importCommand(io: CliIo): Command {
   return new Command("import")
     .description("import events from chronicle reports (text or Markdown), JSON, JSON Lines or CSV")
     .argument("<files...>", "files to import")
@@ -83,7 +84,7 @@ export function importCommand(): Command {
         files: string[],
         options: { format?: ImportFormat; dryRun?: boolean; db?: string; wait: number },
       ) => {
-        const progress = importProgress();
+        const progress = importProgress(io.stderr, io.env);
         const sources: ImportSource[] = [];
         for (const file of files) {
           try {
@@ -101,12 +102,12 @@ export function importCommand(): Command {
         progress.done();
         for (const source of sources)
           for (const warning of source.warnings)
-            process.stderr.write(
+            io.stderr.write(
               terminalText(`warning: ${source.file}:${warning.line}: ${warning.message}`) + "\n",
             );
         if (options.dryRun) {
           for (const read of sources as ReadImport[])
-            process.stdout.write(
+            io.stdout.write(
               `${read.file}: ${read.count} events read as ${read.format}; nothing written (--dry-run)\n`,
             );
           return;
@@ -117,12 +118,12 @@ export function importCommand(): Command {
           const wait = {
             waitMs: options.wait * 1000,
             onWait: () =>
-              process.stderr.write(
+              io.stderr.write(
                 `another process is writing to the database; waiting up to ${options.wait} s for it to finish…\n`,
               ),
           };
           results = await withDatabase(
-            options.db,
+            resolveDatabaseLocation(options.db, io.env),
             (db) => applyImports(db, sources, { onProgress: progress.update, ...wait }),
             { create: true, ...wait },
           );
@@ -134,7 +135,7 @@ export function importCommand(): Command {
           progress.done();
         }
         for (const r of results)
-          process.stdout.write(
+          io.stdout.write(
             `${r.file}: added ${r.added}, updated ${r.updated}, skipped ${r.unchanged} (unchanged)\n`,
           );
       },

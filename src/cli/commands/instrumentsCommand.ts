@@ -1,11 +1,12 @@
 import { Command } from "commander";
 import { Language, pickText } from "../../domain/localizedText.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import { CliError } from "../cliError.js";
+import type { CliIo } from "../cliIo.js";
 import { terminalJson, terminalOutput } from "../terminalText.js";
 
 /** `aigov instruments [ID]`: the laws and standards the checker knows, with identifiers, dates and status. */
-export function instrumentsCommand(): Command {
+export function instrumentsCommand(io: CliIo): Command {
   return new Command("instruments")
     .description("the instruments (laws, standards, guidelines) behind the obligations checker")
     .argument("[id]", "one instrument with its dates and duties")
@@ -22,7 +23,7 @@ export function instrumentsCommand(): Command {
           ...i,
           obligations: data.obligations.filter((o) => o.instrument === i.id).map((o) => o.id),
         }));
-        process.stdout.write(`${terminalJson(id ? withDuties[0] : withDuties)}\n`);
+        io.stdout.write(`${terminalJson(id ? withDuties[0] : withDuties)}\n`);
         return;
       }
       const lines: string[] = [];
@@ -45,6 +46,6 @@ export function instrumentsCommand(): Command {
         if (instrument.officialUrl) lines.push(`  ${instrument.officialUrl}`);
         lines.push("");
       }
-      process.stdout.write(terminalOutput(process.stdout, `${lines.join("\n").trimEnd()}\n`));
+      io.stdout.write(terminalOutput(io.stdout, `${lines.join("\n").trimEnd()}\n`));
     });
 }

@@ -1,10 +1,10 @@
 import { Command, Option } from "commander";
-import { reportLimits } from "../../config.js";
+import { reportLimits, resolveDatabaseLocation } from "../../config.js";
 import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { buildReport } from "../../report/buildReport.js";
 import { ChromiumError } from "../../report/chromium.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import { loadReportInput } from "../../report/loadReportInput.js";
 import {
   BINARY_FORMATS,
@@ -14,6 +14,7 @@ import {
 } from "../../report/renderReport.js";
 import { ReportPeriodError } from "../../report/reportPeriod.js";
 import { CliError } from "../cliError.js";
+import type { CliIo } from "../cliIo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
@@ -27,7 +28,7 @@ type ReportOptions = Record<string, unknown> & {
 };
 
 /** `aigov report`: a report like the seed for a period (default: the last calendar year with data). */
-export function reportCommand(): Command {
+export function reportCommand(io: CliIo): Command {
   const command = new Command("report").description(
     "write a report like the seed from the data: summary, analysis by level, figures and the chronicle",
   );
@@ -43,11 +44,11 @@ export function reportCommand(): Command {
       const filter = readFilterOptions(options);
       if (BINARY_FORMATS.includes(options.format) && !options.out)
         throw new CliError(`--format ${options.format} writes a binary file: give it with --out FILE`, 2);
-      const input = await withDatabase(options.db, async (db) => {
+      const input = await withDatabase(resolveDatabaseLocation(options.db, io.env), async (db) => {
         try {
           // Each event's corrections (data/corrections) are printed beside its text.
           const corrections = correctionsByEvent(bundledObligations().corrections);
-          const { maxYears } = reportLimits();
+          const { maxYears } = reportLimits(io.env);
           return await loadReportInput(db, {
             from: filter.from,
             to: filter.to,
@@ -67,7 +68,7 @@ export function reportCommand(): Command {
         for (const item of month.events) if (item.number > highest) highest = item.number;
       // The chronicle reader takes event numbers of up to five digits (src/import/chronicle/lineKinds.ts).
       if (options.format === "md" && highest > 99_999)
-        process.stderr.write(
+        io.stderr.write(
           `warning: this report numbers events up to ${highest}; aigov import reads chronicle numbers up to 99999 only, so it will not import back whole\n`,
         );
       let output: string | Buffer;
@@ -78,12 +79,12 @@ export function reportCommand(): Command {
         throw error;
       }
       if (!options.out) {
-        process.stdout.write(terminalOutput(process.stdout, output));
+        io.stdout.write(terminalOutput(io.stdout, output));
         return;
       }
       await writeOutput(options.out, output);
       const { total, sources } = report.statistics;
-      process.stderr.write(
+      io.stderr.write(
         `wrote ${options.out}: ${total} events, ${sources} sources, ${report.period.from} to ${report.period.to}\n`,
       );
     });

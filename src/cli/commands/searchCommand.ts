@@ -2,12 +2,13 @@ import { Command, Option } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
-import { MAX_QUERY_LENGTH } from "../../http/eventsQuery.js";
-import { presentEvent } from "../../http/presenters/eventPresenter.js";
-import { bundledObligations } from "../../obligations/obligationsData.js";
+import { MAX_QUERY_LENGTH } from "../../app/eventsQuery.js";
+import { presentEvent } from "../../app/presentEvent.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import { SearchService } from "../../search/searchService.js";
 import { snippetSegments } from "../../search/snippet.js";
 import { CliError } from "../cliError.js";
+import type { CliIo } from "../cliIo.js";
 import { createProgress } from "../progress.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
 import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
@@ -25,7 +26,7 @@ const parseLimit = (value: string) => {
  * `aigov search QUERY`: full-text search, best first, in Chinese and English, with the filters of list;
  * each corrected event with its corrections, as in list.
  */
-export function searchCommand(): Command {
+export function searchCommand(io: CliIo): Command {
   const command = new Command("search").description(
     "full-text search over titles, summaries and sources, best first",
   );
@@ -45,33 +46,34 @@ export function searchCommand(): Command {
         if (query.length > MAX_QUERY_LENGTH)
           throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
         const filter = readFilterOptions(options);
-        const progress = createProgress();
-        const outcome = await withDatabase(options.db, (db) =>
+        const progress = createProgress(io.stderr, io.env);
+        const location = resolveDatabaseLocation(options.db, io.env);
+        const outcome = await withDatabase(location, (db) =>
           new SearchService(db, {
-            snapshotPath: searchSnapshotPath(resolveDatabaseLocation(options.db)),
+            snapshotPath: searchSnapshotPath(location, io.env),
             onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),
             onIndexed: () => progress.done(),
           }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
         );
         const corrections = correctionsByEvent(bundledObligations().corrections);
         if (options.json) {
-          process.stdout.write(
+          io.stdout.write(
             `${terminalJson(outcome.hits.map((hit) => presentEvent(hit.event, corrections)))}\n`,
           );
           return;
         }
         for (const { event, snippet } of outcome.hits) {
-          process.stdout.write(`${formatEventLine(event, options.lang)}\n`);
+          io.stdout.write(`${formatEventLine(event, options.lang)}\n`);
           if (snippet) {
             const text = snippetSegments(snippet)
               .map((segment) => (segment.marked ? `[${segment.text}]` : segment.text))
               .join("");
-            process.stdout.write(`            ${terminalText(text).replace(/\n/g, " ")}\n`);
+            io.stdout.write(`            ${terminalText(text).replace(/\n/g, " ")}\n`);
           }
           for (const correction of corrections.get(event.id) ?? [])
-            process.stdout.write(`            ${formatCorrectionLine(correction, options.lang)}\n`);
+            io.stdout.write(`            ${formatCorrectionLine(correction, options.lang)}\n`);
         }
-        process.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
+        io.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
       },
     );
   return command;

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
-import { createApp } from "../../http/app.js";
-import { startServer } from "../../http/server.js";
+import { createApp } from "../../server/createApp.js";
+import { startServer } from "../../server/nodeServer.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
 import { closeSharedChromiumPool } from "../../report/chromiumPool.js";
 import { SearchService } from "../../search/searchService.js";
@@ -51,6 +51,8 @@ export function serveCommand(): Command {
       const progress = createProgress();
       const search = new SearchService(db, {
         snapshotPath: searchSnapshotPath(location),
+        // A build then runs in a process of its own, whose memory goes when it ends (not the server's).
+        location,
         // The change feed below looks for writes continually; requests need not ask the database too.
         seqMaxAgeMs: 250,
         onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),

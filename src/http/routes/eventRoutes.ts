@@ -1,15 +1,16 @@
-import type { Hono } from "hono";
+import { z } from "zod";
 import { toEventFilter } from "../../domain/eventQuery.js";
 import { findEvent } from "../../storage/repos/eventRepo.js";
-import type { AppContext } from "../appContext.js";
-import { decodeCursor, EventsQuery, encodeCursor, parseSearchParams } from "../eventsQuery.js";
+import { decodeCursor, EventsQuery, encodeCursor } from "../../app/eventsQuery.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { jsonObjectBytes, RawJson } from "../jsonBytes.js";
 import { withKnownBytes } from "../knownBytes.js";
-import type { CorrectionsByEvent } from "../../domain/correctionsByEvent.js";
-import { presentEvent, presentStoredEvent } from "../presenters/eventPresenter.js";
+import { presentEvent, presentStoredEvent } from "../../app/presentEvent.js";
 import { HttpProblem } from "../problem.js";
-import { acceptsParameters, NO_PARAMETERS } from "../queryParameters.js";
+import { EventPage, PresentedEvent } from "../../app/responses.js";
+import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
+
+const event = jsonAnswer("The event", PresentedEvent);
 
 /** The facets of the whole dataset come back as one object until the data changes: encoded once. */
 const encodedFacets = new WeakMap<SearchFacets, RawJson>();
@@ -24,39 +25,53 @@ function facetsJson(facets: SearchFacets): RawJson {
 }
 
 /** GET /api/events (search, filters, facets, pages) and GET /api/events/{id}. */
-export function registerEventRoutes(app: Hono, context: AppContext, corrections: CorrectionsByEvent): void {
-  app.get("/api/events", async (c) => {
-    const query = parseSearchParams(EventsQuery, new URL(c.req.url).searchParams);
-    const offset = query.cursor ? decodeCursor(query.cursor) : 0;
-    const outcome = await context.search.searchStored({
-      q: query.q,
-      filter: toEventFilter(query),
-      sort: query.sort,
-      offset,
-      limit: query.limit,
-      facets: true,
-      lang: query.lang,
-    });
-    const hasQuery = Boolean(query.q?.trim());
-    // The events go out as stored (bytes, not parsed and stringified again): this is the API's busiest
-    // read, and most of its pages are not in the response cache.
-    const body = jsonObjectBytes({
-      items: RawJson.array(
-        outcome.hits.map((hit) =>
-          presentStoredEvent(hit.id, hit.json, corrections, hasQuery ? hit.snippet : undefined),
+export const eventRoutes: Endpoint[] = [
+  defineEndpoint({
+    method: "get",
+    path: "/api/events",
+    summary: "Search and filter events, with facet counts and cursor pagination",
+    query: EventsQuery,
+    responses: {
+      200: jsonAnswer("A page of events", EventPage),
+      400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
+    },
+    handler: async ({ c, query, deps: { services } }) => {
+      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const outcome = await services.search.searchStored({
+        q: query.q,
+        filter: toEventFilter(query),
+        sort: query.sort,
+        offset,
+        limit: query.limit,
+        facets: true,
+        lang: query.lang,
+      });
+      const hasQuery = Boolean(query.q?.trim());
+      // The events go out as stored (bytes, not parsed and stringified again): this is the API's busiest
+      // read, and most of its pages are not in the response cache.
+      const body = jsonObjectBytes({
+        items: RawJson.array(
+          outcome.hits.map((hit) =>
+            presentStoredEvent(hit.id, hit.json, services.corrections, hasQuery ? hit.snippet : undefined),
+          ),
         ),
-      ),
-      total: outcome.total,
-      facets: outcome.facets && facetsJson(outcome.facets),
-      next: offset + query.limit < outcome.total ? encodeCursor(offset + query.limit) : null,
-    });
-    return withKnownBytes(c.body(body, 200, { "content-type": "application/json" }), body);
-  });
-
-  app.get("/api/events/:id", acceptsParameters(NO_PARAMETERS), async (c) => {
-    const id = c.req.param("id");
-    const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
-    if (!event) throw new HttpProblem(404, `no event with id "${id}"`);
-    return c.json(presentEvent(event, corrections));
-  });
-}
+        total: outcome.total,
+        facets: outcome.facets && facetsJson(outcome.facets),
+        next: offset + query.limit < outcome.total ? encodeCursor(offset + query.limit) : null,
+      });
+      return withKnownBytes(c.body(body, 200, { "content-type": "application/json" }), body);
+    },
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/events/{id}",
+    summary: "One event",
+    params: z.object({ id: z.string() }),
+    responses: { 200: event, 404: problemAnswer("No event has this id") },
+    handler: async ({ c, params: { id }, deps: { services } }) => {
+      const found = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(services.db, id) : null;
+      if (!found) throw new HttpProblem(404, `no event with id "${id}"`);
+      return event.send(c, presentEvent(found, services.corrections));
+    },
+  }),
+];

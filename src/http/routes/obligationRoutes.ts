@@ -1,74 +1,136 @@
-import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { instrumentDetail, listInstruments } from "../../app/instruments.js";
+import {
+  CoverageList,
+  DeadlineList,
+  InstrumentDetail,
+  InstrumentList,
+  ObligationList,
+} from "../../app/responses.js";
+import { CheckProfile } from "../../domain/checkProfile.js";
+import { CheckResult } from "../../domain/checkResult.js";
 import { checkObligations } from "../../obligations/checkObligations.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
-import type { ObligationsData } from "../../obligations/obligationsData.js";
-import { MAX_PROFILE_BYTES, isCheckDate, profileFromJson } from "../../obligations/profileInput.js";
+import { isCheckDate, MAX_PROFILE_BYTES, profileFromJson } from "../../obligations/profileInput.js";
+import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
 import { HttpProblem } from "../problem.js";
-import { acceptsParameters, NO_PARAMETERS } from "../queryParameters.js";
 
-const badDate = (parameter: string, value: string) =>
-  new HttpProblem(400, `${parameter}: expected a date written YYYY-MM-DD, got "${value}"`, [
-    { parameter, message: "expected a date written YYYY-MM-DD" },
+const CheckDay = z.string().refine(isCheckDate, "expected a date written YYYY-MM-DD");
+const LIMIT_MESSAGE = "expected a whole number from 1 to 500";
+
+/** The query of GET /api/deadlines: from which day (default today, UTC), and how many. */
+export const DeadlinesQuery = z
+  .object({
+    from: CheckDay.optional(),
+    // Digits only, as before this was a schema: "1e2", "0x10" and " 20" are refused, not read as numbers.
+    limit: z
+      .preprocess(
+        (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
+        z.number({ message: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(500, LIMIT_MESSAGE),
+      )
+      .default(20),
+  })
+  .strict();
+
+/** The query of POST /api/check: the day to check on (default today, UTC). */
+export const CheckQuery = z.object({ at: CheckDay.optional() }).strict();
+
+const instruments = jsonAnswer("Every instrument", InstrumentList);
+const instrument = jsonAnswer("The instrument", InstrumentDetail);
+const obligations = jsonAnswer("Every obligation", ObligationList);
+const coverage = jsonAnswer("Coverage", CoverageList);
+const deadlines = jsonAnswer("Deadlines", DeadlineList);
+const answer = jsonAnswer("The answer", CheckResult);
+
+const profileTooLarge = () =>
+  new HttpProblem(400, `the profile is larger than ${MAX_PROFILE_BYTES / 1024} KB`, [
+    { parameter: "(body)", message: `larger than ${MAX_PROFILE_BYTES / 1024} KB` },
   ]);
 
 /**
- * GET /api/instruments, /api/instruments/{id}, /api/obligations, /api/deadlines, /api/coverage and
+ * GET /api/instruments, /api/instruments/{id}, /api/obligations, /api/coverage, /api/deadlines and
  * POST /api/check: the laws as cited records, what the checker covers, and the checker over them.
  */
-export function registerObligationRoutes(app: Hono, data: ObligationsData): void {
-  app.get("/api/instruments", acceptsParameters(NO_PARAMETERS), (c) =>
-    c.json({
-      items: data.instruments.map((instrument) => ({
-        ...instrument,
-        obligations: data.obligations.filter((o) => o.instrument === instrument.id).map((o) => o.id),
-        amendedBy: data.instruments.filter((i) => i.amends.includes(instrument.id)).map((i) => i.id),
-      })),
-    }),
-  );
-
-  app.get("/api/instruments/:id", acceptsParameters(NO_PARAMETERS), (c) => {
-    const id = c.req.param("id");
-    const instrument = data.instruments.find((i) => i.id === id);
-    if (!instrument) throw new HttpProblem(404, `no instrument with id "${id}"`);
-    return c.json({
-      ...instrument,
-      obligations: data.obligations.filter((o) => o.instrument === id),
-      amendedBy: data.instruments.filter((i) => i.amends.includes(id)).map((i) => i.id),
-    });
-  });
-
-  app.get("/api/obligations", acceptsParameters(NO_PARAMETERS), (c) => c.json({ items: data.obligations }));
-
-  app.get("/api/coverage", acceptsParameters(NO_PARAMETERS), (c) => c.json({ items: data.coverage }));
-
-  app.get("/api/deadlines", acceptsParameters({ from: "once", limit: "once" }), (c) => {
-    const from = c.req.query("from") ?? todayUtc();
-    if (!isCheckDate(from)) throw badDate("from", from);
-    const limitText = c.req.query("limit") ?? "20";
-    const limit = Number(limitText);
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 500)
-      throw new HttpProblem(400, "limit: expected a whole number from 1 to 500", [
-        { parameter: "limit", message: "expected a whole number from 1 to 500" },
-      ]);
-    const headers: Record<string, string> = c.req.query("from") ? {} : { "cache-control": "no-store" };
-    return c.json({ from, items: upcomingDeadlines(data, from, limit) }, 200, headers);
-  });
-
-  app.post(
-    "/api/check",
-    acceptsParameters({ at: "once" }),
-    bodyLimit({
-      maxSize: MAX_PROFILE_BYTES,
-      onError: () => {
-        throw new HttpProblem(400, `the profile is larger than ${MAX_PROFILE_BYTES / 1024} KB`, [
-          { parameter: "(body)", message: `larger than ${MAX_PROFILE_BYTES / 1024} KB` },
-        ]);
-      },
-    }),
-    async (c) => {
-      const at = c.req.query("at") ?? todayUtc();
-      if (!isCheckDate(at)) throw badDate("at", at);
+export const obligationRoutes: Endpoint[] = [
+  defineEndpoint({
+    method: "get",
+    path: "/api/instruments",
+    summary: "The instruments behind the obligations checker: titles, identifiers, dates, status, amendments",
+    responses: { 200: instruments },
+    handler: ({ c, deps }) => instruments.send(c, { items: listInstruments(deps.services) }),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/instruments/{id}",
+    summary: "One instrument with its obligations",
+    params: z.object({ id: z.string() }),
+    responses: { 200: instrument, 404: problemAnswer("No instrument has this id") },
+    handler: ({ c, params, deps }) => instrument.send(c, instrumentDetail(deps.services, params.id)),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/obligations",
+    summary: "Every obligation as data: whom it binds, conditions, dates, penalty, citation",
+    responses: { 200: obligations },
+    handler: ({ c, deps }) => obligations.send(c, { items: deps.services.obligations.obligations }),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/coverage",
+    summary:
+      "Per jurisdiction: which parts of which instruments the checker models, what it knows and does not model, and when that was checked",
+    responses: { 200: coverage },
+    handler: ({ c, deps }) => coverage.send(c, { items: deps.services.obligations.coverage }),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/deadlines",
+    summary: "What takes effect next: applicability dates of the instruments, soonest first",
+    query: DeadlinesQuery,
+    parameterDescriptions: {
+      from: "First day to list (YYYY-MM-DD); default today (UTC).",
+      limit: "How many, 1 to 500 (default 20).",
+    },
+    responses: {
+      200: deadlines,
+      400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
+    },
+    handler: ({ c, query, deps }) => {
+      const from = query.from ?? todayUtc();
+      // Without `from` the answer is today's: it must not be kept past the day.
+      const headers: Record<string, string> = query.from ? {} : { "cache-control": "no-store" };
+      return deadlines.send(
+        c,
+        { from, items: upcomingDeadlines(deps.services.obligations, from, query.limit) },
+        headers,
+      );
+    },
+  }),
+  defineEndpoint({
+    method: "post",
+    path: "/api/check",
+    summary: "Which obligations bind a model or service described by the profile, on a date",
+    description:
+      "The body is a CheckProfile (at most 64 KB). Unknown fields, negative or non-numeric FLOP, unknown market codes and malformed dates are 400 problems naming the field. Fields left out are never assumed: the duties they would decide are listed under `missing`.",
+    query: CheckQuery,
+    parameterDescriptions: { at: "The day to check on (YYYY-MM-DD); default today (UTC)." },
+    // Read by profileFromJson rather than by the schema alone: a market must be one the reference data knows.
+    body: { content: { "application/json": CheckProfile } },
+    responses: {
+      200: answer,
+      400: problemAnswer("A bad profile or date: which field and why, as an RFC 9457 problem document."),
+    },
+    middleware: [
+      bodyLimit({
+        maxSize: MAX_PROFILE_BYTES,
+        onError: () => {
+          throw profileTooLarge();
+        },
+      }),
+    ],
+    handler: async ({ c, query, deps }) => {
+      const data = deps.services.obligations;
       const parsed = profileFromJson(await c.req.text(), data);
       if ("issues" in parsed)
         throw new HttpProblem(
@@ -76,7 +138,9 @@ export function registerObligationRoutes(app: Hono, data: ObligationsData): void
           `bad profile: ${parsed.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`,
           parsed.issues.map((i) => ({ parameter: i.field, message: i.message })),
         );
-      return c.json(checkObligations(data, parsed.profile, at), 200, { "cache-control": "no-store" });
+      return answer.send(c, checkObligations(data, parsed.profile, query.at ?? todayUtc()), {
+        "cache-control": "no-store",
+      });
     },
-  );
-}
+  }),
+];

@@ -3,15 +3,16 @@ import { after, before, describe, it } from "node:test";
 import { Hono } from "hono";
 import type { Browser } from "playwright-core";
 import { createSqliteDatabase } from "../../../test/testDatabases.js";
-import { NO_CORRECTIONS } from "../../domain/correctionsByEvent.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
 import { launchChromium } from "../../report/chromium.js";
 import { ChromiumPool } from "../../report/chromiumPool.js";
 import { SearchService } from "../../search/searchService.js";
 import { type Database, openDatabase } from "../../storage/database.js";
-import { type AigovApp, createApp } from "../app.js";
-import type { AppContext } from "../appContext.js";
-import { registerReportRoutes } from "./reportRoutes.js";
+import { type AigovApp, createApp } from "../../server/createApp.js";
+import { buildServices } from "../../app/appServices.js";
+import { reportRoutes } from "./reportRoutes.js";
+import { problemResponse } from "../apiRoutes.js";
+import { registerEndpoints } from "../registerEndpoints.js";
 
 /** A browser that prints every PDF at once as the same few bytes. */
 function instantBrowser(): Browser {
@@ -53,10 +54,12 @@ describe("GET /api/report › bounded work", () => {
     await drop();
   });
 
-  /** The report route alone, with the browsers given: pool answers (503) need no app error handler. */
+  /** The report route alone, with the browsers given, and the API's answer to errors. */
   const reportApp = (browsers: ChromiumPool) => {
     const hono = new Hono();
-    registerReportRoutes(hono, { db } as AppContext, NO_CORRECTIONS, { browsers: browsers.run });
+    hono.onError((error, c) => problemResponse(error, c.req.raw));
+    const services = buildServices({ db, search: new SearchService(db) }, () => "http://localhost");
+    registerEndpoints(hono, reportRoutes, { services, browsers: browsers.run, openApiJson: "{}" });
     return hono;
   };
 

@@ -38,6 +38,9 @@ import {
   undress,
 } from "./lineKinds.js";
 
+/** The heading given to a report's text before its first heading, in the report's language. */
+const INTRODUCTION: Record<Language, string> = { zh: "引言", en: "Introduction" };
+
 /** An event as a chronicle states it: what the text gives, nothing inferred. */
 export interface ChronicleEvent {
   id: string;
@@ -171,8 +174,7 @@ function buildNarrative(blocks: Block[], context: HeadingContext, lang: Language
       sections.push({ heading, depth, paragraphs: [] });
       continue;
     }
-    if (sections.length === 0)
-      sections.push({ heading: lang === "zh" ? "引言" : "Introduction", depth: 1, paragraphs: [] });
+    if (sections.length === 0) sections.push({ heading: INTRODUCTION[lang], depth: 1, paragraphs: [] });
     const paragraph = extractFootnoteRefs(text).text;
     (sections[sections.length - 1] as NarrativeSection).paragraphs.push(paragraph);
   }

@@ -3,6 +3,7 @@
 import type { CorrectedField } from "../../domain/correction.js";
 import type { EventCorrection } from "../../domain/correctionsByEvent.js";
 import type { Language, LocalizedText } from "../../domain/localizedText.js";
+import { otherLanguage } from "../../domain/languageForms.js";
 import { firstLines } from "./textExcerpt.js";
 
 /**
@@ -32,7 +33,7 @@ export function pickedCorrectionText(
   text: LocalizedText,
   lang: Language,
 ): { text: string; lang: Language; fallback: boolean } {
-  const other: Language = lang === "zh" ? "en" : "zh";
+  const other: Language = otherLanguage(lang);
   const own = text[lang];
   return own
     ? { text: own, lang, fallback: false }

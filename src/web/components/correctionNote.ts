@@ -3,8 +3,10 @@ import type { CorrectedField } from "../../domain/correction.js";
 import type { CorrectionsByEvent, EventCorrection } from "../../domain/correctionsByEvent.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
+import { languageTag } from "../../domain/languageForms.js";
 import { html, type SafeHtml } from "../html.js";
 import { localHref } from "../i18n/localHref.js";
+import { translator } from "../i18n/t.js";
 import {
   type CompactCorrection,
   compactCorrection,
@@ -15,7 +17,7 @@ import {
 const CLAIM: Record<Language, string> = { zh: "原文称：", en: "The text says: " };
 
 /** The `lang` value of a text: a correction's text may be in the other language when it lacks the page's. */
-const langTag = (lang: Language) => (lang === "zh" ? "zh-CN" : "en");
+const langTag = languageTag;
 
 /**
  * An event's n-th correction (0-based) as a note placed right after the field it corrects: which field,
@@ -31,7 +33,7 @@ export function correctionNote(correction: EventCorrection, index: number, lang:
     const label = `[${i + 1}]`;
     return html`${i ? " " : ""}${href ? html`<a href="${href}" rel="noopener noreferrer external">${label}</a>` : label}`;
   });
-  const colon = lang === "zh" ? "：" : ": ";
+  const colon = translator(lang)("correction.colon");
   return html`<div
     class="correction-note"
     role="note"
@@ -49,8 +51,7 @@ export function correctionNote(correction: EventCorrection, index: number, lang:
 
 /** A card's one-line note: "Corrected: …", the text linking to the full note on the event page. */
 export function compactCorrectionNote(model: CompactCorrection): SafeHtml {
-  // No white space between label and text: the prefix carries its own space (none after "："), and the
-  // script's cards (client/renderEventCard.ts) join them the same way.
+  // No white space between label and text: the prefix carries its own space (none after "：").
   return html`<p class="correction-note correction-note--compact" data-field="${model.field}">
     <strong class="correction-note__label">${model.prefix}</strong
     ><a href="${model.href}" lang="${langTag(model.textLang)}">${model.text}</a>

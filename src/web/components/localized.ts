@@ -1,4 +1,5 @@
 import { type Language, type LocalizedText } from "../../domain/localizedText.js";
+import { languageTag, otherLanguage } from "../../domain/languageForms.js";
 import { html, type SafeHtml } from "../html.js";
 import type { Translate } from "../i18n/t.js";
 
@@ -14,7 +15,7 @@ export function pick(text: LocalizedText | undefined, lang: Language): PickedTex
   if (!text) return null;
   const own = text[lang];
   if (own) return { text: own, lang, fallback: false };
-  const other: Language = lang === "zh" ? "en" : "zh";
+  const other: Language = otherLanguage(lang);
   const theirs = text[other];
   return theirs ? { text: theirs, lang: other, fallback: true } : null;
 }
@@ -24,7 +25,7 @@ export function localized(picked: PickedText | null, t: Translate, content?: Saf
   if (!picked) return html``;
   const body = content ?? picked.text;
   if (!picked.fallback) return html`${body}`;
-  return html`<span lang="${picked.lang === "zh" ? "zh-CN" : "en"}">${body}</span>
+  return html`<span lang="${languageTag(picked.lang)}">${body}</span>
     <small class="fallback">${t("lang.fallback", { lang: t(`lang.${picked.lang}`) })}</small>`;
 }
 

@@ -1,4 +1,5 @@
 import type { Language } from "../../domain/localizedText.js";
+import { numberLocale } from "../../domain/languageForms.js";
 import { en, type MessageKey } from "./en.js";
 import { zh } from "./zh.js";
 
@@ -12,7 +13,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = { zh, en };
 /** The one `t()`: a translator bound to a language. Numbers in params are formatted for it. */
 export function translator(lang: Language): Translate {
   const catalog = CATALOGS[lang];
-  const numbers = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB");
+  const numbers = new Intl.NumberFormat(numberLocale(lang));
   return (key, params) => {
     const text = catalog[key];
     if (!params) return text;

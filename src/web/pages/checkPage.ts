@@ -9,11 +9,12 @@ import {
   ROLE_LABELS,
   SECTOR_LABELS,
 } from "../../domain/profileLabels.js";
-import type { ObligationsData } from "../../obligations/obligationsData.js";
+import type { ObligationsData } from "../../reference/obligationsData.js";
 import { checkObligations, type CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
 import { isCheckDate, knownSubdivisions } from "../../obligations/profileInput.js";
 import { localHref } from "../i18n/localHref.js";
+import { translator } from "../i18n/t.js";
 import { escapeHtml, unsafeRaw } from "../html.js";
 import type { WebPage } from "../webPage.js";
 import { checkResultHtml } from "./obligationViews.js";
@@ -75,7 +76,7 @@ const option = (value: string, label: string, selected: boolean) =>
 
 function formHtml(input: CheckPageInput): string {
   const lang = input.lang;
-  const zh = lang === "zh";
+  const tr = translator(lang);
   const f = input.form;
   const say = (text: LocalizedText) => escapeHtml(pickText(text, lang) ?? "");
   const label = (name: keyof typeof PROFILE_FIELD_LABELS) => say(PROFILE_FIELD_LABELS[name].label);
@@ -85,16 +86,16 @@ function formHtml(input: CheckPageInput): string {
     `<p><label for="f-${name}">${label(name)}</label><br><select id="f-${name}" name="${name}">${choices
       .map(([v, l]) => option(v, l, (f.get(name) ?? "") === v))
       .join("")}</select>${hint ? ` <span class="muted">${hint}</span>` : ""}</p>`;
-  const notStated: [string, string] = ["", zh ? "未说明" : "not stated"];
-  const yesNo: [string, string][] = [notStated, ["yes", zh ? "是" : "yes"], ["no", zh ? "否" : "no"]];
+  const notStated: [string, string] = ["", tr("check.notStated")];
+  const yesNo: [string, string][] = [notStated, ["yes", tr("check.yes")], ["no", tr("check.no")]];
   const textField = (name: keyof typeof PROFILE_FIELD_LABELS, hint: string, type = "text") =>
     `<p><label for="f-${name}">${label(name)}</label><br><input id="f-${name}" name="${name}" type="${type}" value="${value(name)}" aria-describedby="h-${name}"> <span id="h-${name}" class="muted">${hint}</span></p>`;
   const roles = ROLES.map(
     (r) => `<li><strong>${say(ROLE_LABELS[r].name)}</strong>：${say(ROLE_LABELS[r].means)}</li>`,
   )
     .join("")
-    .replaceAll("：", zh ? "：" : ": ");
-  const numberHint = zh ? "例如 3e25、3×10^25 或 10^25" : "e.g. 3e25, 3×10^25 or 10^25";
+    .replaceAll("：", tr("check.roleColon"));
+  const numberHint = tr("check.numberHint");
   return `<form method="get" action="/check" class="check-form">
 <input type="hidden" name="lang" value="${lang}">
 ${select(
@@ -103,19 +104,19 @@ ${select(
 )}
 ${select("role", [notStated, ...ROLES.map((r): [string, string] => [r, pickText(ROLE_LABELS[r].name, lang) ?? r])])}
 <ul class="muted">${roles}</ul>
-${select("underOwnName", yesNo, zh ? "开发者适用" : "for a developer")}
+${select("underOwnName", yesNo, tr("check.underOwnNameHint"))}
 ${textField("trainingFlop", numberHint)}
-${textField("fineTuningFlop", zh ? "加州 SB 53 和韩国计入" : "SB 53 and Korea count it")}
-${textField("annualRevenueUsd", zh ? "例如 2e9 或 2,000,000,000" : "e.g. 2e9 or 2,000,000,000")}
-${textField("annualRevenueKrw", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
-${textField("aiServiceRevenueKrw", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
-${textField("dailyUsersKr", zh ? "韩国国内代理人门槛" : "Korea's domestic-agent threshold")}
+${textField("fineTuningFlop", tr("check.fineTuningHint"))}
+${textField("annualRevenueUsd", tr("check.revenueUsdHint"))}
+${textField("annualRevenueKrw", tr("check.koreaAgentHint"))}
+${textField("aiServiceRevenueKrw", tr("check.koreaAgentHint"))}
+${textField("dailyUsersKr", tr("check.koreaAgentHint"))}
 ${textField("placedOnMarket", "YYYY-MM-DD", "date")}
 <fieldset><legend>${label("markets")}</legend>${MARKET_CHOICES.map(
     (m) =>
       `<label><input type="checkbox" name="markets" value="${m}"${checked("markets", m)}> ${escapeHtml(input.name(m))}</label>`,
   ).join(" ")}
-<p><label for="f-otherMarkets">${zh ? "其他市场代码" : "Other market codes"}</label> <input id="f-otherMarkets" name="otherMarkets" value="${value("otherMarkets")}"></p></fieldset>
+<p><label for="f-otherMarkets">${tr("check.otherMarkets")}</label> <input id="f-otherMarkets" name="otherMarkets" value="${value("otherMarkets")}"></p></fieldset>
 <fieldset><legend>${label("modalities")}</legend>${MODALITIES.map(
     (m) =>
       `<label><input type="checkbox" name="modalities" value="${m}"${checked("modalities", m)}> ${say(MODALITY_LABELS[m])}</label>`,
@@ -126,14 +127,14 @@ ${select("openWeights", yesNo)}
 ${textField("establishedIn", "US, DE, CN…")}
 ${select("sector", [notStated, ...SECTORS.map((s): [string, string] => [s, pickText(SECTOR_LABELS[s], lang) ?? s])])}
 ${textField("at", "YYYY-MM-DD", "date")}
-<p><button type="submit">${zh ? "检查" : "Check"}</button></p>
+<p><button type="submit">${tr("check.submit")}</button></p>
 </form>`;
 }
 
 function checkBodyHtml(input: CheckPageInput): string {
-  const zh = input.lang === "zh";
+  const tr = translator(input.lang);
   const issues = input.issues?.length
-    ? `<div role="alert" id="profile-errors"><h2>${zh ? "画像有误" : "The profile has problems"}</h2><ul>${input.issues
+    ? `<div role="alert" id="profile-errors"><h2>${tr("check.issues")}</h2><ul>${input.issues
         .map(
           (i) =>
             `<li><a href="#f-${escapeHtml(i.field.split(".")[0] ?? "")}">${escapeHtml(pickText(fieldLabel(i.field), input.lang) ?? i.field)}</a>: ${escapeHtml(i.message)}</li>`,
@@ -141,15 +142,11 @@ function checkBodyHtml(input: CheckPageInput): string {
         .join("")}</ul></div>`
     : "";
   const result = input.result ? checkResultHtml(input.result, input.data, input.lang) : "";
-  return `<h1>${zh ? "哪些规则约束您的模型或服务" : "Which rules bind your model or service"}</h1>
-<p class="muted">${
-    zh
-      ? "依据欧盟、加州、中国、韩国、日本、越南的法律文本，逐条注明条款。不是法律意见。"
-      : "From the texts of EU, Californian, Chinese, Korean, Japanese and Vietnamese law, each duty with its article. Not legal advice."
-  } <a href="${localHref("/coverage", input.lang)}">${zh ? "涵盖范围：已建模与未建模的规则" : "Coverage: what is modelled and what is not"}</a> · <a href="/api/docs">POST /api/check</a></p>
+  return `<h1>${tr("check.heading")}</h1>
+<p class="muted">${tr("check.intro")} <a href="${localHref("/coverage", input.lang)}">${tr("check.coverageLink")}</a> · <a href="/api/docs">POST /api/check</a></p>
 ${issues}
 ${result}
-${result ? `<h2>${zh ? "修改您的回答" : "Change your answers"}</h2>` : ""}
+${result ? `<h2>${tr("check.changeAnswers")}</h2>` : ""}
 ${formHtml(input)}`;
 }
 
@@ -184,7 +181,7 @@ export const checkPage: WebPage = {
     const data = request.obligations;
     const form = url.searchParams;
     const at = form.get("at")?.trim() || todayUtc();
-    const title = lang === "zh" ? "义务检查" : "Obligations check";
+    const title = translator(lang)("check.title");
     const name = (code: string) => request.name(code, lang);
     const answer = (input: Omit<CheckPageInput, "data" | "name">, status = 200) => ({
       status,

@@ -1,5 +1,5 @@
 import type { Event } from "../../domain/event.js";
-import { HttpProblem } from "../../http/problem.js";
+import { notFound } from "../../app/appError.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
 import { eventCard } from "../components/eventCard.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
@@ -46,8 +46,7 @@ async function renderChronicle(request: PageRequest, wantedYear: string | null):
   const overall = await context.search.search({ filter: {}, limit: 0, facets: true, lang });
   const years = Object.keys(overall.facets?.year ?? {}).sort((a, b) => b.localeCompare(a));
   const year = wantedYear ?? years[0] ?? null;
-  if (wantedYear !== null && !years.includes(wantedYear))
-    throw new HttpProblem(404, `no events in ${wantedYear}`);
+  if (wantedYear !== null && !years.includes(wantedYear)) throw notFound(`no events in ${wantedYear}`);
   const yearNav = years.length
     ? html`<nav class="year-nav" aria-label="${t("chronicle.years")}">
         <h2 class="visually-hidden">${t("chronicle.years")}</h2>
@@ -122,7 +121,7 @@ export const chronicleYearPage: WebPage = {
   nav: "chronicle",
   render: (request) => {
     const year = request.params.year ?? "";
-    if (!/^\d{4}$/.test(year)) throw new HttpProblem(404, `"${year}" is not a year`);
+    if (!/^\d{4}$/.test(year)) throw notFound(`"${year}" is not a year`);
     return renderChronicle(request, year);
   },
 };

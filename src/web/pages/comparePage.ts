@@ -1,7 +1,9 @@
 import { BINDINGNESS, EVENT_TYPES, JurisdictionCode } from "../../domain/event.js";
+import { label } from "../../domain/vocabulary.js";
 import { html, type SafeHtml } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
+import { joinList } from "../../domain/languageForms.js";
 import {
   gazetteer,
   type JurisdictionFacts,
@@ -93,7 +95,10 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
           ${items.map((i) => html`<li>${i}</li>`)}
         </ul>`
       : none;
-  const names = codes.map((c) => name(c, lang)).join(lang === "zh" ? "、" : ", ");
+  const names = joinList(
+    codes.map((c) => name(c, lang)),
+    lang,
+  );
   return html`<div
     class="table-scroll"
     role="region"
@@ -131,11 +136,11 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
         <tr class="group">
           <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.types")}</th>
         </tr>
-        ${types.map((type) => row(t(`type.${type}`), (c) => c.byType[type] ?? 0))}
+        ${types.map((type) => row(label("type", type, lang), (c) => c.byType[type] ?? 0))}
         <tr class="group">
           <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.bindingness")}</th>
         </tr>
-        ${BINDINGNESS.map((b) => row(t(`bindingness.${b}`), (c) => c.byBindingness[b] ?? 0))}
+        ${BINDINGNESS.map((b) => row(label("bindingness", b, lang), (c) => c.byBindingness[b] ?? 0))}
         ${row(
           html`${t("compare.row.thresholds")}
             <span class="muted">(${t("compare.row.thresholdsNote")})</span>`,

@@ -1,7 +1,7 @@
 import type { CoverageGap } from "../../domain/coverage.js";
 import type { Language } from "../../domain/localizedText.js";
-import { VERIFICATION_LABELS } from "../../domain/profileLabels.js";
-import type { ObligationsData } from "../../obligations/obligationsData.js";
+import { label } from "../../domain/vocabulary.js";
+import type { ObligationsData } from "../../reference/obligationsData.js";
 import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml } from "../html.js";
 import { formatDate } from "../i18n/formatDate.js";
@@ -36,13 +36,13 @@ function gapItem(gap: CoverageGap, data: ObligationsData, request: PageRequest):
     ${localized(pick(gap.reaches, lang), t)}${
       gap.since
         ? html` <span class="muted"
-            >${lang === "zh" ? "（" : "("}${word("since", lang)}
+            >${t("coverage.sinceOpen")}${word("since", lang)}
             <time datetime="${gap.since}">${formatDate(gap.since, lang)}</time
-            >${lang === "zh" ? "）" : ")"}</span
+            >${t("coverage.sinceClose")}</span
           >`
         : ""
     } <br /><span class="muted"
-      >${VERIFICATION_LABELS[gap.verification][lang]}${
+      >${label("verification", gap.verification, lang)}${
         gap.sources.length ? html` ${sourceLinks(gap.sources)}` : ""
       }</span
     >
@@ -74,7 +74,7 @@ export const coveragePage: WebPage = {
             >
           </h2>
           <p class="muted">
-            ${word("checked", lang)}${lang === "zh" ? "：" : ":"}
+            ${word("checked", lang)}${t("coverage.checkedColon")}
             <time datetime="${entry.checked}">${formatDate(entry.checked, lang)}</time>
           </p>
           <h3>${word("modelled", lang)}</h3>

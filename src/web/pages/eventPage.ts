@@ -2,8 +2,9 @@ import type { CorrectedField } from "../../domain/correction.js";
 import type { Event } from "../../domain/event.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
-import { tagLabel } from "../../domain/tagLabels.js";
-import { HttpProblem } from "../../http/problem.js";
+import { languageTag, listSeparator, otherLanguage } from "../../domain/languageForms.js";
+import { label, tagLabel } from "../../domain/vocabulary.js";
+import { notFound } from "../../app/appError.js";
 import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
 import { correctionNote } from "../components/correctionNote.js";
 import { jsonScript } from "../components/jsonScript.js";
@@ -29,7 +30,7 @@ function changedFields(before: Event, after: Event): string[] {
 function jsonLd(event: Event, request: PageRequest, canonical: string, modified: string | null): object {
   const { lang, name } = request;
   const title = pick(event.title, lang)?.text ?? event.id;
-  const other = pick(event.title, lang === "zh" ? "en" : "zh");
+  const other = pick(event.title, otherLanguage(lang));
   const summary = pick(event.summary, lang);
   const places = event.jurisdictions.map((code) => ({
     "@type": "AdministrativeArea",
@@ -64,7 +65,7 @@ function jsonLd(event: Event, request: PageRequest, canonical: string, modified:
       "@type": "Legislation",
       legislationDate: event.date.start,
       legislationJurisdiction: places,
-      legislationType: request.t(`type.${event.type}`),
+      legislationType: label("type", event.type, request.lang),
       ...(event.effectiveDates[0] ? { legislationDateVersion: event.effectiveDates[0].date } : {}),
     };
   return { ...base, "@type": "CreativeWork", datePublished: event.date.start, spatialCoverage: places };
@@ -81,7 +82,7 @@ function facts(event: Event, request: PageRequest, notes: NotesOf): SafeHtml {
     html`<dt>${label}</dt>
       <dd>${value}${field ? notes(field) : ""}</dd>`;
   const shown = (present: unknown, field: CorrectedField) => Boolean(present) || notes(field).length > 0;
-  const sep = lang === "zh" ? "、" : ", ";
+  const sep = listSeparator(lang);
   return html`<dl class="event-facts">
     ${row(t("event.date"), html`<time datetime="${event.date.start}">${formatDateSpan(event.date, lang)}</time>`, "date")}
     ${
@@ -98,15 +99,15 @@ function facts(event: Event, request: PageRequest, notes: NotesOf): SafeHtml {
           )
         : ""
     }
-    ${shown(event.level, "level") ? row(t("event.level"), event.level ? t(`level.${event.level}`) : "—", "level") : ""}
-    ${shown(event.type, "type") ? row(t("event.type"), event.type ? t(`type.${event.type}`) : "—", "type") : ""}
+    ${shown(event.level, "level") ? row(t("event.level"), event.level ? label("level", event.level, lang) : "—", "level") : ""}
+    ${shown(event.type, "type") ? row(t("event.type"), event.type ? label("type", event.type, lang) : "—", "type") : ""}
     ${
       shown(event.bindingness, "bindingness")
         ? row(
             t("event.bindingness"),
             event.bindingness
               ? html`<span class="badge badge--${event.bindingness}"
-                  >${t(`bindingness.${event.bindingness}`)}</span
+                  >${label("bindingness", event.bindingness, lang)}</span
                 >`
               : "—",
             "bindingness",
@@ -151,7 +152,7 @@ export const eventPage: WebPage = {
     const { t, lang, context, url } = request;
     const id = request.params.id ?? "";
     const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
-    if (!event) throw new HttpProblem(404, `no event with id "${id}"`);
+    if (!event) throw notFound(`no event with id "${id}"`);
     const revisions = await listRevisions(context.db, id);
     const targets = event.relations.map((r) => r.target).filter((x): x is string => x !== null);
     const related = new Map(
@@ -159,7 +160,7 @@ export const eventPage: WebPage = {
     );
 
     const title = pick(event.title, lang) ?? { text: event.id, lang, fallback: false };
-    const otherLang: Language = lang === "zh" ? "en" : "zh";
+    const otherLang: Language = otherLanguage(lang);
     const otherTitle = event.title[otherLang];
     const canonical = `${url.origin}${localHref(`/events/${event.id}`, lang)}`;
     const latest = revisions[revisions.length - 1];
@@ -173,11 +174,7 @@ export const eventPage: WebPage = {
       .filter((l) => event.summary[l])
       .map(
         (l) =>
-          html`<section
-            class="summary-text"
-            lang="${l === "zh" ? "zh-CN" : "en"}"
-            aria-labelledby="summary-${l}"
-          >
+          html`<section class="summary-text" lang="${languageTag(l)}" aria-labelledby="summary-${l}">
             <h2 id="summary-${l}">${t("event.summary")} · ${LANGUAGE_NAMES[l]}</h2>
             ${richText(event.summary[l] ?? "")}
           </section>`,
@@ -232,13 +229,9 @@ export const eventPage: WebPage = {
         </section>`
       : "";
 
-    const jurisdictionNames = event.jurisdictions
-      .map((c) => request.name(c, lang))
-      .join(lang === "zh" ? "、" : ", ");
+    const jurisdictionNames = event.jurisdictions.map((c) => request.name(c, lang)).join(listSeparator(lang));
     const revisionNote = latest
-      ? lang === "zh"
-        ? `第 ${latest.revision} 版，${latest.changedAt.slice(0, 10)}`
-        : `revision ${latest.revision}, ${latest.changedAt.slice(0, 10)}`
+      ? t("event.revisionNote", { revision: String(latest.revision), date: latest.changedAt.slice(0, 10) })
       : null;
     const citation = formattedCitation({
       title: title.text,
@@ -287,7 +280,7 @@ export const eventPage: WebPage = {
           >
         </p>
         <h1>${localized(title, t)}</h1>
-        ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${otherLang === "zh" ? "zh-CN" : "en"}">${otherTitle}</p>` : ""}
+        ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${languageTag(otherLang)}">${otherTitle}</p>` : ""}
         ${notes("title")} ${facts(event, request, notes)}
         <div class="summaries">${summaries}</div>
         ${notes("summary")} ${sources} ${relations} ${identifiers}

@@ -1,10 +1,10 @@
 import type { Instrument, InstrumentDate, Verification } from "../../domain/instrument.js";
 import type { Language } from "../../domain/localizedText.js";
 import type { Obligation } from "../../domain/obligation.js";
-import { VERIFICATION_LABELS } from "../../domain/profileLabels.js";
-import { HttpProblem } from "../../http/problem.js";
+import { label } from "../../domain/vocabulary.js";
+import { notFound } from "../../app/appError.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
-import type { ObligationsData } from "../../obligations/obligationsData.js";
+import type { ObligationsData } from "../../reference/obligationsData.js";
 import { findEvents } from "../../storage/repos/eventRepo.js";
 import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
@@ -82,7 +82,7 @@ export function sourceLinks(urls: string[]): SafeHtml {
 
 function verificationNote(verification: Verification, urls: string[], lang: Language): SafeHtml {
   return html`<span class="muted"
-    >${VERIFICATION_LABELS[verification][lang]}${
+    >${label("verification", verification, lang)}${
       urls.length ? html` · ${word("checkedFrom", lang)} ${sourceLinks(urls)}` : ""
     }</span
   >`;
@@ -172,7 +172,7 @@ export const instrumentPage: WebPage = {
     const data = request.obligations;
     const id = params.id ?? "";
     const instrument = data.instruments.find((i) => i.id === id);
-    if (!instrument) throw new HttpProblem(404, `no instrument with id "${id}"`);
+    if (!instrument) throw notFound(`no instrument with id "${id}"`);
     const obligations = data.obligations.filter((o) => o.instrument === id);
     const amendedBy = data.instruments.filter((i) => i.amends.includes(id)).map((i) => i.id);
     const events = instrument.events.length ? await findEvents(context.db, instrument.events) : [];
@@ -197,9 +197,9 @@ export const instrumentPage: WebPage = {
           >
         </dd>
         <dt>${word("type", lang)}</dt>
-        <dd>${t(`type.${instrument.type}`)}</dd>
+        <dd>${label("type", instrument.type, lang)}</dd>
         <dt>${word("bindingness", lang)}</dt>
-        <dd>${t(`bindingness.${instrument.bindingness}`)}</dd>
+        <dd>${label("bindingness", instrument.bindingness, lang)}</dd>
         <dt>${word("status", lang)}</dt>
         <dd>
           ${STATUS[instrument.status][lang]}${
@@ -285,7 +285,7 @@ export const instrumentsPage: WebPage = {
   path: "/instruments",
   nav: "check",
   render: async (request) => {
-    const { lang, t, name } = request;
+    const { lang, name } = request;
     const data = request.obligations;
     const nextDate = new Map<string, string>();
     for (const deadline of upcomingDeadlines(data, todayUtc(), 500))
@@ -317,7 +317,7 @@ export const instrumentsPage: WebPage = {
                     const next = nextDate.get(i.id);
                     return html`<tr>
                       <td>${instrumentLink(i, lang)}</td>
-                      <td>${t(`type.${i.type}`)}</td>
+                      <td>${label("type", i.type, lang)}</td>
                       <td>${STATUS[i.status][lang]}</td>
                       <td>${next ? html`<time datetime="${next}">${formatDate(next, lang)}</time>` : "—"}</td>
                     </tr>`;

@@ -1,5 +1,6 @@
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
-import { HttpProblem } from "../../http/problem.js";
+import { notFound } from "../../app/appError.js";
+import { label, UNCLASSIFIED_WORDS } from "../../domain/vocabulary.js";
 import { compactCorrectionNotes } from "../components/correctionNote.js";
 import { localized, pick } from "../components/localized.js";
 import { html, type SafeHtml } from "../html.js";
@@ -20,7 +21,7 @@ export function eventCount(t: Translate, count: number): string {
 /** A jurisdiction code from a URL, upper-cased, or a 404 when it cannot be one. */
 export function parseJurisdictionParam(value: string | undefined): string {
   const code = (value ?? "").toUpperCase();
-  if (!JurisdictionCode.safeParse(code).success) throw new HttpProblem(404, `no jurisdiction "${value}"`);
+  if (!JurisdictionCode.safeParse(code).success) throw notFound(`no jurisdiction "${value}"`);
   return code;
 }
 
@@ -105,11 +106,11 @@ async function timeline(code: string, request: PageRequest): Promise<SafeHtml> {
         html`<li>
           <time datetime="${event.date.start}">${formatDateSpan(event.date, lang)}</time>
           ${eventLink(event, request)}
-          ${event.type ? html`<span class="tag">${t(`type.${event.type}`)}</span>` : ""}
+          ${event.type ? html`<span class="tag">${label("type", event.type, lang)}</span>` : ""}
           ${
             event.bindingness
               ? html`<span class="badge badge--${event.bindingness}"
-                  >${t(`bindingness.${event.bindingness}`)}</span
+                  >${label("bindingness", event.bindingness, lang)}</span
                 >`
               : ""
           }
@@ -135,14 +136,14 @@ export const jurisdictionPage: WebPage = {
     const { lang, t, name, params } = request;
     const code = parseJurisdictionParam(params.code);
     const facts = await loadJurisdictionFacts(request, code);
-    if (!facts) throw new HttpProblem(404, t("profile.notFound"));
+    if (!facts) throw notFound(t("profile.notFound"));
     const profile = (c: string) => localHref(`/jurisdictions/${c}`, lang);
     const links = (codes: string[]) =>
       html`<ul class="inline-list">
         ${codes.map((c) => html`<li><a href="${profile(c)}">${name(c, lang)}</a></li>`)}
       </ul>`;
     const title = name(code, lang);
-    const unclassified = t("profile.unclassified");
+    const unclassified = UNCLASSIFIED_WORDS[lang];
     return {
       title,
       description: `${title}: ${eventCount(t, facts.total)}`,
@@ -166,8 +167,8 @@ export const jurisdictionPage: WebPage = {
           >
         </p>
         <div class="profile-grid">
-          ${countsTable(t("profile.byType"), facts.byType, EVENT_TYPES, (k) => t(`type.${k as (typeof EVENT_TYPES)[number]}`), facts.total, unclassified)}
-          ${countsTable(t("profile.byBindingness"), facts.byBindingness, BINDINGNESS, (k) => t(`bindingness.${k as (typeof BINDINGNESS)[number]}`), facts.total, unclassified)}
+          ${countsTable(t("profile.byType"), facts.byType, EVENT_TYPES, (k) => label("type", k as (typeof EVENT_TYPES)[number], lang), facts.total, unclassified)}
+          ${countsTable(t("profile.byBindingness"), facts.byBindingness, BINDINGNESS, (k) => label("bindingness", k as (typeof BINDINGNESS)[number], lang), facts.total, unclassified)}
           <section aria-labelledby="profile-groups">
             <h2 id="profile-groups">${facts.members ? t("profile.members") : t("profile.memberOf")}</h2>
             ${

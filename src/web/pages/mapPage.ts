@@ -1,9 +1,10 @@
-import { bundledJurisdictionGroups } from "../../import/bundledJurisdictionGroups.js";
+import { bundledJurisdictionGroups } from "../../reference/jurisdictionGroups.js";
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import { sequentialScale, NO_DATA_COLOUR } from "../geo/sequentialScale.js";
 import { worldMapSvg } from "../geo/worldMapSvg.js";
 import { html, unsafeRaw } from "../html.js";
 import { localHref } from "../i18n/localHref.js";
+import { listSeparator } from "../../domain/languageForms.js";
 import { eventCount } from "./jurisdictionPage.js";
 import { countryTotals, gazetteer, jurisdictionCounts } from "../viewModels/jurisdictionFacts.js";
 import type { WebPage } from "../webPage.js";
@@ -92,7 +93,7 @@ export const mapPage: WebPage = {
                       >(${t("map.subdivisions", {
                         list: entry.subdivisions
                           .map((s) => `${name(s, lang)} ${counts[s] ?? 0}`)
-                          .join(lang === "zh" ? "、" : ", "),
+                          .join(listSeparator(lang)),
                       })})</span
                     >`
                   : ""

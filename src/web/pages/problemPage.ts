@@ -1,5 +1,5 @@
-import { HttpProblem } from "../../http/problem.js";
-import { PROBLEM_TYPES } from "../../http/problemTypes.js";
+import { notFound } from "../../app/appError.js";
+import { PROBLEM_TYPES } from "../../app/problemTypes.js";
 import { html } from "../html.js";
 import { localHref } from "../i18n/localHref.js";
 import type { WebPage } from "../webPage.js";
@@ -8,8 +8,8 @@ import type { WebPage } from "../webPage.js";
 export const problemsPage: WebPage = {
   path: "/problems",
   nav: "api",
-  render: async ({ lang }) => {
-    const title = lang === "zh" ? "接口错误类型" : "API problem types";
+  render: async ({ lang, t }) => {
+    const title = t("problems.title");
     return {
       title,
       body: html`<h1>${title}</h1>
@@ -33,9 +33,9 @@ export const problemsPage: WebPage = {
 export const problemPage: WebPage = {
   path: "/problems/:type",
   nav: "api",
-  render: async ({ lang, params }) => {
+  render: async ({ lang, params, t }) => {
     const type = PROBLEM_TYPES.find((candidate) => candidate.slug === params.type);
-    if (!type) throw new HttpProblem(404, `no problem type "${params.type ?? ""}"`);
+    if (!type) throw notFound(`no problem type "${params.type ?? ""}"`);
     return {
       title: type.title[lang],
       description: type.explanation[lang],
@@ -43,9 +43,7 @@ export const problemPage: WebPage = {
         <p class="lead">HTTP ${type.status} · <code>/problems/${type.slug}</code></p>
         <p>${type.explanation[lang]}</p>
         <p>
-          <a href="${localHref("/problems", lang)}"
-            >${lang === "zh" ? "所有错误类型" : "Every problem type"}</a
-          >
+          <a href="${localHref("/problems", lang)}">${t("problems.all")}</a>
           ·
           <a href="/api/docs">API</a>
         </p>`,

@@ -1,11 +1,13 @@
 import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
-import { EventFilterInput, toEventFilter } from "../../domain/eventQuery.js";
-import { parseSearchParams } from "../../http/eventsQuery.js";
+import { EventFilterInput } from "../../domain/eventQuery.js";
+import { parseSearchParams } from "../../app/eventsQuery.js";
 import { buildReport } from "../../report/buildReport.js";
+import { languageTag } from "../../domain/languageForms.js";
 import { writeHtmlReportBody } from "../../report/htmlReport.js";
-import { loadReportInput } from "../../report/loadReportInput.js";
+import { reportInput } from "../../app/reports.js";
+import { AppError } from "../../app/appError.js";
 import { REPORT_FORMATS } from "../../report/renderReport.js";
-import { MAX_REPORT_YEARS, ReportPeriodError } from "../../report/reportPeriod.js";
+import { label } from "../../domain/vocabulary.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { jurisdictionCounts } from "../viewModels/jurisdictionFacts.js";
 import type { PageRequest, WebPage } from "../webPage.js";
@@ -66,9 +68,9 @@ function form(request: PageRequest, filter: EventFilterInput, codes: string[]): 
       />
     </div>
     ${select("jurisdiction", t("facet.jurisdiction"), codes, filter.jurisdiction, (c) => `${name(c, lang)} (${c})`, any)}
-    ${select("type", t("facet.type"), EVENT_TYPES, filter.type, (v) => t(`type.${v as (typeof EVENT_TYPES)[number]}`), any)}
-    ${select("level", t("facet.level"), LEVELS, filter.level, (v) => t(`level.${v as (typeof LEVELS)[number]}`), any)}
-    ${select("bindingness", t("facet.bindingness"), BINDINGNESS, filter.bindingness, (v) => t(`bindingness.${v as (typeof BINDINGNESS)[number]}`), any)}
+    ${select("type", t("facet.type"), EVENT_TYPES, filter.type, (v) => label("type", v as (typeof EVENT_TYPES)[number], lang), any)}
+    ${select("level", t("facet.level"), LEVELS, filter.level, (v) => label("level", v as (typeof LEVELS)[number], lang), any)}
+    ${select("bindingness", t("facet.bindingness"), BINDINGNESS, filter.bindingness, (v) => label("bindingness", v as (typeof BINDINGNESS)[number], lang), any)}
     <button type="submit" name="preview" value="1">${t("reports.preview")}</button>
   </form>`;
 }
@@ -118,14 +120,7 @@ export const reportsPage: WebPage = {
     </section>`;
     if (wanted) {
       try {
-        const input = await loadReportInput(context.db, {
-          from: filter.from,
-          to: filter.to,
-          filter: toEventFilter(filter),
-          corrections: request.corrections,
-          // The API's limit: a preview of a longer period is refused here as /api/report refuses it.
-          maxYears: context.reportMaxYears ?? MAX_REPORT_YEARS,
-        });
+        const input = await reportInput(context, filter);
         if (input.events.length > MAX_PREVIEW) {
           preview = html`${downloads}
             <p class="notice">${t("reports.tooMany", { count: input.events.length, max: MAX_PREVIEW })}</p>`;
@@ -134,14 +129,14 @@ export const reportsPage: WebPage = {
           preview = html`${downloads}
             <section class="report-preview" aria-labelledby="report-preview">
               <h2 id="report-preview">${t("reports.previewHeading")}</h2>
-              <div class="report-preview__page" lang="${lang === "zh" ? "zh-CN" : "en"}">
+              <div class="report-preview__page" lang="${languageTag(lang)}">
                 <div class="cover">${unsafeRaw(body.cover)}</div>
                 ${unsafeRaw(body.toc)} ${unsafeRaw(body.content)}
               </div>
             </section>`;
         }
       } catch (error) {
-        if (!(error instanceof ReportPeriodError)) throw error;
+        if (!(error instanceof AppError && error.kind === "invalid-request")) throw error;
         status = 400;
         preview = html`<p class="notice notice--error" role="alert">
           ${t("reports.badPeriod", { detail: error.message })}

@@ -1,14 +1,11 @@
-import { BINDINGNESS, EVENT_TYPES, LEVELS } from "../../domain/event.js";
 import { toEventFilter } from "../../domain/eventQuery.js";
-import type { Language } from "../../domain/localizedText.js";
-import { namedTags, tagLabel } from "../../domain/tagLabels.js";
-import { EventsQuery, encodeCursor, parseSearchParams } from "../../http/eventsQuery.js";
-import { HttpProblem } from "../../http/problem.js";
+import { tagLabel, VOCABULARY, type Words } from "../../domain/vocabulary.js";
+import { EventsQuery, encodeCursor, parseSearchParams } from "../../app/eventsQuery.js";
+import { invalidRequest } from "../../app/appError.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { eventCard } from "../components/eventCard.js";
 import { facetGroup, type FacetGroupModel } from "../components/facetGroup.js";
 import { type FilterChipModel, filterChips } from "../components/filterChips.js";
-import { jsonScript } from "../components/jsonScript.js";
 import { html, type SafeHtml } from "../html.js";
 import type { MessageKey } from "../i18n/en.js";
 import {
@@ -34,35 +31,22 @@ const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], MessageKey> = {
   date: "search.sortOldest",
 };
 
-/** Labels of facet values in the page's language, for the server and (as a data block) the script. */
-function facetLabels(request: PageRequest): Record<Exclude<SearchFacet, "year">, Record<string, string>> {
-  const { t, lang } = request;
-  const enumLabels = (prefix: "level" | "type" | "bindingness", values: readonly string[]) =>
-    Object.fromEntries(values.map((v) => [v, t(`${prefix}.${v}` as MessageKey)]));
-  return {
-    jurisdiction: Object.fromEntries(request.jurisdictions.map((j) => [j.code, request.name(j.code, lang)])),
-    level: enumLabels("level", LEVELS),
-    type: enumLabels("type", EVENT_TYPES),
-    bindingness: enumLabels("bindingness", BINDINGNESS),
-    tag: Object.fromEntries(namedTags().map((tag) => [tag, tagLabel(tag, lang)])),
-  };
-}
+/** Where the script fetches the results region of a search (the page's own parameters). */
+export const SEARCH_RESULTS_PATH = "/search/results";
 
-function labelOf(
-  labels: ReturnType<typeof facetLabels>,
-  facet: SearchFacet,
-  value: string,
-  lang: Language,
-): string {
+/** A facet value as the reader sees it: the vocabulary's word, the jurisdiction's name, the year. */
+function facetValueLabel(request: PageRequest, facet: SearchFacet, value: string): string {
+  const { lang } = request;
   if (facet === "year") return value;
   if (facet === "tag") return tagLabel(value, lang);
-  return labels[facet][value] ?? value;
+  if (facet === "jurisdiction") return request.name(value, lang);
+  const words: Readonly<Record<string, Words>> = VOCABULARY[facet];
+  return Object.hasOwn(words, value) ? (words[value] as Words)[lang] : value;
 }
 
 /** The facet's values to offer: the most frequent, the selected ones always, counts from this search. */
 function facetModel(
   request: PageRequest,
-  labels: ReturnType<typeof facetLabels>,
   facet: SearchFacet,
   counts: Record<string, number>,
   selected: string[],
@@ -78,7 +62,7 @@ function facetModel(
     legend: request.t(`facet.${facet}`),
     values: offered.map(([value, count]) => ({
       value,
-      label: labelOf(labels, facet, value, request.lang),
+      label: facetValueLabel(request, facet, value),
       count,
       checked: selected.includes(value),
     })),
@@ -89,7 +73,7 @@ function facetModel(
 function validatedQuery(state: SearchState, lang: string) {
   for (const year of state.filters.year)
     if (!/^\d{4}$/.test(year))
-      throw new HttpProblem(400, `year: expected a year such as 2025, got "${year}"`, [
+      throw invalidRequest(`year: expected a year such as 2025, got "${year}"`, [
         { parameter: "year", message: "expected YYYY" },
       ]);
   const params = apiParams(state, lang);
@@ -101,16 +85,12 @@ function searchHref(state: SearchState, lang: string): string {
   return `/search?${pageParams(state, lang).toString()}`;
 }
 
-function chipsFor(
-  state: SearchState,
-  request: PageRequest,
-  labels: ReturnType<typeof facetLabels>,
-): FilterChipModel[] {
+function chipsFor(state: SearchState, request: PageRequest): FilterChipModel[] {
   const { t, lang } = request;
   const chips: FilterChipModel[] = [];
   for (const facet of SEARCH_FACETS)
     for (const value of state.filters[facet]) {
-      const label = `${t(`facet.${facet}`)}: ${labelOf(labels, facet, value, request.lang)}`;
+      const label = `${t(`facet.${facet}`)}: ${facetValueLabel(request, facet, value)}`;
       chips.push({
         label,
         facet,
@@ -143,6 +123,70 @@ function pager(state: SearchState, total: number, request: PageRequest): SafeHtm
   </nav>`;
 }
 
+/**
+ * The parts of a search's view that change with the URL, each in the element the page and the fragment
+ * both give it (the ids the script swaps by): facets, status sentence, chips, cards, "none", pages.
+ */
+interface SearchRegions {
+  state: SearchState;
+  status: string;
+  facets: SafeHtml;
+  chips: SafeHtml;
+  results: SafeHtml;
+  none: SafeHtml;
+  pager: SafeHtml;
+}
+
+/** Runs the search the URL asks for and renders its regions with the components of the page. */
+async function searchRegions(request: PageRequest): Promise<SearchRegions> {
+  const { t, lang, context, url } = request;
+  const state = readSearchState(url.searchParams);
+  const query = validatedQuery(state, lang);
+  const outcome = await context.search.search({
+    q: query.q,
+    filter: toEventFilter(query),
+    sort: query.sort,
+    offset: (state.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    facets: true,
+    lang: query.lang,
+  });
+  const facets = outcome.facets as SearchFacets;
+  const hasQuery = Boolean(state.q.trim());
+  return {
+    state,
+    status: hasQuery
+      ? t("search.resultsFor", { count: outcome.total, q: state.q })
+      : t("search.results", { count: outcome.total }),
+    facets: html`<div id="search-facets">
+      ${SEARCH_FACETS.map((facet) => facetGroup(facetModel(request, facet, facets[facet], state.filters[facet])))}
+    </div>`,
+    chips: html`<div id="search-chips">
+      ${filterChips(chipsFor(state, request), t("search.activeFilters"))}
+    </div>`,
+    results: html`<ol class="event-list" id="search-results">
+      ${outcome.hits.map(
+        (hit) =>
+          html`<li>
+            ${eventCard(eventCardModel(hit.event, request, { snippet: hasQuery ? hit.snippet : null }), t)}
+          </li>`,
+      )}
+    </ol>`,
+    none: outcome.total === 0 ? html`<p id="search-none">${t("search.none")}</p>` : html``,
+    pager: html`<div id="search-pager">${pager(state, outcome.total, request)}</div>`,
+  };
+}
+
+/**
+ * The results region alone (GET /search/results, the page's parameters): what the script swaps into
+ * the page after typing, a facet, a chip, the sort or Back, so the live view is the server's own markup.
+ */
+export async function searchResultsFragment(request: PageRequest): Promise<SafeHtml> {
+  const r = await searchRegions(request);
+  return html`<p id="search-status">${r.status}</p>
+    ${r.facets} ${r.chips} ${r.results} ${r.none} ${r.pager}`;
+}
+
 /** `/search`: results, facets, chips, sort and pages, all from the URL; the script makes it live. */
 export const searchPage: WebPage = {
   path: "/search",
@@ -155,63 +199,25 @@ export const searchPage: WebPage = {
     sort: "once",
     page: "once",
   },
+  fragment: { path: SEARCH_RESULTS_PATH, render: searchResultsFragment },
   render: async (request) => {
-    const { t, lang, context, url } = request;
-    const state = readSearchState(url.searchParams);
-    const query = validatedQuery(state, lang);
-    const outcome = await context.search.search({
-      q: query.q,
-      filter: toEventFilter(query),
-      sort: query.sort,
-      offset: (state.page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-      facets: true,
-      lang: query.lang,
-    });
-    const facets = outcome.facets as SearchFacets;
-    const labels = facetLabels(request);
-    const hasQuery = Boolean(state.q.trim());
+    const { t, lang } = request;
+    const regions = await searchRegions(request);
+    const { state } = regions;
     const sort = effectiveSort(state);
-    const status = hasQuery
-      ? t("search.resultsFor", { count: outcome.total, q: state.q })
-      : t("search.results", { count: outcome.total });
-    const clientData = {
-      labels,
-      legends: Object.fromEntries(SEARCH_FACETS.map((f) => [f, t(`facet.${f}`)])),
-      types: labels.type,
-      bindingness: labels.bindingness,
-      messages: {
-        results: t("search.results", { count: 0 }).replace("0", "{count}"),
-        resultsFor: t("search.resultsFor", { count: 0, q: "{q}" }).replace("0", "{count}"),
-        none: t("search.none"),
-        removeFilter: t("search.removeFilter", { name: "{name}" }),
-        loading: t("search.loading"),
-        pagination: t("search.pagination"),
-        page: t("search.page", { page: "{page}", pages: "{pages}" }),
-        next: t("search.next"),
-        sources: t("chronicle.sources"),
-        fallback: {
-          zh: t("lang.fallback", { lang: t("lang.zh") }),
-          en: t("lang.fallback", { lang: t("lang.en") }),
-        },
-      },
-      separator: lang === "zh" ? "、" : ", ",
-      pageSize: PAGE_SIZE,
-    };
-    const results = outcome.hits.map(
-      (hit) =>
-        html`<li>
-          ${eventCard(eventCardModel(hit.event, request, { snippet: hasQuery ? hit.snippet : null }), t)}
-        </li>`,
-    );
     return {
-      title: hasQuery ? `${state.q} · ${t("search.title")}` : t("search.title"),
-      description: status,
+      title: state.q.trim() ? `${state.q} · ${t("search.title")}` : t("search.title"),
+      description: regions.status,
       canonicalPath: `/search?${pageParams(state, lang).toString()}`.replace(/[?&]lang=[a-z]+$/, ""),
       head: html`<meta name="robots" content="noindex, follow" />`,
       body: html`<h1>${t("search.title")}</h1>
-        <form class="search-page" method="get" action="/search" data-module="search-page">
-          ${jsonScript("application/json", clientData, "search-data")}
+        <form
+          class="search-page"
+          method="get"
+          action="/search"
+          data-module="search-page"
+          data-results="${SEARCH_RESULTS_PATH}"
+        >
           <input type="hidden" name="lang" value="${lang}" />
           <div class="search-form-main">
             <label class="visually-hidden" for="search-q">${t("search.label")}</label>
@@ -235,19 +241,12 @@ export const searchPage: WebPage = {
           <div class="search-layout">
             <details class="facets" open>
               <summary><h2>${t("search.filters")}</h2></summary>
-              ${SEARCH_FACETS.map((facet) => facetModel(request, labels, facet, facets[facet], state.filters[facet])).map(facetGroup)}
+              ${regions.facets}
               <button type="submit" class="facets__apply">${t("search.apply")}</button>
             </details>
             <div class="results">
-              <p id="search-status" class="search-status" role="status">${status}</p>
-              <div id="search-chips">
-                ${filterChips(chipsFor(state, request, labels), t("search.activeFilters"))}
-              </div>
-              <ol class="event-list" id="search-results">
-                ${results}
-              </ol>
-              ${outcome.total === 0 ? html`<p id="search-none">${t("search.none")}</p>` : ""}
-              <div id="search-pager">${pager(state, outcome.total, request)}</div>
+              <p id="search-status" class="search-status" role="status">${regions.status}</p>
+              ${regions.chips} ${regions.results} ${regions.none} ${regions.pager}
             </div>
           </div>
         </form>`,

@@ -1,5 +1,6 @@
 import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Event } from "../../domain/event.js";
+import { label } from "../../domain/vocabulary.js";
 import type { Snippet } from "../../search/snippet.js";
 import { snippetSegments } from "../../search/snippet.js";
 import { compactCorrection } from "../components/compactCorrection.js";
@@ -9,6 +10,7 @@ import { sourceLabels } from "../components/sourceLabels.js";
 import { formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest } from "../webPage.js";
+import { listSeparator } from "../../domain/languageForms.js";
 
 /**
  * The card of an event in the page's language, linking to its page (never to raw JSON), with its
@@ -16,10 +18,10 @@ import type { PageRequest } from "../webPage.js";
  */
 export function eventCardModel(
   event: Event,
-  request: Pick<PageRequest, "lang" | "t" | "name" | "corrections">,
+  request: Pick<PageRequest, "lang" | "name" | "corrections">,
   options: { snippet?: Snippet | null; headingLevel?: 2 | 3 | 4 } = {},
 ): EventCardModel {
-  const { lang, t, name } = request;
+  const { lang, name } = request;
   const summary = pick(event.summary, lang);
   const href = localHref(`/events/${event.id}`, lang);
   return {
@@ -28,9 +30,9 @@ export function eventCardModel(
     date: formatDateSpan(event.date, lang),
     datetime: event.date.start,
     jurisdictions: event.jurisdictions.map((code) => ({ code, name: name(code, lang) })),
-    type: event.type ? t(`type.${event.type}`) : null,
+    type: event.type ? label("type", event.type, lang) : null,
     bindingness: event.bindingness
-      ? { value: event.bindingness, label: t(`bindingness.${event.bindingness}`) }
+      ? { value: event.bindingness, label: label("bindingness", event.bindingness, lang) }
       : null,
     summary: summary ? { ...summary, text: firstLines(summary.text) } : null,
     snippet: options.snippet ? snippetSegments(options.snippet) : null,
@@ -40,6 +42,6 @@ export function eventCardModel(
     })),
     corrections: (request.corrections.get(event.id) ?? []).map((c, i) => compactCorrection(c, i, href, lang)),
     headingLevel: options.headingLevel ?? 3,
-    separator: lang === "zh" ? "、" : ", ",
+    separator: listSeparator(lang),
   };
 }

@@ -3,6 +3,7 @@ import type { Language } from "../../domain/localizedText.js";
 import { type CorrectionsByEvent, NO_CORRECTIONS } from "../../domain/correctionsByEvent.js";
 import { type CslItem, sourcesToCsl } from "../../export/sourcesCsl.js";
 import { pickText } from "../../domain/localizedText.js";
+import { languageTag } from "../../domain/languageForms.js";
 
 /** The CSL-JSON of an event's page in aigov, followed by its sources (as /api/sources.csl.json gives them). */
 export function eventCsl(
@@ -27,14 +28,14 @@ export function eventCsl(
     ...(revision
       ? { version: String(revision.n), note: `aigov revision ${revision.n}, ${revision.date}` }
       : {}),
-    language: lang === "zh" ? "zh-CN" : "en",
+    language: languageTag(lang),
   };
   const sources: CslItem[] = sourcesToCsl([event], lang, corrections);
   return [page, ...sources];
 }
 
-/** A formatted citation of the event's page (author-date, as a reference list prints it). */
-export function formattedCitation(input: {
+/** What a formatted citation is made of. */
+interface CitationInput {
   title: string;
   date: string;
   jurisdictions: string;
@@ -42,8 +43,17 @@ export function formattedCitation(input: {
   /** The page's latest revision: "revision 2, 2026-11-25". */
   revision: string | null;
   lang: Language;
-}): string {
-  return input.lang === "zh"
-    ? `aigov：《${input.title}》，${input.jurisdictions}，${input.date}。${input.url}${input.revision ? `（${input.revision}）` : ""}。`
-    : `aigov. “${input.title}.” ${input.jurisdictions}, ${input.date}. ${input.url}${input.revision ? ` (${input.revision})` : ""}.`;
 }
+
+/** A formatted citation of the event's page (author-date, as a reference list prints it). */
+export function formattedCitation(input: CitationInput): string {
+  return CITATION[input.lang](input);
+}
+
+/** How each language writes the citation (its punctuation and quotation marks are the language's own). */
+const CITATION: Record<Language, (input: Omit<CitationInput, "lang">) => string> = {
+  zh: (c) =>
+    `aigov：《${c.title}》，${c.jurisdictions}，${c.date}。${c.url}${c.revision ? `（${c.revision}）` : ""}。`,
+  en: (c) =>
+    `aigov. “${c.title}.” ${c.jurisdictions}, ${c.date}. ${c.url}${c.revision ? ` (${c.revision})` : ""}.`,
+};

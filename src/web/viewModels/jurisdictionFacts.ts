@@ -1,7 +1,7 @@
 import type { Event } from "../../domain/event.js";
 import type { Jurisdiction } from "../../domain/jurisdiction.js";
 import { dateBounds } from "../../domain/partialDate.js";
-import { bundledJurisdictionGroups, groupsOf } from "../../import/bundledJurisdictionGroups.js";
+import { bundledJurisdictionGroups, groupsOf } from "../../reference/jurisdictionGroups.js";
 import { isCountryCode } from "../../report/countryNames.js";
 import { readBundledJurisdictions } from "../../report/jurisdictionNames.js";
 import { listJurisdictions } from "../../storage/repos/jurisdictionRepo.js";

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { EventFilterInput, toEventFilter } from "../domain/eventQuery.js";
+import { Language } from "../domain/localizedText.js";
+import { buildReport, type ReportInput } from "../report/buildReport.js";
+import { ChromiumError, type WithBrowser } from "../report/chromium.js";
+import { RenderBusyError, RenderTimeoutError, RETRY_AFTER_SECONDS } from "../report/chromiumPool.js";
+import { loadReportInput } from "../report/loadReportInput.js";
+import { REPORT_FORMATS, type ReportFormat, renderReport } from "../report/renderReport.js";
+import type { Report } from "../report/reportModel.js";
+import { ReportPeriodError } from "../report/reportPeriod.js";
+import { type AppError, invalidRequest, unavailable } from "./appError.js";
+import type { AppServices } from "./appServices.js";
+
+/** What a report is asked: the period and filters of the events, its language and its format. */
+export const ReportQuery = EventFilterInput.extend({
+  format: z.enum(REPORT_FORMATS).default("md"),
+  lang: Language.default("zh"),
+}).strict();
+export type ReportQuery = z.output<typeof ReportQuery>;
+
+/** Each report format's media type. */
+export const REPORT_MEDIA: Record<ReportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+/** A period the report cannot cover (impossible, too long, empty) as bad input naming from and to. */
+function periodRefused(error: ReportPeriodError): AppError {
+  return invalidRequest(
+    error.message,
+    error.parameters.map((parameter) => ({ parameter, message: error.message })),
+  );
+}
+
+/**
+ * What a report of a period is made from: the events matching the filters, each with its corrections,
+ * over a period no longer than the services' maximum. A period that cannot be reported (impossible, too
+ * long, or without an event) is bad input naming from/to.
+ */
+export async function reportInput(services: AppServices, query: EventFilterInput): Promise<ReportInput> {
+  try {
+    return await loadReportInput(services.db, {
+      from: query.from,
+      to: query.to,
+      filter: toEventFilter(query),
+      corrections: services.corrections,
+      maxYears: services.reportMaxYears,
+    });
+  } catch (error) {
+    if (error instanceof ReportPeriodError) throw periodRefused(error);
+    throw error;
+  }
+}
+
+/** The report of a period's events, laid out (not yet written in a format). */
+export async function prepareReport(
+  services: AppServices,
+  query: EventFilterInput & { lang: Language },
+): Promise<Report> {
+  return buildReport(await reportInput(services, query), query.lang);
+}
+
+/** A written report: its bytes or text, media type and the file name a download of it gets. */
+export interface WrittenReport {
+  report: Report;
+  body: string | Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/**
+ * A report written in its format: Markdown and HTML at once, PDF and DOCX by the headless Chromium that
+ * `browsers` lends (the server's shared pool; the CLI's one-shot browser). A missing Chromium, a full
+ * render queue or a render past its timeout is "unavailable" (the last two with a time to retry).
+ */
+export async function writeReport(
+  services: AppServices,
+  query: ReportQuery,
+  browsers?: WithBrowser,
+): Promise<WrittenReport> {
+  const report = await prepareReport(services, query);
+  let body: string | Buffer;
+  try {
+    body = await renderReport(report, query.format, browsers);
+  } catch (error) {
+    if (error instanceof RenderBusyError || error instanceof RenderTimeoutError)
+      throw unavailable(error.message, RETRY_AFTER_SECONDS);
+    if (error instanceof ChromiumError) throw unavailable(error.message);
+    throw error;
+  }
+  return {
+    report,
+    body,
+    contentType: REPORT_MEDIA[query.format],
+    filename: `aigov-report-${query.from ?? "latest"}${query.to ? `-${query.to}` : ""}.${query.format}`,
+  };
+}

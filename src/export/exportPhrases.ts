@@ -1,0 +1,28 @@
+import type { Language } from "../domain/localizedText.js";
+
+/** The words the export formats write themselves, in each language (a missing one is a type error). */
+export interface ExportPhrases {
+  /** The Atom feed's title. */
+  feedTitle: string;
+  /** The iCalendar calendar's name. */
+  calendarName: string;
+  /** What opens a calendar entry for an effective date: "生效：…", "Takes effect: …". */
+  takesEffect: string;
+  /** What opens a calendar entry for the day an instrument applies from: "开始适用: …", "Applies: …". */
+  applies: string;
+}
+
+export const EXPORT_PHRASES: Record<Language, ExportPhrases> = {
+  zh: {
+    feedTitle: "aigov：人工智能治理大事",
+    calendarName: "aigov 人工智能治理日历",
+    takesEffect: "生效",
+    applies: "开始适用",
+  },
+  en: {
+    feedTitle: "aigov: AI governance events",
+    calendarName: "aigov AI governance calendar",
+    takesEffect: "Takes effect",
+    applies: "Applies",
+  },
+};

@@ -1,0 +1,107 @@
+import type { Hono } from "hono";
+import { z } from "zod";
+import type { AppServices } from "../app/appServices.js";
+import { reportLimits } from "../config.js";
+import type { WithBrowser } from "../report/chromium.js";
+import { sharedChromiumPool } from "../report/chromiumPool.js";
+import { defineEndpoint, type Endpoint, jsonAnswer } from "./endpoint.js";
+import { HttpProblem, problemOf } from "./problem.js";
+import { registerEndpoints } from "./registerEndpoints.js";
+import { eventRoutes } from "./routes/eventRoutes.js";
+import { exportRoutes } from "./routes/exportRoutes.js";
+import { obligationRoutes } from "./routes/obligationRoutes.js";
+import { referenceRoutes } from "./routes/referenceRoutes.js";
+import { reportRoutes } from "./routes/reportRoutes.js";
+import { statsRoutes } from "./routes/statsRoutes.js";
+
+// An OpenAPI document is an object whose shape its own specification gives; it is not restated here.
+const openApi = jsonAnswer("OpenAPI 3.1", z.record(z.string(), z.unknown()));
+
+/** The document of the API itself. */
+const documentRoutes: Endpoint[] = [
+  defineEndpoint({
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    responses: { 200: openApi },
+    handler: ({ c, deps }) =>
+      c.body(deps.openApiJson, 200, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "public, max-age=3600",
+      }),
+  }),
+];
+
+/**
+ * Every endpoint of the API, in the order the document lists them: the one table from which the
+ * routes are registered (registerApiRoutes) and the OpenAPI document is written (openapi.ts).
+ */
+export const API_ENDPOINTS: readonly Endpoint[] = [
+  ...eventRoutes,
+  ...referenceRoutes,
+  ...statsRoutes,
+  ...reportRoutes,
+  ...exportRoutes,
+  ...obligationRoutes,
+  ...documentRoutes,
+];
+
+/** What the API's wiring may be given instead of the process's defaults (tests give their own browsers). */
+export interface ApiOptions {
+  browsers?: WithBrowser;
+}
+
+/**
+ * Every route of the API under /api/, with `openApiJson` (the document of them all) at
+ * /api/openapi.json, and a 405 problem for the methods the API does not take.
+ */
+export function registerApiRoutes(
+  app: Hono,
+  services: AppServices,
+  openApiJson: string,
+  options: ApiOptions = {},
+): void {
+  // Made now but started on the first PDF or DOCX: most servers never print one.
+  const browsers = options.browsers ?? sharedChromiumPool(reportLimits().pool).run;
+  registerEndpoints(app, API_ENDPOINTS, { services, browsers, openApiJson });
+  app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
+    const problem = new HttpProblem(
+      405,
+      `${c.req.method} is not supported: the API is read-only (POST /api/check is the one exception)`,
+    );
+    return c.json(problem.toDocument(new URL(c.req.url).pathname), 405, {
+      "content-type": "application/problem+json",
+      allow: "GET, HEAD, OPTIONS",
+    });
+  });
+}
+
+/**
+ * The answer to an error anywhere in the app: a problem document with its status (and Retry-After
+ * for a busy service); anything that is not a known problem is a 500 whose cause goes to the log only.
+ */
+export function problemResponse(error: Error, request: Request): Response {
+  const path = new URL(request.url).pathname;
+  const known = problemOf(error);
+  if (!known) process.stderr.write(`error: ${request.method} ${request.url}: ${error.stack ?? error}\n`);
+  const problem = known ?? new HttpProblem(500, "the server failed to answer; the error is logged");
+  return new Response(JSON.stringify(problem.toDocument(path)), {
+    status: problem.status,
+    headers: {
+      "content-type": "application/problem+json",
+      ...(problem.retryAfterSeconds === undefined
+        ? {}
+        : { "retry-after": String(problem.retryAfterSeconds) }),
+    },
+  });
+}
+
+/** The 404 problem for a path nothing answers. */
+export function notFoundResponse(request: Request): Response {
+  const path = new URL(request.url).pathname;
+  const problem = new HttpProblem(404, `nothing at ${path}; see /api/docs`);
+  return new Response(JSON.stringify(problem.toDocument(path)), {
+    status: 404,
+    headers: { "content-type": "application/problem+json" },
+  });
+}
