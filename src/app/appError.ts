@@ -19,15 +19,17 @@ export class AppError extends Error {
     readonly issues: InputIssue[] = [],
     /** For a busy service: when to ask again. */
     readonly retryAfterSeconds?: number,
+    /** The error of the room below that this one says in the use case's terms. */
+    cause?: unknown,
   ) {
-    super(detail);
+    super(detail, cause === undefined ? undefined : { cause });
     this.name = "AppError";
   }
 }
 
 /** Bad input: the detail in one line, and each refused parameter. */
-export const invalidRequest = (detail: string, issues: InputIssue[] = []) =>
-  new AppError("invalid-request", detail, issues);
+export const invalidRequest = (detail: string, issues: InputIssue[] = [], cause?: unknown) =>
+  new AppError("invalid-request", detail, issues, undefined, cause);
 
 /** Nothing at the id, code or path asked for. */
 export const notFound = (detail: string) => new AppError("not-found", detail);

@@ -31,6 +31,7 @@ function periodRefused(error: ReportPeriodError): AppError {
   return invalidRequest(
     error.message,
     error.parameters.map((parameter) => ({ parameter, message: error.message })),
+    error,
   );
 }
 
@@ -80,7 +81,15 @@ export async function writeReport(
   query: ReportQuery,
   browsers?: WithBrowser,
 ): Promise<WrittenReport> {
-  const report = await prepareReport(services, query);
+  return renderPreparedReport(await prepareReport(services, query), query, browsers);
+}
+
+/** A laid-out report written in the query's format (see writeReport), for callers that look at it first. */
+export async function renderPreparedReport(
+  report: Report,
+  query: Pick<ReportQuery, "format" | "from" | "to">,
+  browsers?: WithBrowser,
+): Promise<WrittenReport> {
   let body: string | Buffer;
   try {
     body = await renderReport(report, query.format, browsers);

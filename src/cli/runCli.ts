@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { AppError } from "../app/appError.js";
 import { CliError } from "./cliError.js";
 import type { CliIo, OutputStream } from "./cliIo.js";
 import { terminalText } from "./terminalText.js";
@@ -97,6 +98,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       // Messages quote data (ids, titles, file names): one line, no control characters.
       io.stderr.write(`error: ${terminalText(error.message).replace(/\n/g, " ")}\n`);
       return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      // A use case's refusal (bad input, nothing there, a missing Chromium): one line, exit 1.
+      io.stderr.write(`error: ${terminalText(error.message).replace(/\n/g, " ")}\n`);
+      return 1;
     }
     io.stderr.write(`error: ${terminalText((error as Error).stack ?? String(error))}\n`);
     return 1;

@@ -1,21 +1,15 @@
 import { Command, Option } from "commander";
 import { reportLimits, resolveDatabaseLocation } from "../../config.js";
-import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
-import { buildReport } from "../../report/buildReport.js";
-import { ChromiumError } from "../../report/chromium.js";
-import { bundledObligations } from "../../reference/obligationsData.js";
-import { loadReportInput } from "../../report/loadReportInput.js";
-import {
-  BINARY_FORMATS,
-  REPORT_FORMATS,
-  type ReportFormat,
-  renderReport,
-} from "../../report/renderReport.js";
+import { AppError } from "../../app/appError.js";
+import { buildServices } from "../../app/appServices.js";
+import { prepareReport, renderPreparedReport } from "../../app/reports.js";
+import { SearchService } from "../../search/searchService.js";
+import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from "../../report/renderReport.js";
 import { ReportPeriodError } from "../../report/reportPeriod.js";
 import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
-import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 import { writeOutput } from "../writeOutput.js";
@@ -41,27 +35,24 @@ export function reportCommand(io: CliIo): Command {
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ReportOptions) => {
-      const filter = readFilterOptions(options);
+      const filter = readFilterInput(options);
       if (BINARY_FORMATS.includes(options.format) && !options.out)
         throw new CliError(`--format ${options.format} writes a binary file: give it with --out FILE`, 2);
-      const input = await withDatabase(resolveDatabaseLocation(options.db, io.env), async (db) => {
+      const location = resolveDatabaseLocation(options.db, io.env);
+      const report = await withDatabase(location, async (db) => {
+        const services = buildServices(
+          { db, search: new SearchService(db), reportMaxYears: reportLimits(io.env).maxYears },
+          () => "",
+        );
         try {
-          // Each event's corrections (data/corrections) are printed beside its text.
-          const corrections = correctionsByEvent(bundledObligations().corrections);
-          const { maxYears } = reportLimits(io.env);
-          return await loadReportInput(db, {
-            from: filter.from,
-            to: filter.to,
-            filter,
-            corrections,
-            maxYears,
-          });
+          return await prepareReport(services, { ...filter, lang: options.lang });
         } catch (error) {
-          if (error instanceof ReportPeriodError) throw new CliError(error.message, error.usage ? 2 : 1);
+          // A period given wrong is bad usage (exit 2); one too long or without events, bad input (1).
+          if (error instanceof AppError && error.cause instanceof ReportPeriodError)
+            throw new CliError(error.message, error.cause.usage ? 2 : 1);
           throw error;
         }
       });
-      const report = buildReport(input, options.lang);
       // A loop, not Math.max(...numbers): spreading more than ~130,000 arguments overflows the stack.
       let highest = 0;
       for (const month of report.chronicle.months)
@@ -71,13 +62,7 @@ export function reportCommand(io: CliIo): Command {
         io.stderr.write(
           `warning: this report numbers events up to ${highest}; aigov import reads chronicle numbers up to 99999 only, so it will not import back whole\n`,
         );
-      let output: string | Buffer;
-      try {
-        output = await renderReport(report, options.format);
-      } catch (error) {
-        if (error instanceof ChromiumError) throw new CliError(error.message);
-        throw error;
-      }
+      const { body: output } = await renderPreparedReport(report, { ...filter, format: options.format });
       if (!options.out) {
         io.stdout.write(terminalOutput(io.stdout, output));
         return;
