@@ -109,7 +109,7 @@ export interface StreamingLimits {
 
 /**
  * Reads the streaming limits that the environment sets, and only those (the defaults belong to the
- * server, DEFAULT_LIMITS in http/server.ts); a malformed value is refused by name.
+ * server, DEFAULT_LIMITS in server/nodeServer.ts); a malformed value is refused by name.
  */
 export function streamingLimits(env: NodeJS.ProcessEnv = process.env): Partial<StreamingLimits> {
   const bounds: Record<keyof StreamingLimits, [name: string, min: number, max: number]> = {
