@@ -55,6 +55,13 @@ module.exports = {
       to: { path: "^src/(app|http|web|cli|server)/" },
     },
     {
+      name: "no-cycles",
+      comment: "a module that imports itself through others has no place in the order of rooms",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: "only-the-serve-command-starts-the-server",
       severity: "error",
       from: { path: "^src/cli/", pathNot: "^src/cli/commands/serveCommand\\.ts$" },
