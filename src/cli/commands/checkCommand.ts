@@ -2,15 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import { Command } from "commander";
 import { Language } from "../../domain/localizedText.js";
 import { checkAnswerView, type DutyView } from "../../obligations/checkAnswerView.js";
-import { type CheckResult, checkObligations } from "../../obligations/checkObligations.js";
+import { checkProfile } from "../../app/check.js";
+import type { CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
 import { bundledObligations } from "../../reference/obligationsData.js";
-import {
-  describeProfileIssues,
-  isCheckDate,
-  MAX_PROFILE_BYTES,
-  profileFromJson,
-} from "../../obligations/profileInput.js";
+import { describeProfileIssues, isCheckDate, MAX_PROFILE_BYTES } from "../../obligations/profileInput.js";
 import { CHECK_TEXT } from "../checkPhrases.js";
 import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
@@ -100,10 +96,11 @@ export function checkCommand(io: CliIo): Command {
           `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         );
       }
+      // The checker reads the bundled laws alone, never the database.
       const data = bundledObligations();
-      const parsed = profileFromJson(raw, data);
-      if ("issues" in parsed) throw new CliError(`${file}: ${describeProfileIssues(parsed.issues)}`);
-      const result = checkObligations(data, parsed.profile, at);
+      const outcome = checkProfile({ obligations: data }, { json: raw }, at);
+      if ("issues" in outcome) throw new CliError(`${file}: ${describeProfileIssues(outcome.issues)}`);
+      const { result } = outcome;
       io.stdout.write(
         options.json
           ? `${terminalJson(result)}\n`

@@ -10,9 +10,10 @@ import {
 } from "../../app/responses.js";
 import { CheckProfile } from "../../domain/checkProfile.js";
 import { CheckResult } from "../../domain/checkResult.js";
-import { checkObligations } from "../../obligations/checkObligations.js";
+import { checkProfile } from "../../app/check.js";
+import { invalidRequest } from "../../app/appError.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
-import { isCheckDate, MAX_PROFILE_BYTES, profileFromJson } from "../../obligations/profileInput.js";
+import { isCheckDate, MAX_PROFILE_BYTES } from "../../obligations/profileInput.js";
 import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
 import { HttpProblem } from "../problem.js";
 
@@ -130,17 +131,13 @@ export const obligationRoutes: Endpoint[] = [
       }),
     ],
     handler: async ({ c, query, deps }) => {
-      const data = deps.services.obligations;
-      const parsed = profileFromJson(await c.req.text(), data);
-      if ("issues" in parsed)
-        throw new HttpProblem(
-          400,
-          `bad profile: ${parsed.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`,
-          parsed.issues.map((i) => ({ parameter: i.field, message: i.message })),
+      const outcome = checkProfile(deps.services, { json: await c.req.text() }, query.at);
+      if ("issues" in outcome)
+        throw invalidRequest(
+          `bad profile: ${outcome.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`,
+          outcome.issues.map((i) => ({ parameter: i.field, message: i.message })),
         );
-      return answer.send(c, checkObligations(data, parsed.profile, query.at ?? todayUtc()), {
-        "cache-control": "no-store",
-      });
+      return answer.send(c, outcome.result, { "cache-control": "no-store" });
     },
   }),
 ];

@@ -1,4 +1,4 @@
-import { parseCheckProfile, type ProfileIssue } from "../../domain/checkProfile.js";
+import type { ProfileIssue } from "../../domain/checkProfile.js";
 import { type Language, type LocalizedText, pickText } from "../../domain/localizedText.js";
 import { MODALITIES, ROLES, SECTORS } from "../../domain/obligation.js";
 import {
@@ -10,9 +10,9 @@ import {
   SECTOR_LABELS,
 } from "../../domain/profileLabels.js";
 import type { ObligationsData } from "../../reference/obligationsData.js";
-import { checkObligations, type CheckResult } from "../../obligations/checkObligations.js";
+import { checkProfile } from "../../app/check.js";
+import type { CheckResult } from "../../obligations/checkObligations.js";
 import { todayUtc } from "../../obligations/deadlines.js";
-import { isCheckDate, knownSubdivisions } from "../../obligations/profileInput.js";
 import { localHref } from "../i18n/localHref.js";
 import { translator } from "../i18n/t.js";
 import { escapeHtml, unsafeRaw } from "../html.js";
@@ -189,11 +189,8 @@ export const checkPage: WebPage = {
       body: unsafeRaw(checkBodyHtml({ ...input, data, name })),
     });
     if (!form.has("kind")) return answer({ lang, form, at });
-    const issues: ProfileIssue[] = [];
-    if (!isCheckDate(at)) issues.push({ field: "at", message: "expected a date written YYYY-MM-DD" });
-    const parsed = parseCheckProfile(profileFromForm(form), knownSubdivisions(data));
-    if ("issues" in parsed) issues.push(...parsed.issues);
-    if (issues.length || "issues" in parsed) return answer({ lang, form, at, issues }, 400);
-    return answer({ lang, form, at, result: checkObligations(data, parsed.profile, at) });
+    const outcome = checkProfile(request.context, { profile: profileFromForm(form) }, at);
+    if ("issues" in outcome) return answer({ lang, form, at, issues: outcome.issues }, 400);
+    return answer({ lang, form, at, result: outcome.result });
   },
 };
