@@ -2,10 +2,8 @@ import { Command, Option } from "commander";
 import { resolveDatabaseLocation } from "../../config.js";
 import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
-import { presentEvent } from "../../app/presentEvent.js";
+import { eventById } from "../../app/events.js";
 import { bundledObligations } from "../../reference/obligationsData.js";
-import { findEvent } from "../../storage/repos/eventRepo.js";
-import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
 import { formatEventDetail } from "../formatEvent.js";
 import { terminalJson } from "../terminalText.js";
@@ -23,16 +21,15 @@ export function showCommand(io: CliIo): Command {
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (id: string, options: { json?: boolean; lang: Language; db?: string }) => {
-      const event = await withDatabase(resolveDatabaseLocation(options.db, io.env), (db) =>
-        findEvent(db, id),
-      );
-      if (!event) throw new CliError(`no event with id "${id}"`);
       // Corrections (data/corrections) show next to the text as imported, as in the API.
       const corrections = correctionsByEvent(bundledObligations().corrections);
+      const found = await withDatabase(resolveDatabaseLocation(options.db, io.env), (db) =>
+        eventById({ db, corrections }, id),
+      );
       io.stdout.write(
         options.json
-          ? `${terminalJson(presentEvent(event, corrections))}\n`
-          : `${formatEventDetail(event, corrections.get(event.id), options.lang)}\n`,
+          ? `${terminalJson(found.presented)}\n`
+          : `${formatEventDetail(found.event, found.corrections, options.lang)}\n`,
       );
     });
 }

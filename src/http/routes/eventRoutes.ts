@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { toEventFilter } from "../../domain/eventQuery.js";
-import { findEvent } from "../../storage/repos/eventRepo.js";
+import { eventById } from "../../app/events.js";
 import { decodeCursor, EventsQuery, encodeCursor } from "../../app/eventsQuery.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { jsonObjectBytes, RawJson } from "../jsonBytes.js";
 import { withKnownBytes } from "../knownBytes.js";
-import { presentEvent, presentStoredEvent } from "../../app/presentEvent.js";
-import { HttpProblem } from "../problem.js";
+import { presentStoredEvent } from "../../app/presentEvent.js";
 import { EventPage, PresentedEvent } from "../../app/responses.js";
 import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
 
@@ -69,9 +68,7 @@ export const eventRoutes: Endpoint[] = [
     params: z.object({ id: z.string() }),
     responses: { 200: event, 404: problemAnswer("No event has this id") },
     handler: async ({ c, params: { id }, deps: { services } }) => {
-      const found = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(services.db, id) : null;
-      if (!found) throw new HttpProblem(404, `no event with id "${id}"`);
-      return event.send(c, presentEvent(found, services.corrections));
+      return event.send(c, (await eventById(services, id)).presented);
     },
   }),
 ];

@@ -4,8 +4,8 @@ import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
 import { languageTag, listSeparator, otherLanguage } from "../../domain/languageForms.js";
 import { label, tagLabel } from "../../domain/vocabulary.js";
-import { notFound } from "../../app/appError.js";
-import { findEvent, findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
+import { eventById } from "../../app/events.js";
+import { findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
 import { correctionNote } from "../components/correctionNote.js";
 import { jsonScript } from "../components/jsonScript.js";
 import { localized, pick } from "../components/localized.js";
@@ -151,8 +151,7 @@ export const eventPage: WebPage = {
   render: async (request) => {
     const { t, lang, context, url } = request;
     const id = request.params.id ?? "";
-    const event = /^[a-z0-9-]{1,120}$/.test(id) ? await findEvent(context.db, id) : null;
-    if (!event) throw notFound(`no event with id "${id}"`);
+    const { event, corrections } = await eventById(context, id);
     const revisions = await listRevisions(context.db, id);
     const targets = event.relations.map((r) => r.target).filter((x): x is string => x !== null);
     const related = new Map(
@@ -166,7 +165,6 @@ export const eventPage: WebPage = {
     const latest = revisions[revisions.length - 1];
     const summaryPicked = pick(event.summary, lang);
     // Each correction sits right after the field it corrects; its number is its anchor, which cards link to.
-    const corrections = request.corrections.get(event.id) ?? [];
     const notes: NotesOf = (field) =>
       corrections.flatMap((c, i) => (c.field === field ? [correctionNote(c, i, lang)] : []));
 
