@@ -235,6 +235,46 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
   const lang = detectLanguage(chronicleBlocks.map(blockText).join("\n"));
   const key = documentKey(title || undress((lines[chronicleIndex] as Line).text));
 
+  const open = collectEvents(chronicleBlocks, year);
+
+  if (open.length === 0) {
+    throw new ImportError(
+      file,
+      chronicleLine,
+      "the chronicle has no events: expected numbered events ('1. 标题') under month headers ('1 月'), each followed by a '摘要：' summary",
+    );
+  }
+
+  const renumber = open.some((event, i) => i > 0 && event.number !== (open[i - 1] as OpenEvent).number + 1);
+  if (renumber)
+    warnings.push({
+      line: chronicleLine,
+      message: "event numbers restart within the chronicle; events are numbered by their order instead",
+    });
+  const referenced = new Set<number>();
+  const events = open.map((event, i) =>
+    chronicleEvent(event, renumber ? i + 1 : event.number, { notes, referenced, warnings, lang, key, file }),
+  );
+  for (const [note, definition] of notes)
+    if (!referenced.has(note))
+      warnings.push({ line: definition.line, message: `note ${note} is defined but no event cites it` });
+
+  const document: SourceDocument = {
+    key,
+    title: title || undress((lines[chronicleIndex] as Line).text),
+    lang,
+    year,
+    narrative: buildNarrative(narrativeBlocks, context, lang),
+  };
+  return { document, events, warnings };
+}
+
+/**
+ * The events of the chronicle's blocks, in order: a numbered line opens one when it continues the
+ * numbering (or restarts it after a month header) and a summary follows; the blocks after it are its
+ * text until the next one. Month headers set the month (and year) of the events under them.
+ */
+function collectEvents(chronicleBlocks: Block[], year: number | null): OpenEvent[] {
   const usesSummaryMarks = chronicleBlocks.some((block) => startsSummary(firstLine(block).text));
   const usesMonths = chronicleBlocks.some((block) => matchMonthHeader(firstLine(block).text));
   const open: OpenEvent[] = [];
@@ -287,81 +327,70 @@ export function parseChronicle(text: string, file: string): ParsedChronicle {
     // A report's correction beside an event is not the event's text (see startsCorrection).
     if (current && !startsCorrection(head.text)) current.paragraphs.push(blockText(block));
   }
+  return open;
+}
 
-  if (open.length === 0) {
-    throw new ImportError(
-      file,
-      chronicleLine,
-      "the chronicle has no events: expected numbered events ('1. 标题') under month headers ('1 月'), each followed by a '摘要：' summary",
-    );
-  }
+/** What turning open events into records shares: the footnotes, the notes cited so far, the warnings. */
+interface EventContext {
+  notes: Map<number, FootnoteDefinition>;
+  /** Filled with every note an event cites, to warn of the ones none cites. */
+  referenced: Set<number>;
+  warnings: ChronicleWarning[];
+  lang: Language;
+  key: string;
+  file: string;
+}
 
-  const renumber = open.some((event, i) => i > 0 && event.number !== (open[i - 1] as OpenEvent).number + 1);
-  if (renumber)
-    warnings.push({
-      line: chronicleLine,
-      message: "event numbers restart within the chronicle; events are numbered by their order instead",
-    });
+/**
+ * One event's record: its title and summary with footnote marks taken out (each mark a source), the
+ * report's escapes undone, its date (stated, from the text, or its month) and the dates it states.
+ */
+function chronicleEvent(event: OpenEvent, seq: number, context: EventContext): ChronicleEvent {
+  const { notes, referenced, warnings, lang, key, file } = context;
   const isDefined = (note: number) => notes.has(note);
-  const referenced = new Set<number>();
-  const events = open.map((event, i): ChronicleEvent => {
-    const seq = renumber ? i + 1 : event.number;
-    const title = extractFootnoteRefs(event.titleLine.text, isDefined);
-    const summaryParts = event.paragraphs.map((paragraph, p) => {
-      const unmarked = p === 0 ? stripSummaryMark(paragraph) : paragraph;
-      return extractFootnoteRefs(unmarked, isDefined);
-    });
-    // The report writer's escapes are undone once the marks are out (an escaped "[^3]" is no mark).
-    const summary = summaryParts
-      .map((part) => unescapeChronicle(part.text.trim()))
-      .filter((part) => part !== "")
-      .join("\n\n");
-    const sources: Source[] = [];
-    const seen = new Set<number>();
-    for (const ref of [...title.refs, ...summaryParts.flatMap((part) => part.refs)]) {
-      if (seen.has(ref.note)) continue;
-      seen.add(ref.note);
-      referenced.add(ref.note);
-      const definition = notes.get(ref.note);
-      if (!definition)
-        warnings.push({
-          line: event.titleLine.no,
-          message: `event ${seq} cites note ${ref.note}, which the document does not define; it is kept without URL or text`,
-        });
-      sources.push(definition?.source ?? { note: ref.note, url: null, publisher: null, text: null });
-    }
-    const titleText = unescapeChronicle(title.text.replace(/\s+/g, " ").trim());
-    const date = eventDate(summary, titleText, event, warnings, seq, file);
-    const stated = findEffectiveDates(summary, event.year);
-    const effectiveDates: EffectiveDate[] = stated.map((found) => ({
-      date: found.date,
-      label: { [lang]: found.words },
-    }));
-    const idYear = date.start.slice(0, 4);
-    return {
-      id: `${idYear}-${key.slice(4, 10)}-${String(seq).padStart(2, "0")}`,
-      seq,
-      title: { [lang]: titleText },
-      summary: summary === "" ? {} : { [lang]: summary },
-      date,
-      sources,
-      effectiveDates,
-      document: key,
-      line: event.titleLine.no,
-    };
+  const title = extractFootnoteRefs(event.titleLine.text, isDefined);
+  const summaryParts = event.paragraphs.map((paragraph, p) => {
+    const unmarked = p === 0 ? stripSummaryMark(paragraph) : paragraph;
+    return extractFootnoteRefs(unmarked, isDefined);
   });
-  for (const [note, definition] of notes)
-    if (!referenced.has(note))
-      warnings.push({ line: definition.line, message: `note ${note} is defined but no event cites it` });
-
-  const document: SourceDocument = {
-    key,
-    title: title || undress((lines[chronicleIndex] as Line).text),
-    lang,
-    year,
-    narrative: buildNarrative(narrativeBlocks, context, lang),
+  // The report writer's escapes are undone once the marks are out (an escaped "[^3]" is no mark).
+  const summary = summaryParts
+    .map((part) => unescapeChronicle(part.text.trim()))
+    .filter((part) => part !== "")
+    .join("\n\n");
+  const sources: Source[] = [];
+  const seen = new Set<number>();
+  for (const ref of [...title.refs, ...summaryParts.flatMap((part) => part.refs)]) {
+    if (seen.has(ref.note)) continue;
+    seen.add(ref.note);
+    referenced.add(ref.note);
+    const definition = notes.get(ref.note);
+    if (!definition)
+      warnings.push({
+        line: event.titleLine.no,
+        message: `event ${seq} cites note ${ref.note}, which the document does not define; it is kept without URL or text`,
+      });
+    sources.push(definition?.source ?? { note: ref.note, url: null, publisher: null, text: null });
+  }
+  const titleText = unescapeChronicle(title.text.replace(/\s+/g, " ").trim());
+  const date = eventDate(summary, titleText, event, warnings, seq, file);
+  const stated = findEffectiveDates(summary, event.year);
+  const effectiveDates: EffectiveDate[] = stated.map((found) => ({
+    date: found.date,
+    label: { [lang]: found.words },
+  }));
+  const idYear = date.start.slice(0, 4);
+  return {
+    id: `${idYear}-${key.slice(4, 10)}-${String(seq).padStart(2, "0")}`,
+    seq,
+    title: { [lang]: titleText },
+    summary: summary === "" ? {} : { [lang]: summary },
+    date,
+    sources,
+    effectiveDates,
+    document: key,
+    line: event.titleLine.no,
   };
-  return { document, events, warnings };
 }
 
 /**
