@@ -2,7 +2,8 @@ import { Command, Option } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { correctionsByEvent } from "../../domain/correctionsByEvent.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
-import { MAX_QUERY_LENGTH } from "../../app/eventsQuery.js";
+import { MAX_LIMIT, MAX_QUERY_LENGTH } from "../../app/eventsQuery.js";
+import { searchEvents } from "../../app/searchEvents.js";
 import { presentEvent } from "../../app/presentEvent.js";
 import { bundledObligations } from "../../reference/obligationsData.js";
 import { SearchService } from "../../search/searchService.js";
@@ -10,15 +11,15 @@ import { snippetSegments } from "../../search/snippet.js";
 import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
 import { createProgress } from "../progress.js";
-import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
+import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
 import { terminalJson, terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
 const parseLimit = (value: string) => {
   const limit = Number(value);
-  if (!/^\d+$/.test(value) || limit < 1 || limit > 500)
-    throw new CliError(`--limit: expected 1-500, got "${value}"`, 2);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_LIMIT)
+    throw new CliError(`--limit: expected 1-${MAX_LIMIT}, got "${value}"`, 2);
   return limit;
 };
 
@@ -32,7 +33,7 @@ export function searchCommand(io: CliIo): Command {
   );
   command.argument("<query>", "words in Chinese and/or English; all must match");
   addFilterOptions(command)
-    .option("--limit <n>", "at most this many results (1-500)", parseLimit, 20)
+    .option("--limit <n>", `at most this many results (1-${MAX_LIMIT})`, parseLimit, 20)
     .option("--json", "print a JSON array of events, best first")
     .addOption(
       new Option("--lang <lang>", "language of titles and snippets shown").choices(LANGUAGES).default("zh"),
@@ -45,16 +46,19 @@ export function searchCommand(io: CliIo): Command {
       ) => {
         if (query.length > MAX_QUERY_LENGTH)
           throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
-        const filter = readFilterOptions(options);
+        const filter = readFilterInput(options);
         const progress = createProgress(io.stderr, io.env);
         const location = resolveDatabaseLocation(options.db, io.env);
-        const outcome = await withDatabase(location, (db) =>
-          new SearchService(db, {
+        const { outcome } = await withDatabase(location, (db) => {
+          const search = new SearchService(db, {
             snapshotPath: searchSnapshotPath(location, io.env),
             onProgress: (indexed, total) => progress.update("indexing events for search", indexed, total),
             onIndexed: () => progress.done(),
-          }).search({ q: query, filter, limit: options.limit, lang: options.lang }),
-        );
+          });
+          // The query of GET /api/events, with the terminal's own page size.
+          const asked = { ...filter, q: query, limit: options.limit, lang: options.lang };
+          return searchEvents({ search }, asked, { facets: false });
+        });
         const corrections = correctionsByEvent(bundledObligations().corrections);
         if (options.json) {
           io.stdout.write(

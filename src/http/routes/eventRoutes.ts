@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { toEventFilter } from "../../domain/eventQuery.js";
 import { eventById } from "../../app/events.js";
-import { decodeCursor, EventsQuery, encodeCursor } from "../../app/eventsQuery.js";
+import { EventsQuery } from "../../app/eventsQuery.js";
+import { searchStoredEvents } from "../../app/searchEvents.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { jsonObjectBytes, RawJson } from "../jsonBytes.js";
 import { withKnownBytes } from "../knownBytes.js";
@@ -35,16 +35,7 @@ export const eventRoutes: Endpoint[] = [
       400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
     },
     handler: async ({ c, query, deps: { services } }) => {
-      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
-      const outcome = await services.search.searchStored({
-        q: query.q,
-        filter: toEventFilter(query),
-        sort: query.sort,
-        offset,
-        limit: query.limit,
-        facets: true,
-        lang: query.lang,
-      });
+      const { outcome, next } = await searchStoredEvents(services, query);
       const hasQuery = Boolean(query.q?.trim());
       // The events go out as stored (bytes, not parsed and stringified again): this is the API's busiest
       // read, and most of its pages are not in the response cache.
@@ -56,7 +47,7 @@ export const eventRoutes: Endpoint[] = [
         ),
         total: outcome.total,
         facets: outcome.facets && facetsJson(outcome.facets),
-        next: offset + query.limit < outcome.total ? encodeCursor(offset + query.limit) : null,
+        next,
       });
       return withKnownBytes(c.body(body, 200, { "content-type": "application/json" }), body);
     },

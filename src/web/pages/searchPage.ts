@@ -1,4 +1,4 @@
-import { toEventFilter } from "../../domain/eventQuery.js";
+import { searchEvents } from "../../app/searchEvents.js";
 import { tagLabel, VOCABULARY, type Words } from "../../domain/vocabulary.js";
 import { EventsQuery, encodeCursor, parseSearchParams } from "../../app/eventsQuery.js";
 import { invalidRequest } from "../../app/appError.js";
@@ -142,15 +142,7 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
   const { t, lang, context, url } = request;
   const state = readSearchState(url.searchParams);
   const query = validatedQuery(state, lang);
-  const outcome = await context.search.search({
-    q: query.q,
-    filter: toEventFilter(query),
-    sort: query.sort,
-    offset: (state.page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-    facets: true,
-    lang: query.lang,
-  });
+  const { outcome } = await searchEvents(context, { ...query, limit: PAGE_SIZE });
   const facets = outcome.facets as SearchFacets;
   const hasQuery = Boolean(state.q.trim());
   return {
