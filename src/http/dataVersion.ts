@@ -1,7 +1,9 @@
 /**
- * The database's data version as the server sees it. Reading it costs a query, so with `maxAgeMs` > 0
- * a value is reused for that long: another process's import shows within that time, and a request
- * costs no query at all. With 0 every call reads the database (tests, where writes and reads interleave).
+ * The version of the data the server answers from: the change-log entry its search index has reached
+ * (SearchService.servedVersion), which keys the response cache and the ETags. Reading it may cost a
+ * query, so with `maxAgeMs` > 0 a value is reused for that long: another process's write shows within
+ * that time, and a request costs no query at all. With 0 every call reads it (tests, where writes and
+ * reads interleave). (The data_version table is the writers' lock row now, not what servers follow.)
  */
 export function dataVersionReader(read: () => Promise<number>, maxAgeMs: number): () => Promise<number> {
   let value = -1;
