@@ -3,12 +3,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ICAL from "ical.js";
-import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type AigovApp, createApp } from "../src/server/createApp.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
+import type { AigovApp } from "../src/server/createApp.js";
 import { runCli, tempDir } from "./runCli.js";
-import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 const MODEL = {
   kind: "model",
@@ -138,20 +135,12 @@ describe("aigov check", () => {
 
 describe("obligations over HTTP (in process, through app.request)", () => {
   let app: AigovApp;
-  let db: Database;
-  let store: TestDatabase;
+  let stop: () => Promise<void>;
   before(async () => {
-    // The pages and the API as the server answers them, without a socket: what is tested is the
-    // answers, not the network (api.test.ts and the browser suites go through real HTTP).
-    store = await createSqliteDatabase();
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 });
+    const started = await startInProcessApp();
+    ({ app, stop } = started);
   });
-  after(async () => {
-    await db.destroy();
-    await store.drop();
-  });
+  after(() => stop());
   const request = (path: string, init?: RequestInit) => app.hono.request(path, init);
   const post = (body: string, query = "") =>
     request(`/api/check${query}`, {

@@ -9,12 +9,9 @@ import { after, before, describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { CheckResult } from "../src/domain/checkResult.js";
-import { createApp } from "../src/server/createApp.js";
-import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
+import type { AigovApp } from "../src/server/createApp.js";
 import { ROOT } from "./runCli.js";
-import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -209,23 +206,17 @@ const PROBES: Probe[] = [
 const JSON_TYPES = /^application\/(json|problem\+json|vnd\.citationstyles\.csl\+json)$/;
 
 describe("every answer matches docs/openapi.json", () => {
-  let store: TestDatabase;
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: AigovApp;
+  let stop: () => Promise<void>;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addSchema(DOCUMENT, "openapi");
 
   before(async () => {
-    store = await createSqliteDatabase();
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0, responseCache: false });
+    const started = await startInProcessApp({ responseCache: false });
+    ({ app, stop } = started);
   });
-  after(async () => {
-    await db.destroy();
-    await store.drop();
-  });
+  after(() => stop());
 
   it("probes every operation the document lists, and the document lists every API route", () => {
     const documented = Object.entries(DOCUMENT.paths).flatMap(([path, ops]) =>

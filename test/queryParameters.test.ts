@@ -4,11 +4,8 @@
 // without a declaration of its parameters fails here.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApp } from "../src/server/createApp.js";
-import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
-import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
+import type { AigovApp } from "../src/server/createApp.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 /** A value for each route parameter that names something that exists, so a 400 cannot be a 404. */
 const ROUTE_VALUES: Record<string, string> = {
@@ -35,25 +32,19 @@ function concrete(path: string, query = ""): string {
 }
 
 describe("unknown and repeated query parameters", () => {
-  let store: TestDatabase;
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: AigovApp;
+  let stop: () => Promise<void>;
   let getPaths: string[];
   before(async () => {
-    store = await createSqliteDatabase();
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 });
+    const started = await startInProcessApp();
+    ({ app, stop } = started);
     getPaths = [
       ...new Set(
         app.hono.routes.filter((r) => r.method === "GET" && !r.path.includes("*")).map((r) => r.path),
       ),
     ];
   });
-  after(async () => {
-    await db.destroy();
-    await store.drop();
-  });
+  after(() => stop());
 
   const get = (path: string) => app.hono.request(`http://localhost${path}`);
 

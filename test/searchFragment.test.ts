@@ -3,11 +3,8 @@
 // browser. In process, through app.request().
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApp } from "../src/server/createApp.js";
-import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
-import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
+import type { AigovApp } from "../src/server/createApp.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 /** The markup from `start` (included) to `end` (excluded): a region of a page or fragment. */
 function region(markup: string, start: string, end: string): string {
@@ -19,19 +16,13 @@ function region(markup: string, start: string, end: string): string {
 }
 
 describe("GET /search/results (the search page's fragment)", () => {
-  let store: TestDatabase;
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: AigovApp;
+  let stop: () => Promise<void>;
   before(async () => {
-    store = await createSqliteDatabase();
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 });
+    const started = await startInProcessApp();
+    ({ app, stop } = started);
   });
-  after(async () => {
-    await db.destroy();
-    await store.drop();
-  });
+  after(() => stop());
 
   const get = async (path: string, headers: Record<string, string> = {}) =>
     await app.hono.request(`http://localhost${path}`, { headers });

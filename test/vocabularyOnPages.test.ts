@@ -5,11 +5,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Language } from "../src/domain/localizedText.js";
 import { VOCABULARY, type VocabularyField } from "../src/domain/vocabulary.js";
-import { createApp } from "../src/server/createApp.js";
-import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
-import { createSqliteDatabase, type TestDatabase } from "./testDatabases.js";
+import type { AigovApp } from "../src/server/createApp.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 /** Where a word was seen, for the failure message. */
 interface Sighting {
@@ -84,19 +81,13 @@ function sightings(page: string, lang: Language): Sighting[] {
 }
 
 describe("one vocabulary on a page and its charts", () => {
-  let store: TestDatabase;
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: AigovApp;
+  let stop: () => Promise<void>;
   before(async () => {
-    store = await createSqliteDatabase();
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0 });
+    const started = await startInProcessApp();
+    ({ app, stop } = started);
   });
-  after(async () => {
-    await db.destroy();
-    await store.drop();
-  });
+  after(() => stop());
 
   const shown: Record<string, VocabularyField[]> = {
     "/jurisdictions/EU": ["type", "bindingness"],
