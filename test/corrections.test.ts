@@ -2,12 +2,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Correction } from "../src/domain/correction.js";
 import type { Event } from "../src/domain/event.js";
-import { type AigovApp, createApp } from "../src/server/createApp.js";
-import { loadBundledDatasetIfEmpty, readBundledDataset } from "../src/import/bundledDataset.js";
+import type { AigovApp } from "../src/server/createApp.js";
+import { readBundledDataset } from "../src/import/bundledDataset.js";
 import { bundledObligations } from "../src/reference/obligationsData.js";
-import { SearchService } from "../src/search/searchService.js";
-import { type Database, openDatabase } from "../src/storage/database.js";
-import { createSqliteDatabase } from "./testDatabases.js";
+import { startInProcessApp } from "./inProcessApp.js";
 
 // The corrections come from the app context, not from data/corrections (which others edit): the views
 // must show exactly these, and none of the bundled ones.
@@ -57,25 +55,15 @@ const cardOf = (page: string, id: string) => {
 };
 
 describe("corrections beside the fields they correct (API and web, from the app context)", () => {
-  let db: Database;
   let app: AigovApp;
-  let drop: () => Promise<void>;
+  let stop: () => Promise<void>;
   before(async () => {
-    const store = await createSqliteDatabase();
-    drop = store.drop;
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({
-      db,
-      search: new SearchService(db),
-      versionMaxAgeMs: 0,
+    ({ app, stop } = await startInProcessApp({
       obligations: { ...bundledObligations(), corrections: CORRECTIONS },
-    });
+    }));
   });
-  after(async () => {
-    await db.destroy();
-    await drop();
-  });
+  after(() => stop());
+
   const get = async (path: string) => {
     const res = await app.hono.request(path);
     assert.equal(res.status, 200, path);

@@ -137,8 +137,7 @@ describe("obligations over HTTP (in process, through app.request)", () => {
   let app: AigovApp;
   let stop: () => Promise<void>;
   before(async () => {
-    const started = await startInProcessApp();
-    ({ app, stop } = started);
+    ({ app, stop } = await startInProcessApp());
   });
   after(() => stop());
   const request = (path: string, init?: RequestInit) => app.hono.request(path, init);

@@ -213,8 +213,7 @@ describe("every answer matches docs/openapi.json", () => {
   ajv.addSchema(DOCUMENT, "openapi");
 
   before(async () => {
-    const started = await startInProcessApp({ responseCache: false });
-    ({ app, stop } = started);
+    ({ app, stop } = await startInProcessApp({ responseCache: false }));
   });
   after(() => stop());
 

@@ -36,8 +36,7 @@ describe("unknown and repeated query parameters", () => {
   let stop: () => Promise<void>;
   let getPaths: string[];
   before(async () => {
-    const started = await startInProcessApp();
-    ({ app, stop } = started);
+    ({ app, stop } = await startInProcessApp());
     getPaths = [
       ...new Set(
         app.hono.routes.filter((r) => r.method === "GET" && !r.path.includes("*")).map((r) => r.path),

@@ -19,8 +19,7 @@ describe("GET /search/results (the search page's fragment)", () => {
   let app: AigovApp;
   let stop: () => Promise<void>;
   before(async () => {
-    const started = await startInProcessApp();
-    ({ app, stop } = started);
+    ({ app, stop } = await startInProcessApp());
   });
   after(() => stop());
 

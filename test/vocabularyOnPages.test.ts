@@ -84,8 +84,7 @@ describe("one vocabulary on a page and its charts", () => {
   let app: AigovApp;
   let stop: () => Promise<void>;
   before(async () => {
-    const started = await startInProcessApp();
-    ({ app, stop } = started);
+    ({ app, stop } = await startInProcessApp());
   });
   after(() => stop());
 

@@ -2,12 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Hono } from "hono";
 import type { Browser } from "playwright-core";
-import { createSqliteDatabase } from "../../../test/testDatabases.js";
-import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
+import { startInProcessApp } from "../../../test/inProcessApp.js";
 import { launchChromium } from "../../report/chromium.js";
 import { ChromiumPool } from "../../report/chromiumPool.js";
 import { SearchService } from "../../search/searchService.js";
-import { type Database, openDatabase } from "../../storage/database.js";
+import type { Database } from "../../storage/database.js";
 import { type AigovApp, createApp } from "../../server/createApp.js";
 import { buildServices } from "../../app/appServices.js";
 import { reportRoutes } from "./reportRoutes.js";
@@ -41,18 +40,11 @@ function hangingBrowser(): Browser {
 describe("GET /api/report › bounded work", () => {
   let db: Database;
   let app: AigovApp;
-  let drop: () => Promise<void>;
+  let stop: () => Promise<void>;
   before(async () => {
-    const store = await createSqliteDatabase();
-    drop = store.drop;
-    db = await openDatabase(store.location);
-    await loadBundledDatasetIfEmpty(db);
-    app = createApp({ db, search: new SearchService(db), versionMaxAgeMs: 0, responseCache: false });
+    ({ app, db, stop } = await startInProcessApp({ responseCache: false }));
   });
-  after(async () => {
-    await db.destroy();
-    await drop();
-  });
+  after(() => stop());
 
   /** The report route alone, with the browsers given, and the API's answer to errors. */
   const reportApp = (browsers: ChromiumPool) => {
