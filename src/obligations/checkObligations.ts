@@ -1,6 +1,7 @@
 import type { CheckProfile } from "../domain/checkProfile.js";
 import type { Instrument } from "../domain/instrument.js";
 import type { LocalizedText } from "../domain/localizedText.js";
+import { type Role, ROLE_WORDS } from "../domain/vocabulary.js";
 import type { Obligation, Transition } from "../domain/obligation.js";
 import {
   type Answer,
@@ -21,12 +22,11 @@ import type { CheckItem, CheckResult, DateAlternative } from "../domain/checkRes
 // importers (web, cli) that still name them here.
 export type { CheckItem, CheckResult, DateAlternative, MissingField } from "../domain/checkResult.js";
 
-const ROLE_NAMES: Record<string, Required<LocalizedText>> = {
-  provider: { zh: "提供者", en: "providers" },
-  deployer: { zh: "部署者", en: "deployers" },
-  developer: { zh: "开发者", en: "developers" },
-  platform: { zh: "平台", en: "platforms" },
-};
+/** A role as the answers name whom a duty binds: the vocabulary's word, in the plural in English. */
+function roleName(role: string): Required<LocalizedText> | undefined {
+  const words = ROLE_WORDS[role as Role];
+  return words && { zh: words.zh, en: `${words.en}s` };
+}
 
 function baseItem(obligation: Obligation): CheckItem {
   return {
@@ -70,8 +70,8 @@ type Scope =
 
 function roleNames(roles: string[]): LocalizedText {
   return {
-    zh: roles.map((r) => ROLE_NAMES[r]?.zh ?? r).join("、"),
-    en: roles.map((r) => ROLE_NAMES[r]?.en ?? r).join(", "),
+    zh: roles.map((r) => roleName(r)?.zh ?? r).join("、"),
+    en: roles.map((r) => roleName(r)?.en ?? r).join(", "),
   };
 }
 
@@ -101,7 +101,7 @@ function roleAnswer(obligation: Obligation, profile: CheckProfile): Scope {
   return {
     kind: "no",
     reason: {
-      zh: `约束${names.zh}；画像的角色是${ROLE_NAMES[profile.role]?.zh ?? profile.role}`,
+      zh: `约束${names.zh}；画像的角色是${roleName(profile.role)?.zh ?? profile.role}`,
       en: `binds ${names.en}; the profile's role is ${profile.role}`,
     },
     decidedBy: obligation.citation.article,
