@@ -32,9 +32,13 @@ const EXPORT_PARAMETERS = {
   limit: `At most this many events (1 to ${MAX_LIMIT}); default: every matching one (the feed: ${FEED_SIZE}).`,
 };
 
-const headersOf = (made: Pick<EventExport, "contentType">, attachment?: string): Record<string, string> => ({
+/** An export's headers; a download (`attachment`) is named by the use case's file name for its format. */
+const headersOf = (
+  made: Pick<EventExport, "contentType" | "filename">,
+  attachment = false,
+): Record<string, string> => ({
   "content-type": made.contentType,
-  ...(attachment ? { "content-disposition": `attachment; filename="${attachment}"` } : {}),
+  ...(attachment ? { "content-disposition": `attachment; filename="${made.filename}"` } : {}),
 });
 
 /** An export of every matching event, streamed to the client while it holds one of the server's slots. */
@@ -43,7 +47,7 @@ function streamedExport(
   format: ExportFormat,
   summary: string,
   ok: Answer,
-  attachment?: string,
+  attachment = false,
 ): Endpoint {
   return defineEndpoint({
     method: "get",
@@ -88,7 +92,7 @@ export const exportRoutes: Endpoint[] = [
     "csv",
     "The matching events as CSV (the columns `aigov import` reads back)",
     textAnswer("CSV", essence(EXPORT_MEDIA.csv.contentType)),
-    "aigov-events.csv",
+    true,
   ),
   defineEndpoint({
     method: "get",
