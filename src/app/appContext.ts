@@ -20,6 +20,13 @@ export interface AppContext {
    * `AIGOV_REPORT_MAX_YEARS`, else 50. createApp resolves it once, so a page and the API refuse alike.
    */
   reportMaxYears?: number;
+  /** The time it is (default: the system clock); tests of history make revisions at known moments. */
+  clock?: () => Date;
+  /**
+   * Whether the request's address is the first of X-Forwarded-For (behind a proxy the operator runs);
+   * else the socket's peer. Default false: a client could otherwise claim any address.
+   */
+  trustProxy?: boolean;
   /** Instruments, obligations and corrections; default: the bundled files in data/. */
   obligations?: ObligationsData;
 }

@@ -25,6 +25,10 @@ export interface AppServices {
   baseUrl(): string;
   /** The longest period a report may span, in years. */
   reportMaxYears: number;
+  /** The time it is, as an ISO 8601 UTC instant (what revisions, sessions and the audit log record). */
+  now(): string;
+  /** Whether a request's address comes from X-Forwarded-For (see AppContext.trustProxy). */
+  trustProxy: boolean;
 }
 
 /** Resolves a context into services: reference data and limits read once (a malformed limit stops here). */
@@ -38,5 +42,7 @@ export function buildServices(context: AppContext, baseUrl: () => string): AppSe
     jurisdictions: bundledJurisdictions(),
     baseUrl,
     reportMaxYears: context.reportMaxYears ?? reportLimits().maxYears,
+    now: () => (context.clock?.() ?? new Date()).toISOString(),
+    trustProxy: context.trustProxy ?? false,
   };
 }

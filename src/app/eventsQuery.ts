@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AsOf } from "../domain/asOf.js";
 import { EventFilterInput } from "../domain/eventQuery.js";
 import { Language } from "../domain/localizedText.js";
 import { invalidRequest } from "./appError.js";
@@ -20,6 +21,8 @@ export const EventsQuery = EventFilterInput.extend({
     .default(50),
   cursor: z.string().max(200).optional(),
   lang: Language.default("zh"),
+  /** The archive as published at this moment (search, filters and facets included). */
+  asOf: AsOf.optional(),
 }).strict();
 export type EventsQuery = z.output<typeof EventsQuery>;
 

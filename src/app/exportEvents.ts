@@ -13,6 +13,7 @@ import { sourcesToCsl } from "../export/sourcesCsl.js";
 import { listDeadlines } from "../obligations/deadlines.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
 import type { AppServices } from "./appServices.js";
+import { searcherAt } from "./history.js";
 import { EventsQuery } from "./eventsQuery.js";
 
 /** The formats every matching event can be exported in, by the CLI (`aigov export`) and the API alike. */
@@ -83,7 +84,8 @@ export async function exportEvents(
   const { corrections } = services;
   const { lang } = query;
   const limit = query.limit ?? (format === "atom" ? FEED_SIZE : undefined);
-  const { total, pages } = await services.search.matchingEvents(
+  const searcher = await searcherAt(services, query.asOf);
+  const { total, pages } = await searcher.matchingEvents(
     { q: query.q, filter: toEventFilter(query), sort: exportSort(query, format), limit },
     EXPORT_PAGE_SIZE,
   );

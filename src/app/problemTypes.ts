@@ -25,6 +25,24 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     },
   },
   {
+    slug: "unauthenticated",
+    status: 401,
+    title: { en: "Sign-in required", zh: "需要登录" },
+    explanation: {
+      en: "Reading is open to everyone; changing anything is not. Send an API token as `Authorization: Bearer TOKEN` (an administrator creates one with `aigov tokens create EMAIL`), or sign in on the web at /sign-in. A revoked token or a disabled account is refused like a missing one.",
+      zh: "任何人都可以阅读；修改则需要身份。请以 `Authorization: Bearer TOKEN` 发送 API 令牌（由管理员用 `aigov tokens create EMAIL` 创建），或在网页 /sign-in 登录。已撤销的令牌或已停用的账户与未提供身份同样被拒绝。",
+    },
+  },
+  {
+    slug: "forbidden",
+    status: 403,
+    title: { en: "Not allowed", zh: "无权操作" },
+    explanation: {
+      en: "You are signed in, but your role does not allow this: contributors propose, editors publish or reject the proposals of others (never their own), administrators manage accounts, tokens and the audit log.",
+      zh: "您已登录，但您的角色不允许此操作：贡献者提出修改建议，编辑发布或驳回他人（而非自己）的建议，管理员管理账户、令牌和审计日志。",
+    },
+  },
+  {
     slug: "not-found",
     status: 404,
     title: { en: "Not found", zh: "未找到" },
@@ -38,8 +56,8 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     status: 405,
     title: { en: "Method not allowed", zh: "不支持的请求方法" },
     explanation: {
-      en: "The API is read-only: it answers GET, HEAD and OPTIONS. The one exception is POST /api/check, which reads a profile and writes nothing. Data is changed with `aigov import` on the machine that holds the database.",
-      zh: "接口只读：只接受 GET、HEAD 和 OPTIONS。唯一的例外是 POST /api/check，它只读取画像，不写入任何数据。数据通过存放数据库的机器上的 `aigov import` 修改。",
+      en: "This address does not take that method. Reads are GET (and HEAD); POST is taken by /api/check (which writes nothing) and by the proposal endpoints, with a token. /api/docs lists each path with its methods.",
+      zh: "此地址不接受该请求方法。读取使用 GET（及 HEAD）；POST 只用于 /api/check（不写入任何数据）和修改建议相关接口（需令牌）。各路径及其方法见 /api/docs。",
     },
   },
   {
@@ -52,12 +70,21 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     },
   },
   {
+    slug: "conflict",
+    status: 409,
+    title: { en: "Conflict", zh: "冲突" },
+    explanation: {
+      en: "The data changed under the request: the proposal was made against a revision that is no longer the current one (someone else's change was published since), or it was already published or rejected. The answer's `currentRevision` and `changes` say what is there now; propose again against it. Nothing was changed.",
+      zh: "请求所依据的数据已经改变：建议所基于的修订版已不是当前版本（此后他人的修改已发布），或该建议已被发布或驳回。回答中的 `currentRevision` 和 `changes` 说明现状；请基于当前版本重新提出。没有任何改动。",
+    },
+  },
+  {
     slug: "too-many-requests",
     status: 429,
     title: { en: "Too many requests", zh: "请求过多" },
     explanation: {
-      en: "This client already has as many exports streaming as one client may (two unless the operator set AIGOV_MAX_EXPORTS_PER_CLIENT). Let one of them finish, or wait the seconds the Retry-After header gives, and ask again.",
-      zh: "此客户端同时进行的导出已达单个客户端的上限（默认两个，服务器管理员可用 AIGOV_MAX_EXPORTS_PER_CLIENT 调整）。请等其中一个完成，或等待 Retry-After 头给出的秒数后再试。",
+      en: "Too many tries too fast: this client already has as many exports streaming as one client may (two unless the operator set AIGOV_MAX_EXPORTS_PER_CLIENT), or too many failed sign-ins or suggestions came from this account or address. Wait the seconds the Retry-After header gives, and ask again.",
+      zh: "尝试过于频繁：此客户端同时进行的导出已达单个客户端的上限（默认两个，服务器管理员可用 AIGOV_MAX_EXPORTS_PER_CLIENT 调整），或此账户或地址的登录失败或纠错建议过多。请等待 Retry-After 头给出的秒数后再试。",
     },
   },
   {

@@ -1,20 +1,26 @@
 import { z } from "zod";
+import type { Event } from "../domain/event.js";
+import { AsOf } from "../domain/asOf.js";
 import { EventFilterInput, toEventFilter } from "../domain/eventQuery.js";
 import { Language } from "../domain/localizedText.js";
 import { buildReport, type ReportInput } from "../report/buildReport.js";
 import { ChromiumError, type WithBrowser } from "../report/chromium.js";
 import { RenderBusyError, RenderTimeoutError, RETRY_AFTER_SECONDS } from "../report/chromiumPool.js";
-import { loadReportInput } from "../report/loadReportInput.js";
+import { loadReportInput, type ReportEvents } from "../report/loadReportInput.js";
+import type { EventSearcher } from "../search/searchService.js";
 import { REPORT_FORMATS, type ReportFormat, renderReport } from "../report/renderReport.js";
 import type { Report } from "../report/reportModel.js";
 import { ReportPeriodError } from "../report/reportPeriod.js";
 import { type AppError, invalidRequest, unavailable } from "./appError.js";
 import type { AppServices } from "./appServices.js";
+import { searcherAt } from "./history.js";
 
 /** What a report is asked: the period and filters of the events, its language and its format. */
 export const ReportQuery = EventFilterInput.extend({
   format: z.enum(REPORT_FORMATS).default("md"),
   lang: Language.default("zh"),
+  /** The archive as published at this moment: a published report regenerated exactly. */
+  asOf: AsOf.optional(),
 }).strict();
 export type ReportQuery = z.output<typeof ReportQuery>;
 
@@ -40,9 +46,14 @@ function periodRefused(error: ReportPeriodError): AppError {
  * over a period no longer than the services' maximum. A period that cannot be reported (impossible, too
  * long, or without an event) is bad input naming from/to.
  */
-export async function reportInput(services: AppServices, query: EventFilterInput): Promise<ReportInput> {
+export async function reportInput(
+  services: AppServices,
+  query: EventFilterInput & { asOf?: string },
+): Promise<ReportInput> {
+  const events = query.asOf === undefined ? undefined : pastEvents(await searcherAt(services, query.asOf));
   try {
     return await loadReportInput(services.db, {
+      ...(events ? { events } : {}),
       from: query.from,
       to: query.to,
       filter: toEventFilter(query),
@@ -55,10 +66,27 @@ export async function reportInput(services: AppServices, query: EventFilterInput
   }
 }
 
+/** A report's events from a view of the archive at a moment, oldest first as the database lists them. */
+function pastEvents(searcher: EventSearcher): ReportEvents {
+  return {
+    count: async (filter) => (await searcher.search({ filter, limit: 0 })).total,
+    list: async (filter, page = {}) => {
+      if (page.limit !== undefined)
+        return (
+          await searcher.search({ filter, sort: "date", offset: page.offset ?? 0, limit: page.limit })
+        ).hits.map((hit) => hit.event);
+      const { pages } = await searcher.matchingEvents({ filter, sort: "date" }, 500);
+      const events: Event[] = [];
+      for await (const batch of pages) events.push(...batch);
+      return events;
+    },
+  };
+}
+
 /** The report of a period's events, laid out (not yet written in a format). */
 export async function prepareReport(
   services: AppServices,
-  query: EventFilterInput & { lang: Language },
+  query: EventFilterInput & { lang: Language; asOf?: string },
 ): Promise<Report> {
   return buildReport(await reportInput(services, query), query.lang);
 }

@@ -2,6 +2,7 @@ import { toEventFilter } from "../domain/eventQuery.js";
 import type { SearchOutcome, SearchParams, StoredSearchOutcome } from "../search/searchService.js";
 import type { AppServices } from "./appServices.js";
 import { decodeCursor, encodeCursor, type EventsQuery } from "./eventsQuery.js";
+import { searcherAt } from "./history.js";
 
 /** A page of a search: the hits, the facet counts, and the cursor of the next page (null on the last). */
 export interface EventSearch<O> {
@@ -29,7 +30,7 @@ const nextCursor = (offset: number, limit: number, total: number) =>
   offset + limit < total ? encodeCursor(offset + limit) : null;
 
 /**
- * Searches the events as the search page and `aigov search` show them: parsed events with their
+ * Searches the events as the search page and `aigov search` show them (as of a moment, with `asOf`): parsed events with their
  * snippets, the facets when asked, and where the next page starts. `offset` is used when the query
  * has no cursor.
  */
@@ -39,7 +40,8 @@ export async function searchEvents(
   options: { offset?: number; facets?: boolean } = {},
 ): Promise<EventSearch<SearchOutcome>> {
   const offset = query.cursor ? decodeCursor(query.cursor) : (options.offset ?? 0);
-  const outcome = await services.search.search(searchParams(query, offset, options.facets ?? true));
+  const searcher = await searcherAt(services, query.asOf);
+  const outcome = await searcher.search(searchParams(query, offset, options.facets ?? true));
   return { outcome, next: nextCursor(offset, query.limit, outcome.total) };
 }
 
@@ -49,6 +51,7 @@ export async function searchStoredEvents(
   query: EventsQuery,
 ): Promise<EventSearch<StoredSearchOutcome>> {
   const offset = query.cursor ? decodeCursor(query.cursor) : 0;
-  const outcome = await services.search.searchStored(searchParams(query, offset, true));
+  const searcher = await searcherAt(services, query.asOf);
+  const outcome = await searcher.searchStored(searchParams(query, offset, true));
   return { outcome, next: nextCursor(offset, query.limit, outcome.total) };
 }

@@ -1,4 +1,5 @@
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
+import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { Database } from "../storage/database.js";
@@ -9,11 +10,26 @@ import type { ReportInput } from "./buildReport.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "./jurisdictionNames.js";
 import { type MonthSpan, ReportPeriodError, resolvePeriod } from "./reportPeriod.js";
 
+/**
+ * Where a report's events come from: the database as it is (storedEvents), or the archive as it was at
+ * a moment (a published report regenerated exactly). Lists are oldest first.
+ */
+export interface ReportEvents {
+  count(filter: EventFilter): Promise<number>;
+  list(filter: EventFilter, page?: { limit?: number; offset?: number }): Promise<Event[]>;
+}
+
+/** The events as stored now. */
+export const storedEvents = (db: Database): ReportEvents => ({
+  count: (filter) => countEvents(db, filter),
+  list: (filter, page) => listEvents(db, filter, page),
+});
+
 /** The year the latest event matching the filters starts in, or null when none matches. */
-async function lastYearWithData(db: Database, filter: EventFilter): Promise<number | null> {
-  const count = await countEvents(db, filter);
+async function lastYearWithData(db: ReportEvents, filter: EventFilter): Promise<number | null> {
+  const count = await db.count(filter);
   if (count === 0) return null;
-  const [latest] = await listEvents(db, filter, { limit: 1, offset: count - 1 });
+  const [latest] = await db.list(filter, { limit: 1, offset: count - 1 });
   return latest ? Number(latest.date.start.slice(0, 4)) : null;
 }
 
@@ -21,11 +37,11 @@ async function lastYearWithData(db: Database, filter: EventFilter): Promise<numb
  * The months the database holds, from the earliest event's start to the latest's (whatever the
  * filters), or null when it holds none: a report's months stop there, however long the period asked.
  */
-async function dataSpan(db: Database): Promise<MonthSpan | null> {
-  const count = await countEvents(db);
+async function dataSpan(db: ReportEvents): Promise<MonthSpan | null> {
+  const count = await db.count({});
   if (count === 0) return null;
-  const [earliest] = await listEvents(db, {}, { limit: 1 });
-  const [latest] = await listEvents(db, {}, { limit: 1, offset: count - 1 });
+  const [earliest] = await db.list({}, { limit: 1 });
+  const [latest] = await db.list({}, { limit: 1, offset: count - 1 });
   if (!earliest || !latest) return null;
   return {
     first: dateBounds(earliest.date.start).first.slice(0, 7),
@@ -48,22 +64,25 @@ export async function loadReportInput(
     filter: EventFilter;
     corrections?: CorrectionsByEvent;
     maxYears?: number;
+    /** The events to report from (default: as stored now). */
+    events?: ReportEvents;
   },
 ): Promise<ReportInput> {
+  const source = options.events ?? storedEvents(db);
   const { from: _from, to: _to, ...filter } = options.filter;
   const needsData = options.from === undefined || options.to === undefined;
   const period = resolvePeriod(
     options.from,
     options.to,
-    needsData ? await lastYearWithData(db, filter) : null,
+    needsData ? await lastYearWithData(source, filter) : null,
     options.maxYears,
   );
-  const events = await listEvents(db, { ...filter, from: period.from, to: period.to });
+  const events = await source.list({ ...filter, from: period.from, to: period.to });
   if (events.length === 0)
     throw new ReportPeriodError(
       `no events from ${period.from} to ${period.to} match; there is nothing to report`,
     );
-  const span = await dataSpan(db);
+  const span = await dataSpan(source);
   return {
     period,
     events,

@@ -14,6 +14,19 @@ const DATA_TABLES = [
   ["event_tags", ["event_id", "tag"]],
   ["event_revisions", ["event_id", "revision"]],
   ["event_changes", ["seq"]],
+  ["users", ["id"]],
+  ["api_tokens", ["id"]],
+  ["sessions", ["id_hash"]],
+  ["sign_in_failures", ["key", "at"]],
+  ["proposals", ["id"]],
+  ["audit_log", ["seq"]],
+] as const;
+
+/** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
+const SERIAL_COLUMNS = [
+  ["event_changes", "seq"],
+  ["proposals", "id"],
+  ["audit_log", "seq"],
 ] as const;
 
 /** What a copy moved: rows per table. */
@@ -70,11 +83,12 @@ async function copyRows(
       .values({ key, value })
       .onConflict((c) => c.column("key").doUpdateSet({ value }))
       .execute();
-  // The change log's numbers are copied as they are; PostgreSQL's sequence must then go on after them.
+  // Generated numbers are copied as they are; PostgreSQL's sequences must then go on after them.
   if (isPostgres(target))
-    await sql`select setval(pg_get_serial_sequence('event_changes', 'seq'), greatest(1, (select coalesce(max(seq), 0) from event_changes)), (select count(*) > 0 from event_changes))`.execute(
-      target,
-    );
+    for (const [table, column] of SERIAL_COLUMNS)
+      await sql`select setval(pg_get_serial_sequence(${table}, ${column}), greatest(1, (select coalesce(max(${sql.ref(column)}), 0) from ${sql.table(table)})), (select count(*) > 0 from ${sql.table(table)}))`.execute(
+        target,
+      );
   const version = await from
     .selectFrom("data_version")
     .select("version")
@@ -88,8 +102,8 @@ async function copyRows(
 }
 
 /**
- * Copies every event, revision, change-log entry, document, jurisdiction, metadata entry (but the
- * database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
+ * Copies every event, revision, change-log entry, document, jurisdiction, account, token, session,
+ * proposal, audit entry, metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
  * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
@@ -102,6 +116,12 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> 
     event_tags: 0,
     event_revisions: 0,
     event_changes: 0,
+    users: 0,
+    api_tokens: 0,
+    sessions: 0,
+    sign_in_failures: 0,
+    proposals: 0,
+    audit_log: 0,
   };
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")

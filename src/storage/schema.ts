@@ -40,8 +40,92 @@ export interface EventRevisionsTable {
   revision: number;
   body: string;
   changed_at: string;
-  /** What made the change: the imported file, "bundled dataset", an editor. */
+  /** What made the change: the imported file, "bundled dataset", a published proposal. */
   origin: string;
+  /** The account whose proposal this revision published (null for the operator's imports). */
+  user_id: string | null;
+  /** Why: the proposal's note, or what the publishing editor added to it. */
+  note: string | null;
+  proposal_id: number | null;
+  /** 1 when this revision removed the event (its body is then the last version it had). */
+  removed: Generated<number>;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased: an address is one account however it is typed. */
+  email: string;
+  /** What revisions and proposals show of the account in public (never the address). */
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's value: a copy of the table lets nobody sign in. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  address: string | null;
+}
+
+/** One failed sign-in, under "account:EMAIL" and under "address:IP": what throttling counts. */
+export interface SignInFailuresTable {
+  key: string;
+  at: string;
+}
+
+export interface ProposalsTable {
+  /** Generated; serial (int4) on PostgreSQL, so that pg returns it as a number. */
+  id: Generated<number>;
+  kind: string;
+  event_id: string;
+  base_revision: number | null;
+  /** JSON: the whole event (add) or the changed fields (change); null for remove and suggestion. */
+  payload: string | null;
+  note: string;
+  source_url: string | null;
+  status: string;
+  author_id: string | null;
+  /** The author's public name, "operator" for `aigov import --propose`, "anonymous" for a suggestion. */
+  author_label: string;
+  /** Where an anonymous suggestion came from, for rate limiting; never shown. */
+  address: string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  /** The revision publishing wrote. */
+  revision: number | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  /** Who, as a person reads it: an email, "operator", "anonymous". */
+  actor: string;
+  action: string;
+  subject: string | null;
+  /** JSON with what else the action needs said (a role, a file, counts); never a secret. */
+  detail: string | null;
+  address: string | null;
 }
 
 export interface DocumentsTable {
@@ -90,4 +174,10 @@ export interface Tables {
   event_changes: EventChangesTable;
   documents: DocumentsTable;
   jurisdictions: JurisdictionsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  proposals: ProposalsTable;
+  audit_log: AuditLogTable;
 }

@@ -4,6 +4,7 @@ import * as dataVersion from "./0002_data_version.js";
 import * as africanUnionCode from "./0003_african_union_code.js";
 import * as metadata from "./0004_aigov_metadata.js";
 import * as eventChanges from "./0005_event_changes.js";
+import * as editorial from "./0006_editorial.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_african_union_code": africanUnionCode,
   "0004_aigov_metadata": metadata,
   "0005_event_changes": eventChanges,
+  "0006_editorial": editorial,
 };
 
 /** The migrations this version knows, by name. */

@@ -1,11 +1,8 @@
-import type { Event } from "../../domain/event.js";
 import { type Kysely, sql } from "kysely";
 import { isPostgres } from "../dialect.js";
 import type { Tables } from "../schema.js";
-import { parseBody } from "./storedEvent.js";
 
-// The change log (event_changes) and the revisions of events (event_revisions): what servers follow to
-// stay current, and what an event was before.
+// The change log (event_changes): what servers follow to stay current.
 
 type Db = Kysely<Tables>;
 
@@ -49,25 +46,6 @@ export async function readChangedIds(
     .limit(limit + 1)
     .execute();
   return rows.length > limit ? null : rows.map((row) => row.event_id);
-}
-
-/** The stored versions of an event, oldest first. */
-export async function listRevisions(
-  db: Db,
-  id: string,
-): Promise<{ revision: number; changedAt: string; origin: string; event: Event }[]> {
-  const rows = await db
-    .selectFrom("event_revisions")
-    .selectAll()
-    .where("event_id", "=", id)
-    .orderBy("revision")
-    .execute();
-  return rows.map((row) => ({
-    revision: row.revision,
-    changedAt: row.changed_at,
-    origin: row.origin,
-    event: parseBody(row.body),
-  }));
 }
 
 /** A number that changes whenever any event is written, by this process or another. */

@@ -7,14 +7,16 @@ import { readerOf, type SqliteReader } from "../sqliteReader.js";
 import type { Tables } from "../schema.js";
 import { parseBody } from "./storedEvent.js";
 
-// Reading events: filtered lists and streams, counts, and events by id. Writing them, their change log
-// and the bulk reads of an index build are in eventWriteRepo.ts, changeLogRepo.ts and indexFeedRepo.ts,
+// Reading events: filtered lists and streams, counts, and events by id. Writing them, their change log,
+// the bulk reads of an index build and their revisions are in eventWriteRepo.ts, changeLogRepo.ts,
+// indexFeedRepo.ts and revisionRepo.ts,
 // re-exported here for the callers that use several.
 
 export type { EventFilter } from "../../domain/eventQuery.js";
 export * from "./changeLogRepo.js";
 export * from "./eventWriteRepo.js";
 export * from "./indexFeedRepo.js";
+export * from "./revisionRepo.js";
 
 type Db = Kysely<Tables>;
 

@@ -3,12 +3,23 @@ import type { Kysely } from "kysely";
 import { Event } from "../../domain/event.js";
 import type { Tables } from "../schema.js";
 import { announceChanges } from "./changeLogRepo.js";
+import { chunksOf } from "./chunks.js";
 
 // Writing events: each new one added, each changed one stored as its next revision, every write logged.
 
 type Db = Kysely<Tables>;
 
 export type WriteOutcome = "added" | "updated" | "unchanged";
+
+/** Who made a revision and why: the account whose proposal it publishes, its note, the proposal. */
+export interface Attribution {
+  userId: string | null;
+  note: string | null;
+  proposalId: number | null;
+}
+
+/** The operator's own writes (imports, the bundled dataset): nobody's proposal. */
+export const BY_OPERATOR: Attribution = { userId: null, note: null, proposalId: null };
 
 /** The row of the events table for an event at a revision. */
 function eventRow(event: Event, body: string, revision: number, createdAt: string, now: string) {
@@ -33,20 +44,6 @@ function eventRow(event: Event, body: string, revision: number, createdAt: strin
   };
 }
 
-/**
- * Bound parameters per statement: below SQLite's limit (32,766) and PostgreSQL's (65,535), so that a
- * batch of rows goes in one statement (one parse and plan) instead of one statement per row.
- */
-const MAX_PARAMETERS = 30_000;
-
-/** Rows in statements of at most MAX_PARAMETERS values. */
-function* chunksOf<T extends object>(rows: T[]): Generator<T[]> {
-  if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
 /** Events in one batch of writes: a few hundred keep statements large and memory small. */
 export const WRITE_BATCH = 500;
 
@@ -62,6 +59,7 @@ export async function writeEvents(
   events: readonly Event[],
   origin: string,
   now: string,
+  attribution: Attribution = BY_OPERATOR,
 ): Promise<WriteOutcome[]> {
   if (events.length === 0) return [];
   // One statement cannot write a row twice (PostgreSQL refuses it): an id repeated in the batch (a
@@ -70,8 +68,8 @@ export async function writeEvents(
   const repeat = events.findIndex((event) => seen.size === seen.add(event.id).size);
   if (repeat > 0)
     return [
-      ...(await writeEvents(db, events.slice(0, repeat), origin, now)),
-      ...(await writeEvents(db, events.slice(repeat), origin, now)),
+      ...(await writeEvents(db, events.slice(0, repeat), origin, now, attribution)),
+      ...(await writeEvents(db, events.slice(repeat), origin, now, attribution)),
     ];
   const stored = new Map<string, { body: string; revision: number; created_at: string }>();
   for (const ids of chunksOf(events.map((event) => ({ id: event.id }))))
@@ -134,25 +132,80 @@ export async function writeEvents(
     body: row.body,
     changed_at: now,
     origin,
+    user_id: attribution.userId,
+    note: attribution.note,
+    proposal_id: attribution.proposalId,
   }));
   for (const chunk of chunksOf(revisions)) await db.insertInto("event_revisions").values(chunk).execute();
   const changes = rows.map((row) => ({ event_id: row.id, changed_at: now }));
   for (const chunk of chunksOf(changes)) await db.insertInto("event_changes").values(chunk).execute();
+  await bumpDataVersion(db);
+  return outcomes;
+}
+
+/** Moves the data version and tells the other servers: once per writing call. */
+async function bumpDataVersion(db: Db): Promise<void> {
   await db
     .updateTable("data_version")
     .set((eb) => ({ version: eb("version", "+", 1) }))
     .where("id", "=", 1)
     .execute();
   await announceChanges(db);
-  return outcomes;
+}
+
+/**
+ * Removes an event: its row goes, and its next revision records the removal (with the version it last
+ * had, so that its history and what the archive said before stay whole). Logged like any write. The
+ * revision written, or null when there is no such event. Call inside a transaction.
+ */
+export async function removeEvent(
+  db: Db,
+  id: string,
+  origin: string,
+  now: string,
+  attribution: Attribution,
+): Promise<number | null> {
+  const stored = await db
+    .selectFrom("events")
+    .select(["body", "revision"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!stored) return null;
+  const revision = stored.revision + 1;
+  await db.deleteFrom("event_jurisdictions").where("event_id", "=", id).execute();
+  await db.deleteFrom("event_tags").where("event_id", "=", id).execute();
+  await db.deleteFrom("events").where("id", "=", id).execute();
+  await db
+    .insertInto("event_revisions")
+    .values({
+      event_id: id,
+      revision,
+      body: stored.body,
+      changed_at: now,
+      origin,
+      user_id: attribution.userId,
+      note: attribution.note,
+      proposal_id: attribution.proposalId,
+      removed: 1,
+    })
+    .execute();
+  await db.insertInto("event_changes").values({ event_id: id, changed_at: now }).execute();
+  await bumpDataVersion(db);
+  return revision;
 }
 
 /**
  * Writes one event (see writeEvents): checks it with the Event schema first, as callers outside an
  * import hand in events of their own making. Call inside a transaction.
  */
-export async function writeEvent(db: Db, event: Event, origin: string, now: string): Promise<WriteOutcome> {
-  const [outcome] = await writeEvents(db, [Event.parse(event)], origin, now);
+export async function writeEvent(
+  db: Db,
+  event: Event,
+  origin: string,
+  now: string,
+  attribution: Attribution = BY_OPERATOR,
+): Promise<WriteOutcome> {
+  const [outcome] = await writeEvents(db, [Event.parse(event)], origin, now, attribution);
   return outcome as WriteOutcome;
 }
 
