@@ -13,6 +13,12 @@ const TABLES: [keyof Tables, string[]][] = [
   ["jurisdictions", ["code"]],
   ["aigov_metadata", ["key"]],
   ["data_version", ["id"]],
+  ["users", ["id"]],
+  ["api_tokens", ["id"]],
+  ["sessions", ["id_hash"]],
+  ["sign_in_failures", ["key", "at"]],
+  ["proposals", ["id"]],
+  ["audit_log", ["seq"]],
 ];
 
 /**

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { addUser, createToken } from "../src/app/accounts.js";
+import { buildServices } from "../src/app/appServices.js";
+import { signIn } from "../src/app/authentication.js";
+import { parseProposalRequest, propose, publishProposal } from "../src/app/proposals.js";
+import { operator } from "../src/domain/account.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
+import { SearchService } from "../src/search/searchService.js";
 import { openDatabase } from "../src/storage/database.js";
 import { listEvents, writeEvent } from "../src/storage/repos/eventRepo.js";
 import { ROOT, runCli, tempDir } from "./runCli.js";
@@ -17,6 +23,21 @@ async function makeSource(): Promise<string> {
   const [first] = await listEvents(db, {}, { limit: 1 });
   assert.ok(first);
   await writeEvent(db, { ...first, tags: [...first.tags, "edited"] }, "an editor", "2026-01-01T00:00:00Z");
+  // Accounts, a token, a session, a failed sign-in, a published proposal and their audit entries.
+  const services = buildServices({ db, search: new SearchService(db) }, () => "http://localhost:8080");
+  const password = "correct horse battery staple";
+  for (const [email, role] of [["ada@example.org", "contributor"], ["eve@example.org", "editor"]] as const)
+    await addUser(services, operator("cli:test"), { email, role, password });
+  await createToken(services, operator("cli:test"), "ada@example.org", "laptop");
+  const ada = (await signIn(services, { email: "ada@example.org", password }, "192.0.2.1")).actor;
+  const eve = (await signIn(services, { email: "eve@example.org", password }, "192.0.2.2")).actor;
+  await signIn(services, { email: "eve@example.org", password: "wrong guess!!" }, "192.0.2.3").catch(() => undefined);
+  const made = await propose(
+    services,
+    ada,
+    parseProposalRequest({ eventId: first.id, patch: { tags: ["reviewed"] }, baseRevision: 2, note: "a tag" }),
+  );
+  await publishProposal(services, eve, made.id, { note: "ok" });
   await db.destroy();
   return path;
 }
@@ -54,8 +75,10 @@ describe("aigov migrate", () => {
       assert.equal(there.code, 0, there.stderr);
       const original = await dumpDatabase({ kind: "sqlite", path: source });
       assert.equal(original.events?.length, 47);
-      assert.equal(original.event_revisions?.length, 48);
-      assert.equal(original.event_changes?.length, 48);
+      assert.equal(original.event_revisions?.length, 49);
+      assert.equal(original.event_changes?.length, 49);
+      for (const table of ["users", "api_tokens", "sessions", "sign_in_failures", "proposals", "audit_log"])
+        assert.ok((original[table]?.length ?? 0) > 0, table);
       assert.ok((original.documents?.length ?? 0) > 0 && (original.jurisdictions?.length ?? 0) > 0);
       assert.deepEqual(await dumpDatabase(middle.location), original);
       const home = await runCli(["migrate", middle.arg, back]);
@@ -75,8 +98,8 @@ describe("aigov migrate", () => {
         assert.equal(more.code, 0, more.stderr);
       }
       const grown = await dumpDatabase(middle.location);
-      assert.ok((grown.event_changes?.length ?? 0) > 48);
-      assert.deepEqual(grown.event_changes?.slice(0, 48), original.event_changes);
+      assert.ok((grown.event_changes?.length ?? 0) > 49);
+      assert.deepEqual(grown.event_changes?.slice(0, 49), original.event_changes);
     });
   });
 });
