@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { runCli as runCliWith } from "../src/cli/runCli.js";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
@@ -36,15 +36,36 @@ function collector() {
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
+/** What a run reads: `stdin` piped in (default: nothing, as `</dev/null`), or a terminal (`tty`, typing nothing). */
+export interface CliInput {
+  stdin?: string;
+  tty?: boolean;
+}
+
+/** A stdin holding `text` and then its end; with `tty`, one that says a person is typing at it. */
+function input({ stdin = "", tty = false }: CliInput) {
+  const stream = Readable.from(tty ? [] : [Buffer.from(stdin)]);
+  return tty ? Object.assign(stream, { isTTY: true }) : stream;
+}
+
 /**
  * Runs the CLI in this process, as a user would run it in a shell with a clean environment and its output
  * piped: the same commands, parsing, exit codes and messages as the process (src/cli/main.ts only hands
  * runCli its own streams and environment), without starting Node and loading the program each time.
  */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  given: CliInput = {},
+): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
-  const code = await runCliWith(args, { stdout: stdout.stream, stderr: stderr.stream, env: cleanEnv(env) });
+  const code = await runCliWith(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: cleanEnv(env),
+    stdin: input(given),
+  });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 

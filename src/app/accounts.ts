@@ -118,7 +118,14 @@ export async function setRole(
   return inTransaction(services.db, async (trx) => {
     const user = await accountOf(trx, email);
     await repo.updateUser(trx, user.id, { role: newRole }, now);
-    await recordAction(trx, actor, "role-changed", now, user.email, { from: user.role, to: newRole });
+    // Roles are read on every request anyway; ending the sessions makes the person sign in again and
+    // see the new role's pages rather than forms that would now be refused.
+    const sessions = await repo.deleteSessionsOf(trx, user.id);
+    await recordAction(trx, actor, "role-changed", now, user.email, {
+      from: user.role,
+      to: newRole,
+      sessionsEnded: sessions,
+    });
     return showAccount({ ...user, role: newRole });
   });
 }

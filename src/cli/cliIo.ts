@@ -8,6 +8,9 @@ export type OutputStream = NodeJS.WritableStream & {
   hasColors?: () => boolean;
 };
 
+/** A stream a command reads from: the process's stdin, or a test's. `isTTY` true means a person types at it. */
+export type InputStream = NodeJS.ReadableStream & { readonly isTTY?: boolean };
+
 /**
  * What one run of the CLI works with, handed to every command instead of the globals of `process`: the
  * process's own in main.ts, a test's streams and environment when the CLI runs inside a test.
@@ -17,4 +20,6 @@ export interface CliIo {
   stderr: OutputStream;
   /** Read by config.ts alone (the database, the report limits, CI): commands pass it on. */
   env: NodeJS.ProcessEnv;
+  /** What is piped in (a password for `users add`); absent, as a closed pipe: there is nothing to read. */
+  stdin?: InputStream;
 }

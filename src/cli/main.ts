@@ -8,8 +8,14 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 // The process's own streams and environment; tests hand runCli theirs.
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  // A getter: process.stdin is made (and its tty or pipe module loaded) only by a command that reads it.
+  get stdin() {
+    return process.stdin;
   },
-);
+}).then((code) => {
+  process.exitCode = code;
+});
