@@ -125,3 +125,12 @@ export function streamingLimits(env: NodeJS.ProcessEnv = process.env): Partial<S
     if (env[name]?.trim()) set[key] = wholeNumber(env, name, 0, min, max);
   return set;
 }
+
+/**
+ * Whether the server sits behind a proxy the operator runs, which sets X-Forwarded-For
+ * (`AIGOV_TRUST_PROXY=1` or `true`; `aigov serve --trust-proxy` says the same): the client's address is
+ * then taken from that header. Off by default, since a client could write any address there.
+ */
+export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(?:1|true|yes)$/i.test(env.AIGOV_TRUST_PROXY?.trim() ?? "");
+}

@@ -1,7 +1,9 @@
 import { basename } from "node:path";
+import type { Transaction } from "kysely";
 import { Event } from "../domain/event.js";
 import { type Database, whileLocked, type WriterWait } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
+import type { Tables } from "../storage/schema.js";
 import {
   findEvent,
   findEventsOfDocument,
@@ -71,6 +73,25 @@ export async function applyImports(
   });
 }
 
+/**
+ * A chronicle's events as an import stores them: each merged with the stored event of the same document
+ * and number (else of the same id), so that a re-import updates rather than duplicates. What `aigov
+ * import` writes, and what `aigov import --propose` proposes.
+ */
+export async function chronicleEventsToStore(
+  db: Database | Transaction<Tables>,
+  chronicle: Extract<ImportSource, { format: "report" }>["chronicle"],
+): Promise<Event[]> {
+  const { document, events } = chronicle;
+  const bySeq = await findEventsOfDocument(db, document.key);
+  const merged: Event[] = [];
+  for (const incoming of events) {
+    const existing = bySeq.get(incoming.seq) ?? (await findEvent(db, incoming.id));
+    merged.push(Event.parse(mergeChronicleEvent(existing, incoming, document.lang)));
+  }
+  return merged;
+}
+
 async function writeImports(
   db: Database,
   sources: ImportSource[],
@@ -91,13 +112,7 @@ async function writeImports(
       if (source.format === "report") {
         const { document, events } = source.chronicle;
         await writeDocument(trx, document, now);
-        const bySeq = await findEventsOfDocument(trx, document.key);
-        const merged: Event[] = [];
-        for (const incoming of events) {
-          const existing = bySeq.get(incoming.seq) ?? (await findEvent(trx, incoming.id));
-          merged.push(Event.parse(mergeChronicleEvent(existing, incoming, document.lang)));
-        }
-        await write(merged);
+        await write(await chronicleEventsToStore(trx, source.chronicle));
         options.onProgress?.({
           file: source.file,
           phase: "importing",
