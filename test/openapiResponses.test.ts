@@ -8,7 +8,11 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { addUser, createToken } from "../src/app/accounts.js";
+import { buildServices } from "../src/app/appServices.js";
+import { operator } from "../src/domain/account.js";
 import type { CheckResult } from "../src/domain/checkResult.js";
+import { SearchService } from "../src/search/searchService.js";
 import type { AigovApp } from "../src/server/createApp.js";
 import { ROOT } from "./runCli.js";
 import { startInProcessApp } from "./inProcessApp.js";
@@ -27,6 +31,10 @@ interface Probe {
   url: string;
   body?: unknown;
   status: number;
+  /** Whose API token to send (made in before()); "bad" sends one nobody has. */
+  token?: "contributor" | "editor" | "admin" | "bad";
+  /** The name under which a 201's proposal id is kept, for later probes' `<name>` in their URL. */
+  keep?: string;
 }
 
 const EVENT = "2025-us-eo-14179-removing-barriers";
@@ -201,7 +209,92 @@ const PROBES: Probe[] = [
     status: 400,
   },
   { template: "/api/openapi.json", url: "/api/openapi.json", status: 200 },
+  ...EDITORIAL_PROBES(),
 ];
+
+/**
+ * The editors' and history endpoints, in an order that makes each answer happen: proposals made, then
+ * refused, published (one of two made against the same revision, so the other is stale), rejected;
+ * then the history they left, the archive as of a moment, who a token is, and the audit log.
+ */
+function EDITORIAL_PROBES(): Probe[] {
+  const post = (template: string, url: string, status: number, token?: Probe["token"], body?: unknown) =>
+    ({ template, method: "POST", url, status, token, body }) as Probe;
+  const proposals = "/api/proposals";
+  const publish = "/api/proposals/{id}/publish";
+  const reject = "/api/proposals/{id}/reject";
+  const probeEvent = { id: "openapi-probe", title: { en: "Probe" }, date: { start: "2026-01-01" } };
+  const change = (patch: Record<string, unknown>) => ({
+    eventId: EVENT,
+    patch,
+    baseRevision: 1,
+    note: "why",
+  });
+  return [
+    { ...post(proposals, proposals, 201, "contributor", { event: probeEvent, note: "new" }), keep: "add" },
+    { ...post(proposals, proposals, 201, "contributor", change({ tags: ["probe-a"] })), keep: "first" },
+    { ...post(proposals, proposals, 201, "contributor", change({ tags: ["probe-b"] })), keep: "second" },
+    {
+      ...post(proposals, proposals, 201, "contributor", {
+        eventId: "2025-kr-ai-basic-act",
+        remove: true,
+        baseRevision: 1,
+        note: "probe",
+      }),
+      keep: "removal",
+    },
+    post(proposals, proposals, 401, undefined, { event: probeEvent, note: "new" }),
+    post(proposals, proposals, 401, "bad", { event: probeEvent, note: "new" }),
+    post(proposals, proposals, 400, "editor", { event: { ...probeEvent, date: {} }, note: "x" }),
+    post(proposals, proposals, 400, "editor", "not json"),
+    post(proposals, proposals, 404, "editor", { ...change({ tags: [] }), eventId: "no-such-event" }),
+    post(proposals, proposals, 409, "editor", { event: { ...probeEvent, id: EVENT }, note: "taken" }),
+    { template: proposals, url: "/api/proposals?status=pending", status: 200 },
+    { template: proposals, url: "/api/proposals?status=maybe", status: 400 },
+    { template: "/api/proposals/{id}", url: "/api/proposals/<add>", status: 200 },
+    { template: "/api/proposals/{id}", url: "/api/proposals/999999", status: 404 },
+    post(publish, "/api/proposals/<first>/publish", 401),
+    post(publish, "/api/proposals/<first>/publish", 403, "contributor"),
+    post(publish, "/api/proposals/<first>/publish", 400, "editor", { note: 5 }),
+    post(publish, "/api/proposals/999999/publish", 404, "editor"),
+    post(publish, "/api/proposals/<first>/publish", 200, "editor", { note: "checked" }),
+    post(publish, "/api/proposals/<second>/publish", 409, "editor"),
+    post(proposals, proposals, 409, "contributor", change({ tags: ["probe-c"] })),
+    post(publish, "/api/proposals/<removal>/publish", 200, "admin"),
+    post(reject, "/api/proposals/<add>/reject", 401, undefined, { note: "no" }),
+    post(reject, "/api/proposals/<add>/reject", 403, "contributor", { note: "no" }),
+    post(reject, "/api/proposals/<add>/reject", 400, "editor"),
+    post(reject, "/api/proposals/999999/reject", 404, "editor", { note: "no" }),
+    post(reject, "/api/proposals/<add>/reject", 200, "editor", { note: "no source" }),
+    post(reject, "/api/proposals/<add>/reject", 409, "editor", { note: "again" }),
+    { template: proposals, url: "/api/proposals?status=published&limit=1", status: 200 },
+    { template: "/api/events/{id}/revisions", url: `/api/events/${EVENT}/revisions`, status: 200 },
+    { template: "/api/events/{id}/revisions", url: "/api/events/no-such-event/revisions", status: 404 },
+    { template: "/api/events/{id}/revisions/{n}", url: `/api/events/${EVENT}/revisions/2`, status: 200 },
+    {
+      template: "/api/events/{id}/revisions/{n}",
+      url: "/api/events/2025-kr-ai-basic-act/revisions/2",
+      status: 200,
+    },
+    { template: "/api/events/{id}/revisions/{n}", url: `/api/events/${EVENT}/revisions/9`, status: 404 },
+    { template: "/api/events/{id}/diff", url: `/api/events/${EVENT}/diff?from=1&to=2`, status: 200 },
+    { template: "/api/events/{id}/diff", url: `/api/events/${EVENT}/diff?from=one&to=2`, status: 400 },
+    { template: "/api/events/{id}/diff", url: `/api/events/${EVENT}/diff?from=1&to=7`, status: 404 },
+    { template: "/api/events", url: "/api/events?asOf=2999-01-01&limit=2&q=AI&lang=en", status: 200 },
+    { template: "/api/events", url: "/api/events?asOf=2000-01-01", status: 200 },
+    { template: "/api/events", url: "/api/events?asOf=soon", status: 400 },
+    { template: "/api/events/{id}", url: `/api/events/${EVENT}?asOf=2999-01-01`, status: 200 },
+    { template: "/api/events/{id}", url: `/api/events/${EVENT}?asOf=2000-01-01`, status: 404 },
+    { template: "/api/events.csv", url: "/api/events.csv?asOf=2999-01-01", status: 200 },
+    { template: "/api/report", url: "/api/report?format=md&asOf=2999-01-01", status: 200 },
+    { template: "/api/me", url: "/api/me", status: 200, token: "contributor" },
+    { template: "/api/me", url: "/api/me", status: 401 },
+    { template: "/api/audit", url: "/api/audit?limit=20", status: 200, token: "admin" },
+    { template: "/api/audit", url: "/api/audit", status: 403, token: "editor" },
+    { template: "/api/audit", url: "/api/audit", status: 401, token: "bad" },
+    { template: "/api/audit", url: "/api/audit?action=nope", status: 400, token: "admin" },
+  ];
+}
 
 const JSON_TYPES = /^application\/(json|problem\+json|vnd\.citationstyles\.csl\+json)$/;
 
@@ -212,8 +305,19 @@ describe("every answer matches docs/openapi.json", () => {
   addFormats.default(ajv);
   ajv.addSchema(DOCUMENT, "openapi");
 
+  /** The API tokens of the probes, by role, and the ids of the proposals they made. */
+  const tokens: Record<string, string> = { bad: "aigov_nobody-has-this" };
+  const kept = new Map<string, number>();
+
   before(async () => {
-    ({ app, stop } = await startInProcessApp({ responseCache: false }));
+    let db;
+    ({ app, db, stop } = await startInProcessApp({ responseCache: false }));
+    const services = buildServices({ db, search: new SearchService(db) }, () => "http://localhost");
+    for (const role of ["contributor", "editor", "admin"] as const) {
+      const email = `${role}@example.org`;
+      await addUser(services, operator(null), { email, role, password: "a long enough password" });
+      tokens[role] = (await createToken(services, operator(null), email)).token;
+    }
   });
   after(() => stop());
 
@@ -230,12 +334,17 @@ describe("every answer matches docs/openapi.json", () => {
   });
 
   for (const probe of PROBES)
-    it(`${probe.method ?? "GET"} ${probe.url} → ${probe.status}, as documented`, async () => {
-      const response = await app.hono.request(`http://localhost${probe.url}`, {
+    it(`${probe.method ?? "GET"} ${probe.url}${probe.token ? ` (${probe.token})` : ""} → ${probe.status}, as documented`, async () => {
+      const url = probe.url.replace(/<(\w+)>/g, (_, name: string) => String(kept.get(name)));
+      const headers: Record<string, string> = {};
+      if (probe.token) headers.authorization = `Bearer ${tokens[probe.token]}`;
+      if (probe.body !== undefined) headers["content-type"] = "application/json";
+      const response = await app.hono.request(`http://localhost${url}`, {
         method: probe.method ?? "GET",
+        headers,
         ...(probe.body === undefined
           ? {}
-          : { body: JSON.stringify(probe.body), headers: { "content-type": "application/json" } }),
+          : { body: typeof probe.body === "string" ? probe.body : JSON.stringify(probe.body) }),
       });
       assert.equal(response.status, probe.status, (await response.clone().text()).slice(0, 300));
       const operation = DOCUMENT.paths[probe.template]?.[(probe.method ?? "GET").toLowerCase()];
@@ -260,6 +369,7 @@ describe("every answer matches docs/openapi.json", () => {
         .join("/");
       const validate = ajv.compile({ $ref: `openapi#/${pointer}` });
       const answer: unknown = JSON.parse(body);
+      if (probe.keep) kept.set(probe.keep, (answer as { id: number }).id);
       const valid = validate(answer);
       assert.ok(valid, `${probe.url}: ${ajv.errorsText(validate.errors?.slice(0, 5), { separator: "\n" })}`);
       if (probe.template === "/api/check" && probe.status === 200) noteCheckParts(answer as CheckResult);

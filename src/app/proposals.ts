@@ -391,7 +391,7 @@ async function pendingFor(db: Database, actor: Actor, id: number): Promise<repo.
   if (actor.kind === "account" && row.author_id === actor.userId)
     throw forbidden("an editor does not publish or reject their own proposal: another editor reviews it");
   if (row.status !== "pending")
-    throw conflict(`proposal ${id} is ${row.status} already`, { status: row.status });
+    throw conflict(`proposal ${id} is ${row.status} already`, { proposalStatus: row.status });
   return row;
 }
 

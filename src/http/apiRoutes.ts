@@ -6,10 +6,13 @@ import type { WithBrowser } from "../report/chromium.js";
 import { sharedChromiumPool } from "../report/chromiumPool.js";
 import { defineEndpoint, type Endpoint, jsonAnswer } from "./endpoint.js";
 import { HttpProblem, problemOf } from "./problem.js";
-import { registerEndpoints } from "./registerEndpoints.js";
+import { honoPath, registerEndpoints } from "./registerEndpoints.js";
+import { accountRoutes } from "./routes/accountRoutes.js";
 import { eventRoutes } from "./routes/eventRoutes.js";
 import { exportRoutes } from "./routes/exportRoutes.js";
+import { historyRoutes } from "./routes/historyRoutes.js";
 import { obligationRoutes } from "./routes/obligationRoutes.js";
+import { proposalRoutes } from "./routes/proposalRoutes.js";
 import { referenceRoutes } from "./routes/referenceRoutes.js";
 import { reportRoutes } from "./routes/reportRoutes.js";
 import { statsRoutes } from "./routes/statsRoutes.js";
@@ -38,6 +41,9 @@ const documentRoutes: Endpoint[] = [
  */
 export const API_ENDPOINTS: readonly Endpoint[] = [
   ...eventRoutes,
+  ...historyRoutes,
+  ...proposalRoutes,
+  ...accountRoutes,
   ...referenceRoutes,
   ...statsRoutes,
   ...reportRoutes,
@@ -65,15 +71,42 @@ export function registerApiRoutes(
   const browsers = options.browsers ?? sharedChromiumPool(reportLimits().pool).run;
   registerEndpoints(app, API_ENDPOINTS, { services, browsers, openApiJson });
   app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = methodsAt(path);
     const problem = new HttpProblem(
       405,
-      `${c.req.method} is not supported: the API is read-only (POST /api/check is the one exception)`,
+      `${c.req.method} is not supported here: ${path} takes ${allowed.join(", ")} (reads are GET; writes are POST to /api/proposals and /api/proposals/{id}/publish or /reject, with an API token; POST /api/check writes nothing)`,
     );
-    return c.json(problem.toDocument(new URL(c.req.url).pathname), 405, {
+    return c.json(problem.toDocument(path), 405, {
       "content-type": "application/problem+json",
-      allow: "GET, HEAD, OPTIONS",
+      allow: allowed.join(", "),
     });
   });
+}
+
+/** Each path template of the API as a pattern, with the methods its endpoints take. */
+const METHODS_BY_PATH = (() => {
+  const byPath = new Map<string, Set<string>>();
+  for (const endpoint of API_ENDPOINTS) {
+    const methods = byPath.get(endpoint.path) ?? new Set<string>();
+    methods.add(endpoint.method.toUpperCase());
+    byPath.set(endpoint.path, methods);
+  }
+  return [...byPath].map(([template, methods]) => ({
+    pattern: new RegExp(`^${honoPath(template).replace(/[.]/g, "\\.").replace(/:\w+/g, "[^/]+")}$`),
+    methods,
+  }));
+})();
+
+/**
+ * The methods a path takes, for the Allow header of a 405 (RFC 9110 § 15.5.6): GET answers HEAD too,
+ * and every path answers OPTIONS (CORS preflights); a path no endpoint has is read-only, as the API was.
+ */
+function methodsAt(path: string): string[] {
+  const methods = new Set(METHODS_BY_PATH.find((entry) => entry.pattern.test(path))?.methods ?? ["GET"]);
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return ["GET", "HEAD", "POST", "OPTIONS"].filter((method) => methods.has(method));
 }
 
 /**
@@ -92,8 +125,20 @@ export function problemResponse(error: Error, request: Request): Response {
       ...(problem.retryAfterSeconds === undefined
         ? {}
         : { "retry-after": String(problem.retryAfterSeconds) }),
+      ...(problem.status === 401 && path.startsWith("/api/") ? bearerChallenge(request) : {}),
     },
   });
+}
+
+/**
+ * The challenge of an API 401 (RFC 9110 § 11.6.1 asks one of every 401; RFC 6750 § 3 gives Bearer's):
+ * `error="invalid_token"` when a token was sent and refused, nothing more when none was.
+ */
+function bearerChallenge(request: Request): Record<string, string> {
+  const sent = request.headers.has("authorization");
+  return {
+    "www-authenticate": sent ? 'Bearer realm="aigov", error="invalid_token"' : 'Bearer realm="aigov"',
+  };
 }
 
 /** The 404 problem for a path nothing answers. */

@@ -45,8 +45,16 @@ export interface Endpoint<Q extends z.ZodObject = z.ZodObject, P extends z.ZodOb
   parameterDescriptions?: Readonly<Record<string, string>>;
   /** The path parameters, by the names the path template gives them. */
   params?: P;
-  /** The request body by media type; the handler reads it (the check needs the reference data to). */
-  body?: { content: Readonly<Record<string, z.ZodType>> };
+  /**
+   * The request body by media type; the handler reads it (the check needs the reference data to).
+   * `required: false` for a body that may be left out (a publication's optional note).
+   */
+  body?: { content: Readonly<Record<string, z.ZodType>>; required?: boolean };
+  /**
+   * How the caller proves who they are: "bearer" for the endpoints that need an API token (every write,
+   * the audit log, who am I). The document lists them under the bearerAuth scheme.
+   */
+  security?: "bearer";
   /** Every answer but the 400 that refuses unexpected parameters, which every endpoint may give. */
   responses: Readonly<Record<number, Answer>>;
   /** Middleware run after the parameters are read and before the handler (a body limit). */
@@ -69,8 +77,12 @@ export function jsonAnswer<S extends z.ZodType>(description: string, schema: S, 
   return {
     description,
     content: { [type]: schema },
-    send: (c: Context, value: z.output<S>, headers: Record<string, string> = {}): Response =>
-      c.json(value as object, 200, headers),
+    send: (
+      c: Context,
+      value: z.output<S>,
+      headers: Record<string, string> = {},
+      status: 200 | 201 = 200,
+    ): Response => c.json(value as object, status, headers),
   };
 }
 

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { MAX_LIMIT } from "../app/eventsQuery.js";
+import { AuditEntry } from "../app/audit.js";
+import { RevisionView } from "../app/history.js";
+import { ProposalView } from "../app/proposals.js";
 import {
   DatasetStats,
   EventCorrection,
-  EventPage,
   InstrumentDetail,
   InstrumentSummary,
   JurisdictionCount,
@@ -20,6 +22,7 @@ import { Obligation } from "../domain/obligation.js";
 import { API_ENDPOINTS } from "./apiRoutes.js";
 import type { Answer, Endpoint } from "./endpoint.js";
 import { ProblemDocument } from "./problem.js";
+import { EventPageAsOf } from "./routes/eventRoutes.js";
 
 // The OpenAPI 3.1 document is written here from the endpoint table (apiRoutes.ts) and the zod schemas
 // its endpoints declare: nothing in it is written by hand but prose (the eslint rule
@@ -54,9 +57,22 @@ const COMPONENTS: Record<string, z.ZodType> = {
   CheckItem,
   CheckResult,
   Deadline,
-  EventPage,
+  EventPage: EventPageAsOf,
   JurisdictionCount,
+  Proposal: ProposalView,
+  Revision: RevisionView,
+  AuditEntry,
   Problem: ProblemDocument,
+};
+
+/** How the endpoints that need an account are called (Endpoint.security names it). */
+const SECURITY_SCHEMES = {
+  bearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API token, made by an administrator with `aigov tokens create EMAIL` and shown once. Sent as `Authorization: Bearer TOKEN`; every request looks it up, so a revoked token or a disabled account is refused at once. Reads are public and need none.",
+  },
 };
 
 /** Request bodies are described as they may be sent (before defaults), answers as they are sent. */
@@ -83,6 +99,7 @@ const DESCRIPTIONS: Record<string, string> = {
   cursor: "Opaque cursor from a previous response's `next`.",
   lang: "Language of snippets, feed titles and calendar entries.",
   format: "md (default), html, pdf or docx; pdf and docx are drawn by headless Chromium on the server.",
+  asOf: "The answer as aigov published it at this moment (ISO 8601 date-time such as 2026-01-01T00:00:00Z, or a date: its start in UTC): search, filters and facets included.",
   chart:
     "Which chart's data: by-type or by-level (events per month), binding-share (binding events per month of all), jurisdictions (events per jurisdiction).",
 };
@@ -111,7 +128,12 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[] = API_ENDPOI
     input.resolve(operation);
   }
   const schemas = Object.fromEntries(Object.keys(COMPONENTS).map((name) => [name, written[name]]));
-  return { openapi: "3.1.0", info: INFO, paths, components: { schemas } };
+  return {
+    openapi: "3.1.0",
+    info: INFO,
+    paths,
+    components: { schemas, securitySchemes: SECURITY_SCHEMES },
+  };
 }
 
 function operationOf(endpoint: Endpoint, output: SchemaWriter, input: SchemaWriter): JsonSchema {
@@ -128,9 +150,15 @@ function operationOf(endpoint: Endpoint, output: SchemaWriter, input: SchemaWrit
     ...(endpoint.description ? { description: endpoint.description } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(endpoint.body
-      ? { requestBody: { required: true, content: contentOf(endpoint.body.content, input) } }
+      ? {
+          requestBody: {
+            required: endpoint.body.required ?? true,
+            content: contentOf(endpoint.body.content, input),
+          },
+        }
       : {}),
     responses,
+    ...(endpoint.security === "bearer" ? { security: [{ bearerAuth: [] }] } : {}),
   };
 }
 

@@ -5,6 +5,17 @@ import { problemTypeOf, problemTypeSlug } from "../app/problemTypes.js";
 /** One offending parameter (or body field) of a refused request, and what was wrong with it. */
 export const ProblemIssue = z.object({ parameter: z.string(), message: z.string() }).strict();
 
+/** One field that differs between two versions of an event (domain/eventDiff.ts's FieldChange). */
+export const ProblemFieldChange = z
+  .object({ field: z.string(), before: z.unknown(), after: z.unknown() })
+  .strict();
+
+/** What a 409 adds to its problem document, so that a client can act on the conflict without asking again. */
+export interface ConflictMembers {
+  currentRevision?: number | null;
+  changes?: { field: string; before: unknown; after: unknown }[];
+}
+
 /**
  * Errors as RFC 9457 problem documents: one shape for every error the API answers, with the offending
  * parameters listed under `errors`. A schema, so that the OpenAPI document's Problem is generated from it.
@@ -21,6 +32,19 @@ export const ProblemDocument = z
     detail: z.string(),
     instance: z.string().optional(),
     errors: z.array(ProblemIssue).optional(),
+    // RFC 9457 § 3.2 extension members, sent with a 409 of the review (a stale baseRevision).
+    currentRevision: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe("With a 409: the event's revision now (null when the event no longer exists)"),
+    changes: z
+      .array(ProblemFieldChange)
+      .optional()
+      .describe(
+        "With a 409: field by field, how the current revision differs from the one the proposal was made against",
+      ),
   })
   .strict();
 export type ProblemDocument = z.output<typeof ProblemDocument>;
@@ -37,6 +61,8 @@ export class HttpProblem extends Error {
     readonly errors?: { parameter: string; message: string }[],
     /** Seconds a client should wait before asking again (a Retry-After header). */
     readonly retryAfterSeconds?: number,
+    /** The members a conflict adds (currentRevision, changes). */
+    readonly conflict?: ConflictMembers,
   ) {
     super(detail);
     this.name = "HttpProblem";
@@ -49,6 +75,7 @@ export class HttpProblem extends Error {
       error.message,
       error.issues,
       error.retryAfterSeconds,
+      conflictMembers(error.extensions),
     );
   }
 
@@ -61,8 +88,24 @@ export class HttpProblem extends Error {
       detail: this.message,
       ...(instance ? { instance } : {}),
       ...(this.errors?.length ? { errors: this.errors } : {}),
+      ...this.conflict,
     };
   }
+}
+
+/**
+ * The extension members of a use case's error that the problem document carries: only the ones the
+ * document's schema names, so that no other key (a proposal's `status`, say) can take the place of a
+ * member of the problem itself.
+ */
+function conflictMembers(extensions: Record<string, unknown> | undefined): ConflictMembers | undefined {
+  if (!extensions) return undefined;
+  const members: ConflictMembers = {};
+  const { currentRevision, changes } = extensions;
+  if (currentRevision === null || typeof currentRevision === "number")
+    members.currentRevision = currentRevision;
+  if (Array.isArray(changes)) members.changes = changes as ConflictMembers["changes"];
+  return Object.keys(members).length ? members : undefined;
 }
 
 /** Any error as the problem the API answers: its own, a use case's mapped, else null (a failure). */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { eventById } from "../../app/events.js";
+import { eventAsOf } from "../../app/history.js";
+import { AsOf } from "../../domain/asOf.js";
 import { EventsQuery } from "../../app/eventsQuery.js";
 import { searchStoredEvents } from "../../app/searchEvents.js";
 import type { SearchFacets } from "../../search/searchService.js";
@@ -9,7 +11,25 @@ import { presentStoredEvent } from "../../app/presentEvent.js";
 import { EventPage, PresentedEvent } from "../../app/responses.js";
 import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
 
-const event = jsonAnswer("The event", PresentedEvent);
+const event = jsonAnswer("The event (as it was at `asOf`, when given)", PresentedEvent);
+
+/** A page of events, saying which moment it answers for when it is not now. */
+export const EventPageAsOf = EventPage.extend({
+  asOf: z
+    .string()
+    .optional()
+    .describe("With `asOf`: the moment (UTC) the answer is as of, as the archive was published then"),
+}).strict();
+
+/** The query of GET /api/events/{id}: the event now, or as it was published at a moment. */
+export const EventQuery = z.object({ asOf: AsOf.optional() }).strict();
+
+/** RFC 7089's Memento-Datetime: the moment an answer about the past stands for, as an HTTP date. */
+export const mementoDatetime = (iso: string) => ({ "memento-datetime": new Date(iso).toUTCString() });
+
+/** RFC 5829's link from an event to its history (relative: resolved against the request's URL). */
+const historyLink = (id: string) =>
+  `</api/events/${encodeURIComponent(id)}/revisions>; rel="version-history"`;
 
 /** The facets of the whole dataset come back as one object until the data changes: encoded once. */
 const encodedFacets = new WeakMap<SearchFacets, RawJson>();
@@ -31,7 +51,7 @@ export const eventRoutes: Endpoint[] = [
     summary: "Search and filter events, with facet counts and cursor pagination",
     query: EventsQuery,
     responses: {
-      200: jsonAnswer("A page of events", EventPage),
+      200: jsonAnswer("A page of events", EventPageAsOf),
       400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
     },
     handler: async ({ c, query, deps: { services } }) => {
@@ -48,18 +68,38 @@ export const eventRoutes: Endpoint[] = [
         total: outcome.total,
         facets: outcome.facets && facetsJson(outcome.facets),
         next,
+        ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
       });
-      return withKnownBytes(c.body(body, 200, { "content-type": "application/json" }), body);
+      const headers = {
+        "content-type": "application/json",
+        ...(query.asOf === undefined ? {} : mementoDatetime(query.asOf)),
+      };
+      return withKnownBytes(c.body(body, 200, headers), body);
     },
   }),
   defineEndpoint({
     method: "get",
     path: "/api/events/{id}",
-    summary: "One event",
+    summary: "One event, now or as it was published at a moment (`asOf`)",
     params: z.object({ id: z.string() }),
-    responses: { 200: event, 404: problemAnswer("No event has this id") },
-    handler: async ({ c, params: { id }, deps: { services } }) => {
-      return event.send(c, (await eventById(services, id)).presented);
+    query: EventQuery,
+    parameterDescriptions: {
+      asOf: "The event as published at this moment (ISO 8601 date-time, or a date: its start in UTC); 404 if it did not exist then or had been removed.",
+    },
+    responses: {
+      200: event,
+      400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
+      404: problemAnswer("No event has this id (at `asOf`, when given)"),
+    },
+    handler: async ({ c, params: { id }, query, deps: { services } }) => {
+      if (query.asOf === undefined)
+        return event.send(c, (await eventById(services, id)).presented, { link: historyLink(id) });
+      const then = await eventAsOf(services, id, query.asOf);
+      // The revision's own moment: the answer is that version, published then and current at asOf.
+      return event.send(c, then.presented, {
+        ...mementoDatetime(then.revision.at),
+        link: `</api/events/${encodeURIComponent(id)}/revisions/${then.revision.revision}>; rel="memento", ${historyLink(id)}`,
+      });
     },
   }),
 ];

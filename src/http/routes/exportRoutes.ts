@@ -11,6 +11,7 @@ import { CslItems } from "../../app/responses.js";
 import { type Answer, defineEndpoint, type Endpoint, problemAnswer, textAnswer } from "../endpoint.js";
 import { takeExportSlot } from "../exportSlots.js";
 import { streamedResponse } from "../streamedResponse.js";
+import { mementoDatetime } from "./eventRoutes.js";
 
 /** A media type without its parameters: `text/csv; charset=utf-8` → `text/csv`. */
 export const essence = (type: string) => type.split(";")[0]?.trim() ?? type;
@@ -32,13 +33,18 @@ const EXPORT_PARAMETERS = {
   limit: `At most this many events (1 to ${MAX_LIMIT}); default: every matching one (the feed: ${FEED_SIZE}).`,
 };
 
-/** An export's headers; a download (`attachment`) is named by the use case's file name for its format. */
+/**
+ * An export's headers; a download (`attachment`) is named by the use case's file name for its format.
+ * An export as of a moment says which (Memento-Datetime), as GET /api/events does.
+ */
 const headersOf = (
   made: Pick<EventExport, "contentType" | "filename">,
   attachment = false,
+  asOf?: string,
 ): Record<string, string> => ({
   "content-type": made.contentType,
   ...(attachment ? { "content-disposition": `attachment; filename="${made.filename}"` } : {}),
+  ...(asOf === undefined ? {} : mementoDatetime(asOf)),
 });
 
 /** An export of every matching event, streamed to the client while it holds one of the server's slots. */
@@ -61,7 +67,8 @@ function streamedExport(
       // A HEAD is refused for the parameters its GET would be refused for (they are read before this).
       // Still a streamed response, empty: the read cache (whose key has no method) must not keep it as
       // the GET's. Nothing reads a HEAD's body, so nothing is searched for it.
-      if (c.req.method === "HEAD") return streamedResponse(nothing(), headersOf(type, attachment));
+      if (c.req.method === "HEAD")
+        return streamedResponse(nothing(), headersOf(type, attachment, query.asOf));
       // A few exports must not take the whole server (issue 24): each holds one of the server's slots
       // while it streams; refused, it is a 503 or 429 with Retry-After.
       const slot = takeExportSlot(c);
@@ -70,7 +77,7 @@ function streamedExport(
         const made = await exportEvents(deps.services, format, query);
         return streamedResponse(
           made.chunks[Symbol.asyncIterator](),
-          headersOf(made, attachment),
+          headersOf(made, attachment, query.asOf),
           slot.release,
         );
       } catch (error) {
@@ -106,7 +113,7 @@ export const exportRoutes: Endpoint[] = [
       const made = await exportEvents(deps.services, "atom", query);
       let body = "";
       for await (const chunk of made.chunks) body += chunk;
-      return c.body(body, 200, headersOf(made));
+      return c.body(body, 200, headersOf(made, false, query.asOf));
     },
   }),
   streamedExport(

@@ -1,5 +1,6 @@
 import { REPORT_MEDIA, ReportQuery, writeReport } from "../../app/reports.js";
 import { defineEndpoint, type Endpoint, problemAnswer, textAnswer } from "../endpoint.js";
+import { mementoDatetime } from "./eventRoutes.js";
 import { essence } from "./exportRoutes.js";
 
 /**
@@ -28,6 +29,8 @@ export const reportRoutes: Endpoint[] = [
       return c.body(typeof body === "string" ? body : new Uint8Array(body), 200, {
         "content-type": written.contentType,
         "content-disposition": `attachment; filename="${written.filename}"`,
+        // A report regenerated as of a moment says which, as every answer about the past does.
+        ...(query.asOf === undefined ? {} : mementoDatetime(query.asOf)),
       });
     },
   }),
