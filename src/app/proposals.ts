@@ -482,60 +482,61 @@ export async function rejectProposal(
 }
 
 /**
- * Turns events (read from an import file) into pending proposals: a new id is an addition, a known one a
+ * Turns events (read from import files) into pending proposals: a new id is an addition, a known one a
  * change of the fields that differ, against its current revision; an event as it is already is skipped.
- * One transaction: all of them, or none.
+ * Each batch (a file) carries its note. One transaction for all of them: every proposal, or none.
  */
 export async function proposeEvents(
   services: Services,
   actor: Actor,
-  events: readonly Event[],
-  note: string,
-): Promise<{ proposed: number[]; unchanged: number }> {
+  batches: readonly { events: readonly Event[]; note: string }[],
+): Promise<{ proposed: number[]; unchanged: number }[]> {
   authorize(actor, "propose");
   const now = services.now();
   return inTransaction(services.db, async (trx) => {
-    const proposed: number[] = [];
-    let unchanged = 0;
-    for (const event of events) {
-      const current = await findCurrentRevision(trx, event.id);
-      const changes = current ? diffEvents(current.event, event) : [];
-      if (current && changes.length === 0) {
-        unchanged++;
-        continue;
+    const results: { proposed: number[]; unchanged: number }[] = [];
+    for (const { events, note } of batches) {
+      const proposed: number[] = [];
+      let unchanged = 0;
+      for (const event of events) {
+        const current = await findCurrentRevision(trx, event.id);
+        if (current && diffEvents(current.event, event).length === 0) {
+          unchanged++;
+          continue;
+        }
+        const differs = (key: keyof Event) =>
+          JSON.stringify(event[key]) !== JSON.stringify(current?.event[key]);
+        const patch = current
+          ? Object.fromEntries(
+              (Object.keys(event) as (keyof Event)[]).filter(differs).map((key) => [key, event[key]]),
+            )
+          : null;
+        const id = await repo.insertProposal(trx, {
+          kind: current ? "change" : "add",
+          event_id: event.id,
+          base_revision: current?.revision ?? null,
+          payload: JSON.stringify(patch ?? event),
+          note,
+          source_url: null,
+          status: "pending",
+          author_id: actor.kind === "account" ? actor.userId : null,
+          author_label: actor.kind === "account" ? actor.name : actorLabel(actor),
+          address: actor.address,
+          created_at: now,
+          decided_by: null,
+          decided_at: null,
+          decision_note: null,
+          revision: null,
+        });
+        proposed.push(id);
       }
-      const fields = current
-        ? Object.keys(event).filter(
-            (key) =>
-              JSON.stringify(event[key as keyof Event]) !== JSON.stringify(current.event[key as keyof Event]),
-          )
-        : [];
-      const id = await repo.insertProposal(trx, {
-        kind: current ? "change" : "add",
-        event_id: event.id,
-        base_revision: current?.revision ?? null,
-        payload: JSON.stringify(
-          current ? Object.fromEntries(fields.map((key) => [key, event[key as keyof Event]])) : event,
-        ),
+      await recordAction(trx, actor, "proposal-made", now, null, {
+        proposals: proposed.length,
+        unchanged,
         note,
-        source_url: null,
-        status: "pending",
-        author_id: actor.kind === "account" ? actor.userId : null,
-        author_label: actor.kind === "account" ? actor.name : actorLabel(actor),
-        address: actor.address,
-        created_at: now,
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-        revision: null,
       });
-      proposed.push(id);
+      results.push({ proposed, unchanged });
     }
-    await recordAction(trx, actor, "proposal-made", now, null, {
-      proposals: proposed.length,
-      unchanged,
-      note,
-    });
-    return { proposed, unchanged };
+    return results;
   });
 }

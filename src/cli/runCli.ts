@@ -22,6 +22,9 @@ const COMMANDS: readonly [name: string, load: () => Promise<CommandFactory>][] =
   // serve writes to the process's own streams and ends the process on a signal: it is a process.
   ["serve", async () => (await import("./commands/serveCommand.js")).serveCommand],
   ["migrate", async () => (await import("./commands/migrateCommand.js")).migrateCommand],
+  ["users", async () => (await import("./commands/usersCommand.js")).usersCommand],
+  ["tokens", async () => (await import("./commands/tokensCommand.js")).tokensCommand],
+  ["audit", async () => (await import("./commands/auditCommand.js")).auditCommand],
 ];
 
 const isFlag = (arg: string) => arg.startsWith("-");
@@ -74,8 +77,13 @@ export async function buildProgram(args: readonly string[], io: CliIo): Promise<
   const needed = commandsToLoad(args);
   for (const [name, load] of COMMANDS) {
     const command = needed.has(name) ? (await load())(io) : new Command(name);
-    // addCommand copies no settings from the program: each command is told where to write, and not to exit.
-    command.exitOverride().configureOutput(output);
+    // addCommand copies no settings from the program: each command (and each of its own, as in
+    // `users add`) is told where to write, and not to exit.
+    const tell = (each: Command) => {
+      each.exitOverride().configureOutput(output);
+      each.commands.forEach(tell);
+    };
+    tell(command);
     program.addCommand(command);
   }
   return program;

@@ -13,6 +13,7 @@ import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { SearchService } from "../../search/searchService.js";
 import type { CliIo } from "../cliIo.js";
+import { addAsOfOption } from "../asOfOption.js";
 import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
@@ -33,7 +34,7 @@ function parseLimit(value: string): number {
  */
 export function exportCommand(io: CliIo): Command {
   const command = new Command("export").description("export events");
-  addFilterOptions(command)
+  addAsOfOption(addFilterOptions(command), "the events")
     .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).default("json"))
     .option("--out <file>", "write to this file instead of stdout")
     .addOption(
@@ -61,12 +62,14 @@ export function exportCommand(io: CliIo): Command {
           lang: Language;
           limit?: number;
           baseUrl: string;
+          asOf?: string;
         },
       ) => {
         const query = ExportQuery.parse({
           ...readFilterInput(options),
           lang: options.lang,
           limit: options.limit,
+          asOf: options.asOf,
         });
         const location = resolveDatabaseLocation(options.db, io.env);
         const baseUrl = options.baseUrl.replace(/\/+$/, "");

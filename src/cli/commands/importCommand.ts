@@ -1,16 +1,24 @@
+import { basename } from "node:path";
 import { Command, Option } from "commander";
+import { recordAction } from "../../app/audit.js";
+import { proposeEvents } from "../../app/proposals.js";
+import type { Event } from "../../domain/event.js";
 import { IMPORT_FORMATS, type ImportFormat } from "../../import/detectFormat.js";
 import { ImportError } from "../../import/importError.js";
 import {
   applyImports,
+  chronicleEventsToStore,
   type ImportProgressUpdate,
   type ImportSource,
   openImport,
   type ReadImport,
   readImport,
 } from "../../import/importFiles.js";
+import { readEventBatches } from "../../import/readImportFiles.js";
+import type { Database } from "../../storage/database.js";
 import { isInteractive, resolveDatabaseLocation } from "../../config.js";
 import { CliError } from "../cliError.js";
+import { commandLineOperator, commandLineServices } from "../operatorActor.js";
 import type { CliIo, OutputStream } from "../cliIo.js";
 import { terminalText } from "../terminalText.js";
 import { WRITER_WAIT_SECONDS, withDatabase } from "../withDatabase.js";
@@ -59,8 +67,48 @@ function importProgress(stream: OutputStream, env: NodeJS.ProcessEnv) {
 }
 
 /**
+ * The events of an opened file as an import would store them: an event file's as read and checked, a
+ * chronicle report's merged with the stored events of its document (as applyImports merges them), so
+ * that a proposal changes what the file changes and nothing else.
+ */
+async function eventsToPropose(db: Database, source: ImportSource): Promise<Event[]> {
+  if (source.format === "report") return chronicleEventsToStore(db, source.chronicle);
+  const events: Event[] = [];
+  for await (const batch of readEventBatches(source.file, source.format, 1000)) events.push(...batch.events);
+  return events;
+}
+
+/**
+ * `--propose`: every file read and checked first (one bad record anywhere and nothing is proposed), then
+ * each file's new and changed events made pending proposals, noted "import of FILE", for an editor to
+ * publish or reject (one transaction per file); events stored already as the file has them are counted.
+ */
+async function proposeImports(
+  db: Database,
+  sources: ImportSource[],
+): Promise<{ file: string; proposed: number; unchanged: number }[]> {
+  const read: { file: string; events: Event[] }[] = [];
+  for (const source of sources) read.push({ file: source.file, events: await eventsToPropose(db, source) });
+  const services = commandLineServices(db);
+  const actor = commandLineOperator();
+  // Every file's proposals in one transaction: a failure anywhere leaves none of them.
+  const results = await proposeEvents(
+    services,
+    actor,
+    read.map(({ file, events }) => ({ events, note: `import of ${basename(file)}` })),
+  );
+  const made = read.map(({ file }, i) => ({
+    file,
+    proposed: results[i]?.proposed.length ?? 0,
+    unchanged: results[i]?.unchanged ?? 0,
+  }));
+  return made;
+}
+
+/**
  * `aigov import FILE...`: reads, checks and writes every file in one streamed pass and one transaction
- * (files of any size; one bad record anywhere and nothing is written); `--dry-run` is the check alone.
+ * (files of any size; one bad record anywhere and nothing is written), recorded in the audit log as the
+ * operator's; `--dry-run` is the check alone; `--propose` makes the changes proposals for review instead.
  */
 export function importCommand(io: CliIo): Command {
   return new Command("import")
@@ -71,7 +119,11 @@ export function importCommand(io: CliIo): Command {
         IMPORT_FORMATS,
       ),
     )
-    .option("--dry-run", "read and check the files, write nothing")
+    .addOption(new Option("--dry-run", "read and check the files, write nothing").conflicts("propose"))
+    .option(
+      "--propose",
+      "make the new and changed events pending proposals for an editor to review, instead of writing them",
+    )
     .option(
       "--wait <seconds>",
       "how long to wait for another process's write to a SQLite database to end before giving up (on PostgreSQL, imports queue)",
@@ -82,7 +134,7 @@ export function importCommand(io: CliIo): Command {
     .action(
       async (
         files: string[],
-        options: { format?: ImportFormat; dryRun?: boolean; db?: string; wait: number },
+        options: { format?: ImportFormat; dryRun?: boolean; propose?: boolean; db?: string; wait: number },
       ) => {
         const progress = importProgress(io.stderr, io.env);
         const sources: ImportSource[] = [];
@@ -112,19 +164,46 @@ export function importCommand(io: CliIo): Command {
             );
           return;
         }
+        // Two imports at once: the second waits for the first (SQLite lets one process write at a time).
+        const wait = {
+          waitMs: options.wait * 1000,
+          onWait: () =>
+            io.stderr.write(
+              `another process is writing to the database; waiting up to ${options.wait} s for it to finish…\n`,
+            ),
+        };
+        const location = resolveDatabaseLocation(options.db, io.env);
+        if (options.propose) {
+          const made = await withDatabase(location, (db) => proposeImports(db, sources), {
+            create: true,
+            ...wait,
+          }).catch((error: unknown) => {
+            throw error instanceof ImportError ? new CliError(error.message) : error;
+          });
+          for (const r of made)
+            io.stdout.write(
+              `${r.file}: proposed ${r.proposed} (pending review), skipped ${r.unchanged} (unchanged); nothing published\n`,
+            );
+          return;
+        }
         let results;
         try {
-          // Two imports at once: the second waits for the first (SQLite lets one process write at a time).
-          const wait = {
-            waitMs: options.wait * 1000,
-            onWait: () =>
-              io.stderr.write(
-                `another process is writing to the database; waiting up to ${options.wait} s for it to finish…\n`,
-              ),
-          };
           results = await withDatabase(
-            resolveDatabaseLocation(options.db, io.env),
-            (db) => applyImports(db, sources, { onProgress: progress.update, ...wait }),
+            location,
+            async (db) => {
+              const now = new Date().toISOString();
+              const counts = await applyImports(db, sources, { now, onProgress: progress.update, ...wait });
+              // Committed: the audit log records that the operator wrote these files directly, unreviewed.
+              await recordAction(db, commandLineOperator(), "import", now, files.join(" "), {
+                files: counts.map(({ file, added, updated, unchanged }) => ({
+                  file,
+                  added,
+                  updated,
+                  unchanged,
+                })),
+              });
+              return counts;
+            },
             { create: true, ...wait },
           );
         } catch (error) {

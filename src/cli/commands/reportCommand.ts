@@ -9,6 +9,7 @@ import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from "../../report/
 import { ReportPeriodError } from "../../report/reportPeriod.js";
 import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
+import { addAsOfOption } from "../asOfOption.js";
 import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { terminalOutput } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
@@ -19,6 +20,7 @@ type ReportOptions = Record<string, unknown> & {
   lang: Language;
   out?: string;
   db?: string;
+  asOf?: string;
 };
 
 /** `aigov report`: a report like the seed for a period (default: the last calendar year with data). */
@@ -26,7 +28,7 @@ export function reportCommand(io: CliIo): Command {
   const command = new Command("report").description(
     "write a report like the seed from the data: summary, analysis by level, figures and the chronicle",
   );
-  addFilterOptions(command)
+  addAsOfOption(addFilterOptions(command), "the archive")
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
     .addOption(new Option("--lang <lang>", "language of the report").choices(LANGUAGES).default("zh"))
     .option(
@@ -45,7 +47,8 @@ export function reportCommand(io: CliIo): Command {
           () => "",
         );
         try {
-          return await prepareReport(services, { ...filter, lang: options.lang });
+          // --as-of: the events as published then, so that a published report is made again exactly.
+          return await prepareReport(services, { ...filter, lang: options.lang, asOf: options.asOf });
         } catch (error) {
           // A period given wrong is bad usage (exit 2); one too long or without events, bad input (1).
           if (error instanceof AppError && error.cause instanceof ReportPeriodError)

@@ -11,6 +11,7 @@ import { snippetSegments } from "../../search/snippet.js";
 import { CliError } from "../cliError.js";
 import type { CliIo } from "../cliIo.js";
 import { createProgress } from "../progress.js";
+import { addAsOfOption } from "../asOfOption.js";
 import { addFilterOptions, readFilterInput } from "../filterOptions.js";
 import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
 import { terminalJson, terminalText } from "../terminalText.js";
@@ -32,7 +33,7 @@ export function searchCommand(io: CliIo): Command {
     "full-text search over titles, summaries and sources, best first",
   );
   command.argument("<query>", "words in Chinese and/or English; all must match");
-  addFilterOptions(command)
+  addAsOfOption(addFilterOptions(command), "search the archive")
     .option("--limit <n>", `at most this many results (1-${MAX_LIMIT})`, parseLimit, 20)
     .option("--json", "print a JSON array of events, best first")
     .addOption(
@@ -42,7 +43,13 @@ export function searchCommand(io: CliIo): Command {
     .action(
       async (
         query: string,
-        options: Record<string, unknown> & { limit: number; json?: boolean; lang: Language; db?: string },
+        options: Record<string, unknown> & {
+          limit: number;
+          json?: boolean;
+          lang: Language;
+          db?: string;
+          asOf?: string;
+        },
       ) => {
         if (query.length > MAX_QUERY_LENGTH)
           throw new CliError(`the query is longer than ${MAX_QUERY_LENGTH} characters`, 2);
@@ -56,7 +63,7 @@ export function searchCommand(io: CliIo): Command {
             onIndexed: () => progress.done(),
           });
           // The query of GET /api/events, with the terminal's own page size.
-          const asked = { ...filter, q: query, limit: options.limit, lang: options.lang };
+          const asked = { ...filter, q: query, limit: options.limit, lang: options.lang, asOf: options.asOf };
           return searchEvents({ search }, asked, { facets: false });
         });
         const corrections = correctionsByEvent(bundledObligations().corrections);

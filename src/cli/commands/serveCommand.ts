@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { resolveDatabaseLocation, searchSnapshotPath } from "../../config.js";
+import { resolveDatabaseLocation, searchSnapshotPath, trustProxy } from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
 import { createApp } from "../../server/createApp.js";
 import { startServer } from "../../server/nodeServer.js";
@@ -19,6 +19,8 @@ const parsePort = (value: string) => {
   return port;
 };
 
+type ServeOptions = { port: number; host: string; baseUrl?: string; trustProxy?: boolean; db?: string };
+
 const parseBaseUrl = (value: string) => {
   if (!isHttpUrl(value)) throw new CliError(`--base-url: expected an http(s) URL, got "${value}"`, 2);
   return value.replace(/\/+$/, "");
@@ -35,8 +37,12 @@ export function serveCommand(): Command {
       "where clients reach the server, for absolute links in feeds and calendars (default: the listening address)",
       parseBaseUrl,
     )
+    .option(
+      "--trust-proxy",
+      "take each request's address from X-Forwarded-For (behind your own reverse proxy only: clients can write that header); also AIGOV_TRUST_PROXY=1",
+    )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
-    .action(async (options: { port: number; host: string; baseUrl?: string; db?: string }) => {
+    .action(async (options: ServeOptions) => {
       const location = resolveDatabaseLocation(options.db);
       // A SQLite file another process is filling (a first import) opens once that process is done.
       const db = await openDatabase(location, {
@@ -65,10 +71,16 @@ export function serveCommand(): Command {
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
-        server = await startServer(createApp({ db, search, baseUrl: options.baseUrl }), {
-          port: options.port,
-          host: options.host,
-        });
+        // The audit log's "from where" and the throttles' addresses: the proxy's client, else the peer
+        // (AIGOV_TRUST_PROXY=1 in a service manager's environment file says what --trust-proxy says).
+        const behindProxy = options.trustProxy === true || trustProxy();
+        server = await startServer(
+          createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy }),
+          {
+            port: options.port,
+            host: options.host,
+          },
+        );
       } catch (error) {
         await db.destroy();
         const code = (error as NodeJS.ErrnoException).code;
