@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { JurisdictionCode } from "./event.js";
-import { Modality, Role, Sector } from "./obligation.js";
+import {
+  AlgorithmType,
+  ConsequentialDecision,
+  EnterpriseSize,
+  EuHighRiskUse,
+  Modality,
+  Role,
+  Sector,
+} from "./obligation.js";
 import { precisionOf } from "./partialDate.js";
 import { parseQuantity } from "./quantity.js";
 
@@ -133,6 +141,73 @@ export const CheckProfile = z
     sector: Sector.optional().describe(
       "The area it is used in (decides Korea's high-impact AI and Vietnam's longer transition).",
     ),
+    euHighRiskUses: z
+      .array(EuHighRiskUse)
+      .max(EuHighRiskUse.options.length)
+      .optional()
+      .describe(
+        "What it is intended to be used for among the EU AI Act's Annex III high-risk uses (an empty list: none of them).",
+      ),
+    annexIProduct: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether it is a product, or the safety component of a product, that EU legislation listed in Annex I of the AI Act (machinery, toys, medical devices, …) requires a third party to assess before it is placed on the market.",
+      ),
+    euNoSignificantRisk: z
+      .boolean()
+      .optional()
+      .describe(
+        "For an Annex III use: whether the provider has assessed and documented under Art. 6(3) that it poses no significant risk (a narrow procedural or preparatory task, …) and it does not profile people.",
+      ),
+    consequentialDecisions: z
+      .array(ConsequentialDecision)
+      .max(ConsequentialDecision.options.length)
+      .optional()
+      .describe(
+        "Decisions it makes, or is a substantial factor in making, about people's access to or the terms of: employment, credit, housing, education, insurance, health care, government services, legal services (an empty list: none).",
+      ),
+    publicBody: z
+      .boolean()
+      .optional()
+      .describe(
+        "For a deployer: whether it is a public body, or a private one providing public services (EU AI Act Art. 27).",
+      ),
+    enterpriseSize: EnterpriseSize.optional().describe(
+      "The size of the enterprise: micro, small, medium, small-mid-cap or large (EU SME definitions; lower fines for SMEs).",
+    ),
+    monthlyUsers: z
+      .record(JurisdictionCode, Count)
+      .optional()
+      .describe(
+        'Monthly active users (or visitors) by market, where a law counts them: e.g. { "US-CA": 1200000, "CN": 80000 }.',
+      ),
+    publicOpinionAttributes: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether it has public-opinion attributes or social-mobilisation capacity (China: forums, posts, comments, live streaming, public accounts, sharing that reaches many people).",
+      ),
+    offeredToPublic: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether it is offered to the public (not only used inside an organisation or for research and development).",
+      ),
+    algorithmTypes: z
+      .array(AlgorithmType)
+      .max(AlgorithmType.options.length)
+      .optional()
+      .describe(
+        "The algorithmic recommendation it uses to give users information: generation-synthesis, personalised-push, ranking-selection, search-filtering, scheduling-decision (China, 2022 provisions).",
+      ),
+    youngestUserAge: z
+      .number({ error: "expected an age in years, such as 13" })
+      .int("expected a whole number of years")
+      .min(0, "expected an age of 0 or more")
+      .max(130, "expected an age of at most 130")
+      .optional()
+      .describe("The youngest age of people allowed to use it (0 when children of any age may)."),
   })
   .strict();
 export type CheckProfile = z.infer<typeof CheckProfile>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CoverageGap } from "./coverage.js";
 import { LocalizedText, RequiredLocalizedText } from "./localizedText.js";
-import { Citation, Obligation, Transition } from "./obligation.js";
+import { Citation, Obligation, Theme, Transition } from "./obligation.js";
 
 // The answer of the obligations checker as schemas: obligations/checkObligations.ts builds it, the API
 // sends it, the OpenAPI document is generated from these (http/openapi.ts), and the TypeScript types are
@@ -32,6 +32,7 @@ export const CheckItem = z
     instrument: Obligation.shape.instrument,
     jurisdiction: Obligation.shape.jurisdiction,
     nature: Obligation.shape.nature,
+    themes: z.array(Theme).describe("What the duty is about (labeling, ai-disclosure, frontier-safety, …)."),
     title: RequiredLocalizedText,
     citation: Citation.pick({ article: true, url: true, verification: true }),
     from: Day.describe("The day the duty applies from for this profile (YYYY-MM-DD)."),

@@ -27,6 +27,8 @@ export const InstrumentDate = z
       "in-force",
       "applies",
       "transition-ends",
+      "stayed",
+      "repealed",
     ]),
     date: PartialDate,
     label: RequiredLocalizedText,
@@ -45,9 +47,10 @@ export const Instrument = z
     jurisdiction: JurisdictionCode,
     title: z.object({ zh: z.string().min(1), en: z.string().min(1), original: z.string().min(1) }).strict(),
     originalLanguage: z.string().regex(/^[a-z]{2,3}$/, "expected an ISO 639 language code"),
-    type: z.enum(["law", "regulation", "standard", "guideline", "amendment"]),
+    type: z.enum(["law", "regulation", "standard", "guideline", "amendment", "executive_order"]),
     bindingness: z.enum(["binding", "voluntary", "draft", "none"]),
-    status: z.enum(["in-force", "adopted", "pending", "proposed"]),
+    /** `stayed`: a court has suspended it; `repealed`: no longer law (its duties say until when). */
+    status: z.enum(["in-force", "adopted", "pending", "proposed", "stayed", "repealed"]),
     statusNote: RequiredLocalizedText.optional(),
     identifiers: z.array(
       z

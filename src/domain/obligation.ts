@@ -3,7 +3,24 @@ import { JurisdictionCode } from "./event.js";
 import { HttpUrl, Verification } from "./instrument.js";
 import { RequiredLocalizedText } from "./localizedText.js";
 
-export const ROLES = ["provider", "deployer", "developer", "platform"] as const;
+/**
+ * Whom a duty addresses. The EU AI Act's operators (Art. 3(3)–(8)): provider, deployer, importer,
+ * distributor, authorised representative, product manufacturer; a developer (the US state laws' word);
+ * a platform that disseminates others' content; China's technical supporter of deep synthesis and app
+ * stores (application distribution platforms).
+ */
+export const ROLES = [
+  "provider",
+  "deployer",
+  "developer",
+  "platform",
+  "importer",
+  "distributor",
+  "authorised-representative",
+  "product-manufacturer",
+  "technical-supporter",
+  "app-store",
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -24,6 +41,92 @@ export const SECTORS = [
 ] as const;
 export const Sector = z.enum(SECTORS);
 
+/**
+ * The EU AI Act's Annex III high-risk uses (as amended by Regulation (EU) 2026/1744), by point: what the
+ * system is intended to be used for. Asked in plain words; the point is in each label.
+ */
+export const EU_HIGH_RISK_USES = [
+  "remote-biometric-identification",
+  "biometric-categorisation",
+  "emotion-recognition",
+  "critical-infrastructure",
+  "education-admission",
+  "education-assessment",
+  "education-level",
+  "exam-proctoring",
+  "recruitment",
+  "work-management",
+  "public-benefits",
+  "creditworthiness",
+  "life-health-insurance",
+  "emergency-triage",
+  "law-enforcement",
+  "migration-border",
+  "justice",
+  "elections",
+] as const;
+export const EuHighRiskUse = z.enum(EU_HIGH_RISK_USES);
+
+/**
+ * The decisions the US state laws call consequential (Colorado, and the bills modelled on it): those
+ * with a material effect on a person's access to, or the cost or terms of, each of these.
+ */
+export const CONSEQUENTIAL_DECISIONS = [
+  "employment",
+  "credit",
+  "housing",
+  "education",
+  "insurance",
+  "health-care",
+  "government-services",
+  "legal-services",
+] as const;
+export const ConsequentialDecision = z.enum(CONSEQUENTIAL_DECISIONS);
+
+/** The size classes of enterprises the EU counts (Recommendation 2003/361/EC; small mid-caps, 2025/1099). */
+export const ENTERPRISE_SIZES = ["micro", "small", "medium", "small-mid-cap", "large"] as const;
+export const EnterpriseSize = z.enum(ENTERPRISE_SIZES);
+
+/** The kinds of algorithmic recommendation China's provisions of 2022 name (Art. 2). */
+export const ALGORITHM_TYPES = [
+  "generation-synthesis",
+  "personalised-push",
+  "ranking-selection",
+  "search-filtering",
+  "scheduling-decision",
+] as const;
+export const AlgorithmType = z.enum(ALGORITHM_TYPES);
+
+/**
+ * What a duty is about, so that the same duty can be lined up across jurisdictions: labeling generated
+ * content, telling people they deal with an AI, frontier-model safety frameworks, incident reports,
+ * training-data transparency, high-risk assessments, AI literacy, prohibited uses, registration and
+ * filing, a local representative, and the other recurring kinds of duty.
+ */
+export const THEMES = [
+  "labeling",
+  "ai-disclosure",
+  "frontier-safety",
+  "incident-reporting",
+  "training-data",
+  "high-risk",
+  "ai-literacy",
+  "prohibited-use",
+  "registration",
+  "local-representative",
+  "documentation",
+  "human-oversight",
+  "non-discrimination",
+  "user-rights",
+  "minors",
+  "workers",
+  "security",
+  "copyright",
+  "cooperation",
+] as const;
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;
+
 /** Profile facts a condition can test; `totalComputeFlop` is training plus later fine-tuning compute. */
 export const CONDITION_FIELDS = [
   "trainingFlop",
@@ -39,6 +142,17 @@ export const CONDITION_FIELDS = [
   "establishedIn",
   "sector",
   "placedOnMarket",
+  "euHighRiskUses",
+  "annexIProduct",
+  "euNoSignificantRisk",
+  "consequentialDecisions",
+  "publicBody",
+  "enterpriseSize",
+  "monthlyUsers",
+  "publicOpinionAttributes",
+  "offeredToPublic",
+  "algorithmTypes",
+  "youngestUserAge",
 ] as const;
 export const ConditionField = z.enum(CONDITION_FIELDS);
 export type ConditionField = z.infer<typeof ConditionField>;
@@ -53,10 +167,15 @@ export const ConditionTest = z
     field: ConditionField,
     op: z.enum(["gt", "gte", "lt", "lte", "eq", "in", "notIn", "includesAny", "inGroup", "notInGroup"]),
     value: z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]),
+    /** For `monthlyUsers`: the market whose users the law counts (users in California, in China). */
+    market: JurisdictionCode.optional(),
   })
   .strict()
   .refine((t) => !["inGroup", "notInGroup"].includes(t.op) || typeof t.value === "string", {
     message: "expected a group code such as EU for inGroup and notInGroup",
+  })
+  .refine((t) => (t.field === "monthlyUsers") === (t.market !== undefined), {
+    message: "expected `market` with monthlyUsers (the users of which market the law counts), and only there",
   });
 export type ConditionTest = z.infer<typeof ConditionTest>;
 
@@ -105,6 +224,31 @@ export type Transition = z.infer<typeof Transition>;
  * One duty of one instrument, as reviewable data: whom it binds, what it covers, where, under which
  * conditions, from when (with transitions), the penalty where stated, and the article that says so.
  */
+/**
+ * When this version of a duty was the law: from the day the text that made it entered into force (an
+ * amendment) until the last day before the text that replaced or ended it did (a later amendment, a
+ * repeal, a court's stay). A duty the Digital Omnibus moved is two records: the original until
+ * 26 July 2026, the amended from 27 July 2026, so that a check on any day answers with that day's law.
+ * `from` of the duty itself stays the day it applies.
+ */
+export const InLaw = z
+  .object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable().default(null),
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable().default(null),
+    /** The instrument (and its article) whose entry into force began or ended this version. */
+    changedBy: z
+      .object({ instrument: z.string().min(1), article: z.string().min(1) })
+      .strict()
+      .nullable()
+      .default(null),
+    note: RequiredLocalizedText.optional(),
+  })
+  .strict()
+  .refine((v) => v.from === null || v.until === null || v.from <= v.until, {
+    message: "expected until on or after from",
+  });
+export type InLaw = z.output<typeof InLaw>;
+
 export const Obligation = z
   .object({
     id: z
@@ -112,7 +256,15 @@ export const Obligation = z
       .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "expected a stable id such as eu-ai-act.art-53-1-a"),
     instrument: z.string().min(1),
     jurisdiction: JurisdictionCode,
-    nature: z.enum(["duty", "cooperation"]),
+    /**
+     * A duty to do something; a prohibition (not to); an endeavour (a duty to try, without a sanction);
+     * cooperation with government measures (no compliance duty of its own).
+     */
+    nature: z.enum(["duty", "prohibition", "endeavour", "cooperation"]),
+    /** What the duty is about, for comparing the same kind of duty across jurisdictions. */
+    themes: z.array(Theme).default([]),
+    /** When this version was the law (absent: since the instrument applies, and still). */
+    inLaw: InLaw.optional(),
     title: RequiredLocalizedText,
     summary: RequiredLocalizedText,
     covers: z.array(z.string().min(1)).min(1),
@@ -149,3 +301,10 @@ export const Obligation = z
   })
   .strict();
 export type Obligation = z.output<typeof Obligation>;
+
+/** Whether this version of a duty was the law on a day (YYYY-MM-DD): within its `inLaw`, if it has one. */
+export function inLawOn(obligation: Pick<Obligation, "inLaw">, day: string): boolean {
+  const period = obligation.inLaw;
+  if (!period) return true;
+  return (period.from === null || period.from <= day) && (period.until === null || day <= period.until);
+}

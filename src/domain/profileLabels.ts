@@ -1,5 +1,12 @@
 import type { LocalizedText } from "./localizedText.js";
-import type { MODALITIES, SECTORS } from "./obligation.js";
+import type {
+  ALGORITHM_TYPES,
+  CONSEQUENTIAL_DECISIONS,
+  ENTERPRISE_SIZES,
+  EU_HIGH_RISK_USES,
+  MODALITIES,
+  SECTORS,
+} from "./obligation.js";
 import { type Role, ROLE_WORDS, VERIFICATION_WORDS } from "./vocabulary.js";
 
 /** A field of the check profile as a person sees it: its label in the form, and the question it answers. */
@@ -117,6 +124,80 @@ export const PROFILE_FIELD_LABELS = {
     label: { zh: "行业", en: "Sector" },
     question: { zh: "它用在哪个领域？", en: "In which area is it used?" },
   },
+  euHighRiskUses: {
+    label: { zh: "欧盟高风险用途（附件三）", en: "EU high-risk uses (Annex III)" },
+    question: {
+      zh: "它的预期用途是否属于以下任何一项（欧盟《人工智能法》附件三）？",
+      en: "Is it intended for any of these uses (EU AI Act, Annex III)?",
+    },
+  },
+  annexIProduct: {
+    label: { zh: "附件一产品（须第三方评估）", en: "Annex I product (third-party assessment)" },
+    question: {
+      zh: "它本身或作为安全组件所属的产品，是否须依欧盟附件一所列立法（机械、玩具、医疗器械等）由第三方进行合格评定？",
+      en: "Is it a product, or the safety component of one, that EU legislation listed in Annex I (machinery, toys, medical devices, …) requires a third party to assess?",
+    },
+  },
+  euNoSignificantRisk: {
+    label: { zh: "第 6(3) 条：无重大风险", en: "Art. 6(3): no significant risk" },
+    question: {
+      zh: "对附件三用途：提供者是否已依第 6(3) 条评估并记录其不构成重大风险（仅执行狭窄的程序性或准备性任务等），且不对自然人进行画像？",
+      en: "For an Annex III use: has the provider assessed and documented under Art. 6(3) that it poses no significant risk (a narrow procedural or preparatory task, …), and does it not profile people?",
+    },
+  },
+  consequentialDecisions: {
+    label: { zh: "重大决定", en: "Consequential decisions" },
+    question: {
+      zh: "它是否作出、或实质影响关于个人以下事项的决定：就业、信贷、住房、教育、保险、医疗、政府服务、法律服务？",
+      en: "Does it make, or substantially influence, decisions about people's employment, credit, housing, education, insurance, health care, government services or legal services?",
+    },
+  },
+  publicBody: {
+    label: { zh: "公共机构部署者", en: "Public-body deployer" },
+    question: {
+      zh: "部署者是公共机构，或提供公共服务的私营机构吗？",
+      en: "Is the deployer a public body, or a private body providing public services?",
+    },
+  },
+  enterpriseSize: {
+    label: { zh: "企业规模", en: "Enterprise size" },
+    question: { zh: "企业属于哪种规模？", en: "How large is the enterprise?" },
+  },
+  monthlyUsers: {
+    label: { zh: "各市场月活跃用户数", en: "Monthly users by market" },
+    question: {
+      zh: "在法律计数用户的市场（如加州、中国），它每月有多少活跃用户或访客？",
+      en: "How many monthly active users or visitors does it have in the markets whose laws count them (e.g. California, China)?",
+    },
+  },
+  publicOpinionAttributes: {
+    label: { zh: "舆论属性或社会动员能力", en: "Public-opinion attributes" },
+    question: {
+      zh: "它是否具有舆论属性或者社会动员能力（论坛、博客、评论、直播、公众账号、可广泛传播的分享等）？",
+      en: "Does it have public-opinion attributes or social-mobilisation capacity (forums, posts, comments, live streaming, public accounts, sharing that reaches many people)?",
+    },
+  },
+  offeredToPublic: {
+    label: { zh: "面向公众提供", en: "Offered to the public" },
+    question: {
+      zh: "它是否面向公众提供（而非仅在本单位内部或研发中使用）？",
+      en: "Is it offered to the public (not only used inside your organisation or for research)?",
+    },
+  },
+  algorithmTypes: {
+    label: { zh: "算法推荐类型", en: "Algorithmic recommendation" },
+    question: {
+      zh: "它用哪些算法推荐技术向用户提供信息：生成合成、个性化推送、排序精选、检索过滤、调度决策？",
+      en: "Which algorithmic recommendation does it use to give users information: generation or synthesis, personalised push, ranking and selection, search filtering, scheduling and decisions?",
+    },
+  },
+  youngestUserAge: {
+    label: { zh: "最低用户年龄", en: "Youngest users' age" },
+    question: {
+      zh: "允许使用它的最低年龄是多少岁（任何年龄的儿童都可使用则填 0）？",
+      en: "From what age may people use it (0 if children of any age may)?",
+    },
+  },
   at: {
     label: { zh: "检查日期", en: "Check on" },
     question: { zh: "按哪一天检查？", en: "On which day should it be checked?" },
@@ -156,6 +237,136 @@ export const ROLE_LABELS: Record<Role, { name: Required<LocalizedText>; means: R
     name: ROLE_WORDS.platform,
     means: { zh: "传播他人生成的内容", en: "disseminates content that others generate" },
   },
+  importer: {
+    name: ROLE_WORDS.importer,
+    means: {
+      zh: "在欧盟设立，将第三国提供者以其名称或商标提供的人工智能系统投放欧盟市场",
+      en: "established in the EU, places on its market a system bearing the name or trademark of a provider outside it",
+    },
+  },
+  distributor: {
+    name: ROLE_WORDS.distributor,
+    means: {
+      zh: "提供者和进口者以外、在供应链中使其在欧盟市场可获得的人",
+      en: "makes it available on the EU market in the supply chain, other than its provider or importer",
+    },
+  },
+  "authorised-representative": {
+    name: ROLE_WORDS["authorised-representative"],
+    means: {
+      zh: "受欧盟以外的提供者书面委托、代其履行义务的欧盟境内代表",
+      en: "in the EU, mandated in writing by a provider outside it to act on its behalf",
+    },
+  },
+  "product-manufacturer": {
+    name: ROLE_WORDS["product-manufacturer"],
+    means: {
+      zh: "以自己的名称将含人工智能系统的产品投放市场",
+      en: "places a product with the AI system in it on the market under its own name",
+    },
+  },
+  "technical-supporter": {
+    name: ROLE_WORDS["technical-supporter"],
+    means: {
+      zh: "为他人的深度合成服务提供技术支持（中国）",
+      en: "supplies the technology for another's deep-synthesis service (China)",
+    },
+  },
+  "app-store": {
+    name: ROLE_WORDS["app-store"],
+    means: {
+      zh: "经营上架他人应用程序的应用程序分发平台",
+      en: "runs an app store that lists others' applications",
+    },
+  },
+};
+
+/** The EU's Annex III high-risk uses in both languages, each with its point. */
+export const EU_HIGH_RISK_USE_LABELS: Record<(typeof EU_HIGH_RISK_USES)[number], Required<LocalizedText>> = {
+  "remote-biometric-identification": {
+    zh: "远程生物识别（不含仅核验身份）（1(a)）",
+    en: "remote biometric identification, not mere verification (1(a))",
+  },
+  "biometric-categorisation": {
+    zh: "依据推断的敏感属性进行生物特征分类（1(b)）",
+    en: "biometric categorisation by sensitive attributes (1(b))",
+  },
+  "emotion-recognition": { zh: "情绪识别（1(c)）", en: "emotion recognition (1(c))" },
+  "critical-infrastructure": {
+    zh: "关键数字基础设施、道路交通或水、气、热、电供应的安全组件（2）",
+    en: "safety component in critical digital infrastructure, road traffic, or water, gas, heating or electricity supply (2)",
+  },
+  "education-admission": {
+    zh: "决定教育或职业培训的录取、准入或分配（3(a)）",
+    en: "admission or assignment to education or vocational training (3(a))",
+  },
+  "education-assessment": { zh: "评估学习成果（3(b)）", en: "evaluating learning outcomes (3(b))" },
+  "education-level": {
+    zh: "评估个人将获得的教育水平（3(c)）",
+    en: "assessing the level of education a person will receive (3(c))",
+  },
+  "exam-proctoring": { zh: "考试中监测学生违规行为（3(d)）", en: "monitoring students during tests (3(d))" },
+  recruitment: {
+    zh: "招聘或遴选：定向招聘广告、筛选申请、评估候选人（4(a)）",
+    en: "recruitment or selection: job ads, filtering applications, evaluating candidates (4(a))",
+  },
+  "work-management": {
+    zh: "影响劳动条件、晋升、解约，分配任务，监测评估员工（4(b)）",
+    en: "decisions on work terms, promotion or termination, task allocation, monitoring workers (4(b))",
+  },
+  "public-benefits": {
+    zh: "评估基本公共援助福利和服务（含医疗）的资格（5(a)）",
+    en: "eligibility for essential public benefits and services, health care included (5(a))",
+  },
+  creditworthiness: {
+    zh: "评估自然人信用或信用评分（检测金融欺诈除外）（5(b)）",
+    en: "creditworthiness or credit scores of people, fraud detection excepted (5(b))",
+  },
+  "life-health-insurance": {
+    zh: "人寿和健康保险的风险评估和定价（5(c)）",
+    en: "risk assessment and pricing in life and health insurance (5(c))",
+  },
+  "emergency-triage": {
+    zh: "紧急呼叫分类、急救调度、急诊分诊（5(d)）",
+    en: "emergency calls, dispatch of first response, emergency triage (5(d))",
+  },
+  "law-enforcement": { zh: "执法用途（6）", en: "law enforcement (6)" },
+  "migration-border": { zh: "移民、庇护和边境管理（7）", en: "migration, asylum and border control (7)" },
+  justice: { zh: "协助司法机关适用法律（8(a)）", en: "assisting judicial authorities (8(a))" },
+  elections: { zh: "影响选举或投票行为（8(b)）", en: "influencing elections or voting (8(b))" },
+};
+
+/** The consequential decisions in both languages. */
+export const CONSEQUENTIAL_DECISION_LABELS: Record<
+  (typeof CONSEQUENTIAL_DECISIONS)[number],
+  Required<LocalizedText>
+> = {
+  employment: { zh: "就业", en: "employment" },
+  credit: { zh: "信贷或金融服务", en: "credit or financial services" },
+  housing: { zh: "住房", en: "housing" },
+  education: { zh: "教育", en: "education" },
+  insurance: { zh: "保险", en: "insurance" },
+  "health-care": { zh: "医疗", en: "health care" },
+  "government-services": { zh: "基本政府服务", en: "essential government services" },
+  "legal-services": { zh: "法律服务", en: "legal services" },
+};
+
+/** The enterprise sizes in both languages. */
+export const ENTERPRISE_SIZE_LABELS: Record<(typeof ENTERPRISE_SIZES)[number], Required<LocalizedText>> = {
+  micro: { zh: "微型企业", en: "micro enterprise" },
+  small: { zh: "小型企业", en: "small enterprise" },
+  medium: { zh: "中型企业", en: "medium-sized enterprise" },
+  "small-mid-cap": { zh: "小型中市值企业", en: "small mid-cap" },
+  large: { zh: "大型企业", en: "large enterprise" },
+};
+
+/** China's kinds of algorithmic recommendation in both languages. */
+export const ALGORITHM_TYPE_LABELS: Record<(typeof ALGORITHM_TYPES)[number], Required<LocalizedText>> = {
+  "generation-synthesis": { zh: "生成合成", en: "generation or synthesis" },
+  "personalised-push": { zh: "个性化推送", en: "personalised push" },
+  "ranking-selection": { zh: "排序精选", en: "ranking and selection" },
+  "search-filtering": { zh: "检索过滤", en: "search filtering" },
+  "scheduling-decision": { zh: "调度决策", en: "scheduling and decisions" },
 };
 
 /** The sectors in both languages. */

@@ -57,6 +57,12 @@ export const ROLE_WORDS: Readonly<Record<Role, Words>> = {
   deployer: { zh: "部署者", en: "deployer" },
   developer: { zh: "开发者", en: "developer" },
   platform: { zh: "平台", en: "platform" },
+  importer: { zh: "进口者", en: "importer" },
+  distributor: { zh: "分销者", en: "distributor" },
+  "authorised-representative": { zh: "授权代表", en: "authorised representative" },
+  "product-manufacturer": { zh: "产品制造者", en: "product manufacturer" },
+  "technical-supporter": { zh: "技术支持者", en: "technical supporter" },
+  "app-store": { zh: "应用程序分发平台", en: "app store" },
 };
 
 /** How a fact was checked: one wording for the check answer, the instrument pages and the corrections. */

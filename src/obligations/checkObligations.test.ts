@@ -857,3 +857,79 @@ describe("bundled data › one list per group", () => {
     }
   });
 });
+
+describe("the law of the day: versions of a duty, and users counted by market", () => {
+  // Two versions of one duty, as an amendment leaves them: the original, in law until the day before
+  // the amendment entered into force, applying from 2026-08-02; the amended, in law from then, from
+  // 2027-12-02.
+  const base = data.obligations.find((o) => o.id === "eu-ai-act.art-50-1");
+  assert.ok(base);
+  const original = {
+    ...base,
+    id: "test.original",
+    conditions: [],
+    transitions: [],
+    inLaw: { from: null, until: "2026-07-26", changedBy: null },
+    from: "2026-08-02",
+  };
+  const amended = {
+    ...base,
+    id: "test.amended",
+    conditions: [],
+    transitions: [],
+    inLaw: {
+      from: "2026-07-27",
+      until: null,
+      changedBy: { instrument: "eu-digital-omnibus-ai", article: "Art. 1" },
+    },
+    from: "2027-12-02",
+  };
+  const versioned = { ...data, obligations: [original, amended] };
+  const place = (at: string) => {
+    const result = checkObligations(versioned, ProfileSchema.parse(service({ markets: ["EU"] })), at);
+    return ["applies", "upcoming", "notApplicable", "open"].flatMap((key) =>
+      (result[key as "applies"] as { obligation: string; from: string }[]).map(
+        (i) => `${key}:${i.obligation}:${i.from}`,
+      ),
+    );
+  };
+
+  it("answers before the amendment with the original version, from the day it entered into force with the amended", () => {
+    assert.deepEqual(place("2026-07-26"), ["upcoming:test.original:2026-08-02"]);
+    assert.deepEqual(place("2026-07-27"), ["upcoming:test.amended:2027-12-02"]);
+    assert.deepEqual(place("2027-12-01"), ["upcoming:test.amended:2027-12-02"]);
+    assert.deepEqual(place("2027-12-02"), ["applies:test.amended:2027-12-02"]);
+  });
+
+  it("counts users in the market the law names: another market's count leaves it open", () => {
+    const counted = {
+      ...base,
+      id: "test.users",
+      transitions: [],
+      conditions: [
+        {
+          all: [{ field: "monthlyUsers" as const, op: "gte" as const, value: 1_000_000, market: "US-CA" }],
+          reason: { en: "fewer than 1,000,000 monthly users in California" },
+          article: "§ test",
+        },
+      ],
+    };
+    const one = { ...data, obligations: [counted] };
+    const check = (monthlyUsers?: Record<string, number>) =>
+      checkObligations(
+        one,
+        ProfileSchema.parse(service({ markets: ["EU"], ...(monthlyUsers ? { monthlyUsers } : {}) })),
+        "2027-01-01",
+      );
+    assert.equal(check({ "US-CA": 1_000_000 }).applies.length, 1, "a threshold exactly met binds");
+    assert.equal(check({ "US-CA": 999_999 }).notApplicable.length, 1);
+    assert.deepEqual(
+      check({ CN: 5_000_000 }).missing.map((m) => m.field),
+      ["monthlyUsers"],
+    );
+    assert.deepEqual(
+      check().missing.map((m) => m.field),
+      ["monthlyUsers"],
+    );
+  });
+});

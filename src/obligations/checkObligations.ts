@@ -2,7 +2,7 @@ import type { CheckProfile } from "../domain/checkProfile.js";
 import type { Instrument } from "../domain/instrument.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { type Role, ROLE_WORDS } from "../domain/vocabulary.js";
-import type { Obligation, Transition } from "../domain/obligation.js";
+import { inLawOn, type Obligation, type Transition } from "../domain/obligation.js";
 import {
   type Answer,
   allOf,
@@ -34,6 +34,7 @@ function baseItem(obligation: Obligation): CheckItem {
     instrument: obligation.instrument,
     jurisdiction: obligation.jurisdiction,
     nature: obligation.nature,
+    themes: obligation.themes,
     title: obligation.title,
     citation: {
       article: obligation.citation.article,
@@ -294,7 +295,10 @@ export function checkObligations(data: ObligationsData, profile: CheckProfile, a
     questions: [],
   };
   const missing = new Map<string, Set<string>>();
-  for (const obligation of data.obligations) {
+  // The law of the day: a version of a duty that an amendment replaced, or that was not yet made, is
+  // not that day's law (its successor or predecessor is).
+  const inLaw = data.obligations.filter((obligation) => inLawOn(obligation, at));
+  for (const obligation of inLaw) {
     const outcome = verdict(obligation, profile, at, memberships);
     const item = { ...baseItem(obligation), ...penaltyFor(obligation, profile, memberships) };
     if (outcome.kind === "no") {
@@ -322,7 +326,7 @@ export function checkObligations(data: ObligationsData, profile: CheckProfile, a
   result.missing = [...missing.entries()]
     .map(([field, decides]) => ({ field, decides: [...decides].sort() }))
     .sort((a, b) => a.field.localeCompare(b.field));
-  const covered = new Set(data.obligations.map((o) => o.jurisdiction));
+  const covered = new Set(inLaw.map((o) => o.jurisdiction));
   result.uncoveredMarkets = (profile.markets ?? []).filter(
     (market) =>
       ![...covered].some((jurisdiction) => inMarket([market], jurisdiction, memberships).value !== false),

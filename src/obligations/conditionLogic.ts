@@ -78,7 +78,9 @@ function testTotalCompute(profile: CheckProfile, test: ConditionTest): Answer {
 /** One test on the profile; `inGroup` and `notInGroup` read bloc membership from `memberships`. */
 export function testProfile(profile: CheckProfile, test: ConditionTest, memberships: Memberships): Answer {
   if (test.field === "totalComputeFlop") return testTotalCompute(profile, test);
-  const actual = profile[test.field];
+  // Users are counted in the market the law names: a count for another market decides nothing.
+  const actual =
+    test.field === "monthlyUsers" ? profile.monthlyUsers?.[test.market ?? ""] : profile[test.field];
   if (actual === undefined) return open(test.field);
   const list = Array.isArray(test.value) ? test.value : [String(test.value)];
   switch (test.op) {

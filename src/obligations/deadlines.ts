@@ -1,4 +1,5 @@
 import type { Deadline } from "../domain/deadline.js";
+import { inLawOn } from "../domain/obligation.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
 
 // The type moved to domain/deadline.ts (a schema the API document is generated from); re-exported for
@@ -43,6 +44,9 @@ export function listDeadlines(data: ObligationsData): Deadline[] {
       ...obligation.transitions.map((t) => ({ date: t.from, label: t.label })),
     ];
     for (const start of starts) {
+      // A date takes effect only if the version that sets it is the law on that day (the Digital
+      // Omnibus's new dates replace the original ones, which then never took effect).
+      if (!inLawOn(obligation, start.date)) continue;
       const deadline = entry(obligation.instrument, start.date);
       if (!deadline) continue;
       if (!deadline.obligations.includes(obligation.id)) deadline.obligations.push(obligation.id);

@@ -12,12 +12,13 @@ function written(field: ConditionTest["field"], value: number | string): string 
   return formatGrouped(value);
 }
 
-function actualOf(profile: CheckProfile, field: ConditionTest["field"]): number | string | undefined {
+function actualOf(profile: CheckProfile, test: ConditionTest): number | string | undefined {
+  const field = test.field;
   if (field === "totalComputeFlop")
     return profile.trainingFlop === undefined
       ? undefined
       : profile.trainingFlop + (profile.fineTuningFlop ?? 0);
-  const value = profile[field];
+  const value = field === "monthlyUsers" ? profile.monthlyUsers?.[test.market ?? ""] : profile[field];
   return typeof value === "number" || typeof value === "string" ? value : undefined;
 }
 
@@ -29,7 +30,7 @@ export function failedComparison(profile: CheckProfile, condition: Condition): L
   const tests = [...(condition.all ?? []), ...(condition.any ?? [])];
   if (tests.length !== 1) return undefined;
   const test = tests[0] as ConditionTest;
-  const actual = actualOf(profile, test.field);
+  const actual = actualOf(profile, test);
   if (actual === undefined || typeof test.value === "boolean" || Array.isArray(test.value)) return undefined;
   const a = written(test.field, actual);
   const v = written(test.field, test.value);

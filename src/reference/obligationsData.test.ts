@@ -60,6 +60,20 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
     assert.ok(!cited.some((text) => text.includes("52025SC0836")), cited.join(" "));
   });
 
+  it("gives every duty a theme, an article, a source, a verification label and a date, and its instrument exists", () => {
+    const instruments = new Set(data.instruments.map((i) => i.id));
+    for (const duty of data.obligations) {
+      assert.ok(duty.themes.length > 0, `${duty.id} has no theme`);
+      assert.ok(duty.citation.article.trim(), `${duty.id} has no article`);
+      assert.ok(duty.citation.verifiedFrom.length > 0, `${duty.id} has no source`);
+      assert.ok(["official", "secondary", "unverified"].includes(duty.citation.verification), duty.id);
+      assert.match(duty.from, /^\d{4}-\d{2}-\d{2}$/, `${duty.id} has no date`);
+      assert.ok(instruments.has(duty.instrument), `${duty.id}: no instrument ${duty.instrument}`);
+      for (const transition of duty.transitions)
+        assert.ok(transition.citation.verifiedFrom.length > 0, `${duty.id}: a transition without a source`);
+    }
+  });
+
   it("lists each instrument's applicability dates once, with stable UIDs", () => {
     const deadlines = listDeadlines(data);
     const uids = deadlines.map((d) => d.uid);
