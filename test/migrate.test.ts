@@ -26,16 +26,26 @@ async function makeSource(): Promise<string> {
   // Accounts, a token, a session, a failed sign-in, a published proposal and their audit entries.
   const services = buildServices({ db, search: new SearchService(db) }, () => "http://localhost:8080");
   const password = "correct horse battery staple";
-  for (const [email, role] of [["ada@example.org", "contributor"], ["eve@example.org", "editor"]] as const)
+  for (const [email, role] of [
+    ["ada@example.org", "contributor"],
+    ["eve@example.org", "editor"],
+  ] as const)
     await addUser(services, operator("cli:test"), { email, role, password });
   await createToken(services, operator("cli:test"), "ada@example.org", "laptop");
   const ada = (await signIn(services, { email: "ada@example.org", password }, "192.0.2.1")).actor;
   const eve = (await signIn(services, { email: "eve@example.org", password }, "192.0.2.2")).actor;
-  await signIn(services, { email: "eve@example.org", password: "wrong guess!!" }, "192.0.2.3").catch(() => undefined);
+  await signIn(services, { email: "eve@example.org", password: "wrong guess!!" }, "192.0.2.3").catch(
+    () => undefined,
+  );
   const made = await propose(
     services,
     ada,
-    parseProposalRequest({ eventId: first.id, patch: { tags: ["reviewed"] }, baseRevision: 2, note: "a tag" }),
+    parseProposalRequest({
+      eventId: first.id,
+      patch: { tags: ["reviewed"] },
+      baseRevision: 2,
+      note: "a tag",
+    }),
   );
   await publishProposal(services, eve, made.id, { note: "ok" });
   await db.destroy();

@@ -14,6 +14,10 @@ const ROUTE_VALUES: Record<string, string> = {
   "/api/events/:id/revisions/:n": "2025-us-eo-14179-removing-barriers/revisions/1",
   "/api/events/:id/diff": "2025-us-eo-14179-removing-barriers",
   "/api/proposals/:id": "1",
+  "/events/:id/edit": "2025-us-eo-14179-removing-barriers",
+  "/events/:id/suggest": "2025-us-eo-14179-removing-barriers",
+  "/events/:id/revisions/:n": "2025-us-eo-14179-removing-barriers/revisions/1",
+  "/proposals/:id": "1",
   "/events/:id": "2025-us-eo-14179-removing-barriers",
   "/api/instruments/:id": "eu-ai-act",
   "/instruments/:id": "eu-ai-act",
@@ -34,7 +38,14 @@ const REQUIRED: Record<string, string> = {
  * Routes that answer otherwise than 200 here, their parameters read all the same: the ones that need an
  * API token (401 without), and a proposal (none is made in this suite).
  */
-const STATUS: Record<string, number> = { "/api/me": 401, "/api/audit": 401, "/api/proposals/:id": 404 };
+const STATUS: Record<string, number> = {
+  "/api/me": 401,
+  "/api/audit": 401,
+  "/api/proposals/:id": 404,
+  "/proposals/:id": 404,
+  "/review": 303,
+  "/events/:id/edit": 303,
+};
 
 /** The route with its parameters filled in, and `query` (without "?") added to what it requires. */
 function concrete(path: string, query = ""): string {
@@ -43,7 +54,9 @@ function concrete(path: string, query = ""): string {
   const filled =
     value === undefined
       ? path
-      : path.replace(/:[a-z]+(?:\/.*)?$/, (rest) => (rest.includes("/:") ? value : rest.replace(/^:[a-z]+/, value)));
+      : path.replace(/:[a-z]+(?:\/.*)?$/, (rest) =>
+          rest.includes("/:") ? value : rest.replace(/^:[a-z]+/, value),
+        );
   const search = [REQUIRED[path], query].filter(Boolean).join("&");
   return search ? `${filled}?${search}` : filled;
 }

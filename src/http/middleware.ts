@@ -2,6 +2,7 @@ import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
+import { SESSION_COOKIE } from "../app/authentication.js";
 import { knownBytes } from "./knownBytes.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "./responseCache.js";
 import { isStreamed, markStreamed } from "./streamedResponse.js";
@@ -69,6 +70,16 @@ export function compression(): MiddlewareHandler {
   };
 }
 
+const SESSION_IN_COOKIES = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=[^;\\s]`);
+
+/**
+ * Whether a request carries a session cookie: its answers are that reader's own (their name, their
+ * forms), so the shared cache neither serves nor keeps them. The Node front asks the same.
+ */
+export function carriesSession(cookieHeader: string | null | undefined): boolean {
+  return cookieHeader !== null && cookieHeader !== undefined && SESSION_IN_COOKIES.test(cookieHeader);
+}
+
 /**
  * Reads answered from memory. Every read's ETag is the data version and the URL: a client holding the
  * current answer gets 304, and a read asked for again is kept in the response cache (on its second
@@ -78,6 +89,8 @@ export function compression(): MiddlewareHandler {
 export function cachedReads(readVersion: () => Promise<number>, cache: ResponseCache): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    // A signed-in reader's pages are private (and no ETag of a public answer may be matched for them).
+    if (carriesSession(c.req.header("cookie"))) return next();
     const url = new URL(c.req.url);
     const pathAndQuery = url.pathname + url.search;
     const version = await readVersion();

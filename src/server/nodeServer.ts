@@ -4,6 +4,7 @@ import { getRequestListener } from "@hono/node-server";
 import { streamingLimits } from "../config.js";
 import type { AigovApp } from "./createApp.js";
 import { type ExportBindings, ExportSlots } from "../http/exportSlots.js";
+import { carriesSession } from "../http/middleware.js";
 import { HttpProblem } from "../http/problem.js";
 import { encodingClass, etagFor, matchesEtag, ResponseCache } from "../http/responseCache.js";
 import { SECURITY_HEADERS } from "../http/securityHeaders.js";
@@ -43,7 +44,8 @@ function front(app: AigovApp, exportSlots: ExportSlots) {
       res.end(JSON.stringify(problem.toDocument("/")));
       return;
     }
-    if (req.method === "GET" || req.method === "HEAD") {
+    // A signed-in reader's pages are their own (their name, their forms): never the shared copy.
+    if ((req.method === "GET" || req.method === "HEAD") && !carriesSession(req.headers.cookie)) {
       const pathAndQuery = url.pathname + url.search;
       const version = await app.readVersion();
       const etag = etagFor(version, pathAndQuery);

@@ -1,4 +1,5 @@
 import type { Language } from "../domain/localizedText.js";
+import { type Role, roleMay } from "../domain/account.js";
 import { languageTag, openGraphLocale, otherLanguage } from "../domain/languageForms.js";
 import { html, type SafeHtml } from "./html.js";
 import { localHref } from "./i18n/localHref.js";
@@ -30,6 +31,36 @@ export interface LayoutInput {
   body: SafeHtml;
   /** What the search box holds (the search page fills it with the query). */
   query?: string;
+  /** Who is signed in (their name, role and the CSRF token of the sign-out form), or null. */
+  account?: { name: string; role: Role; csrf: string } | null;
+}
+
+/**
+ * Who is signed in, with the review queue for editors and a sign-out button; for anyone else a link
+ * to sign in that comes back to this page.
+ */
+function accountBar(input: LayoutInput): SafeHtml {
+  const { lang, t, url, account } = input;
+  const back = new URLSearchParams(url.search);
+  back.delete("lang");
+  const here = `${url.pathname}${back.size ? `?${back.toString()}` : ""}`;
+  if (!account)
+    return html`<p class="account-bar">
+      <a href="${localHref("/sign-in", lang, { next: here })}">${t("account.signIn")}</a>
+    </p>`;
+  return html`<div class="account-bar">
+    <span>${t("account.signedInAs", { name: account.name })}</span>
+    ${
+      roleMay(account.role, "review")
+        ? html`<a href="${localHref("/review", lang)}">${t("account.queue")}</a>`
+        : ""
+    }
+    <form method="post" action="${localHref("/sign-out", lang)}">
+      <input type="hidden" name="csrf" value="${account.csrf}" />
+      <input type="hidden" name="next" value="${here}" />
+      <button type="submit">${t("account.signOut")}</button>
+    </form>
+  </div>`;
 }
 
 /** The same URL in another language (the switch keeps path, query and everything else). */
@@ -120,6 +151,7 @@ ${html`<html lang="${languageTag(lang)}">
             ${languages}
           </ul>
         </nav>
+        ${accountBar(input)}
       </div>
     </header>
     <main id="main" tabindex="-1">${input.body}</main>

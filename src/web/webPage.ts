@@ -1,6 +1,7 @@
 import type { Jurisdiction } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import type { AppServices } from "../app/appServices.js";
+import type { Session } from "../app/authentication.js";
 import type { AcceptedParameters } from "../app/queryParameters.js";
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
@@ -37,6 +38,32 @@ export interface PageRequest {
   name: NameJurisdiction;
   /** The gazetteer: the database's jurisdictions over the bundled ones. */
   jurisdictions: Jurisdiction[];
+  /**
+   * The signed-in session, or null. Looked up only when the request carries the session cookie: a
+   * reader without one costs the session tables nothing, and their pages are cached as before.
+   */
+  session: Session | null;
+  /** The session cookie's value as sent (to end this session on sign-out). */
+  sessionCookie: string | undefined;
+  /** Where the request came from (for throttles and the audit log); null in process. */
+  address: string | null;
+  /**
+   * The CSRF token a form on this page must carry: the session's, or for a reader not signed in a
+   * double-submit token (asking for one sets its cookie and keeps the answer out of every cache).
+   */
+  formToken(): string;
+}
+
+/** What a form's POST leads to: another page (303 See Other), or this page again with a message. */
+export type FormOutcome = { redirect: string; cookies?: string[] } | { page: PageResult; cookies?: string[] };
+
+/** The fields of a submitted form (application/x-www-form-urlencoded). */
+export type FormFields = URLSearchParams;
+
+/** A POST route of the web app (sign-out, publish, reject): checked for its CSRF token before it runs. */
+export interface WebAction {
+  path: string;
+  submit(request: PageRequest, form: FormFields): Promise<FormOutcome>;
 }
 
 /** A rendered page body with what the layout needs around it. */
@@ -68,6 +95,8 @@ export interface WebPage {
    * the page's parameters: the script swaps in the server's own markup instead of drawing its own.
    */
   fragment?: PageFragment;
+  /** The page's form, posted to the page's own path (its CSRF token checked first). */
+  submit?(request: PageRequest, form: FormFields): Promise<FormOutcome>;
 }
 
 /** A region of a page served alone as HTML, e.g. the search page's results at /search/results. */

@@ -1,6 +1,7 @@
 // The browser entry: marks the page as scripted and starts each enhanced component on the elements that
 // ask for it with data-module="<name>". Pages are complete without this file; it only enhances.
 import { chartTips } from "./chartTips.js";
+import { formRows } from "./formRows.js";
 import { searchPage } from "./searchPage.js";
 import { worldMap } from "./worldMap.js";
 
@@ -12,6 +13,7 @@ const MODULES: Record<string, ClientModule> = {
   "search-page": searchPage,
   "world-map": worldMap,
   "chart-tips": chartTips,
+  "form-rows": formRows,
 };
 
 function start(): void {

@@ -4,9 +4,15 @@ import { httpUrlOrNull } from "../../domain/httpUrl.js";
 import type { Language } from "../../domain/localizedText.js";
 import { languageTag, listSeparator, otherLanguage } from "../../domain/languageForms.js";
 import { label, tagLabel } from "../../domain/vocabulary.js";
+import { roleMay } from "../../domain/account.js";
+import type { EventCorrection } from "../../domain/correctionsByEvent.js";
+import { notFound } from "../../app/appError.js";
 import { eventById } from "../../app/events.js";
-import { findEvents, listRevisions } from "../../storage/repos/eventRepo.js";
+import { eventRevision } from "../../app/history.js";
+import { findEvents } from "../../storage/repos/eventRepo.js";
+import { findRevision, listRevisions, type StoredRevision } from "../../storage/repos/revisionRepo.js";
 import { correctionNote } from "../components/correctionNote.js";
+import { eventHistory } from "../components/eventHistory.js";
 import { jsonScript } from "../components/jsonScript.js";
 import { localized, pick } from "../components/localized.js";
 import { richText } from "../components/richText.js";
@@ -15,17 +21,11 @@ import { html, type SafeHtml } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { eventCsl, formattedCitation } from "../viewModels/eventCitation.js";
-import type { PageRequest, WebPage } from "../webPage.js";
+import type { PageRequest, PageResult, WebPage } from "../webPage.js";
 
 /** Types that are instruments of law: schema.org Legislation fits them. */
 const LEGISLATION = new Set(["law", "regulation", "executive_order"]);
 const LANGUAGE_NAMES: Record<Language, string> = { zh: "中文", en: "English" };
-
-/** Which top-level fields changed from one revision to the next. */
-function changedFields(before: Event, after: Event): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Event>;
-  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-}
 
 function jsonLd(event: Event, request: PageRequest, canonical: string, modified: string | null): object {
   const { lang, name } = request;
@@ -144,134 +144,153 @@ function facts(event: Event, request: PageRequest, notes: NotesOf): SafeHtml {
   </dl>`;
 }
 
-/** `/events/{id}`: one event with everything known about it, in both languages. */
-export const eventPage: WebPage = {
-  path: "/events/:id",
-  nav: null,
-  render: async (request) => {
-    const { t, lang, context, url } = request;
-    const id = request.params.id ?? "";
-    const { event, corrections } = await eventById(context, id);
-    const revisions = await listRevisions(context.db, id);
-    const targets = event.relations.map((r) => r.target).filter((x): x is string => x !== null);
-    const related = new Map(
-      (targets.length ? await findEvents(context.db, targets) : []).map((e) => [e.id, e]),
+/** The edit and suggest links of the current version: edit for contributors and up, suggest for anyone. */
+function editorLinks(event: Event, request: PageRequest): SafeHtml {
+  const { t, lang, session } = request;
+  const edit =
+    session && roleMay(session.actor.role, "propose")
+      ? html`<a class="button" href="${localHref(`/events/${event.id}/edit`, lang)}">${t("event.edit")}</a>`
+      : "";
+  return html`<p class="event-actions no-print">
+    ${edit}
+    <a href="${localHref(`/events/${event.id}/suggest`, lang)}">${t("event.suggest")}</a>
+  </p>`;
+}
+
+/**
+ * One event as a page: the current version (with its corrections, the edit and suggest links), or a
+ * past revision, clearly marked as such and linking to the current one.
+ */
+export async function eventView(
+  request: PageRequest,
+  event: Event,
+  corrections: readonly EventCorrection[],
+  past: StoredRevision | null,
+): Promise<PageResult> {
+  const { t, lang, context, url } = request;
+  const id = event.id;
+  const revisions = await listRevisions(context.db, id);
+  const targets = event.relations.map((r) => r.target).filter((x): x is string => x !== null);
+  const related = new Map(
+    (targets.length ? await findEvents(context.db, targets) : []).map((e) => [e.id, e]),
+  );
+
+  const title = pick(event.title, lang) ?? { text: event.id, lang, fallback: false };
+  const otherLang: Language = otherLanguage(lang);
+  const otherTitle = event.title[otherLang];
+  const ownPath = past ? `/events/${id}/revisions/${past.revision}` : `/events/${id}`;
+  const canonical = `${url.origin}${localHref(ownPath, lang)}`;
+  // What a citation names: the revision shown (the newest, or the past one asked for).
+  const latest = past ?? revisions[revisions.length - 1];
+  const summaryPicked = pick(event.summary, lang);
+  // Each correction sits right after the field it corrects; its number is its anchor, which cards link to.
+  const notes: NotesOf = (field) =>
+    corrections.flatMap((c, i) => (c.field === field ? [correctionNote(c, i, lang)] : []));
+
+  const summaries = ([lang, otherLang] as const)
+    .filter((l) => event.summary[l])
+    .map(
+      (l) =>
+        html`<section class="summary-text" lang="${languageTag(l)}" aria-labelledby="summary-${l}">
+          <h2 id="summary-${l}">${t("event.summary")} · ${LANGUAGE_NAMES[l]}</h2>
+          ${richText(event.summary[l] ?? "")}
+        </section>`,
     );
 
-    const title = pick(event.title, lang) ?? { text: event.id, lang, fallback: false };
-    const otherLang: Language = otherLanguage(lang);
-    const otherTitle = event.title[otherLang];
-    const canonical = `${url.origin}${localHref(`/events/${event.id}`, lang)}`;
-    const latest = revisions[revisions.length - 1];
-    const summaryPicked = pick(event.summary, lang);
-    // Each correction sits right after the field it corrects; its number is its anchor, which cards link to.
-    const notes: NotesOf = (field) =>
-      corrections.flatMap((c, i) => (c.field === field ? [correctionNote(c, i, lang)] : []));
-
-    const summaries = ([lang, otherLang] as const)
-      .filter((l) => event.summary[l])
-      .map(
-        (l) =>
-          html`<section class="summary-text" lang="${languageTag(l)}" aria-labelledby="summary-${l}">
-            <h2 id="summary-${l}">${t("event.summary")} · ${LANGUAGE_NAMES[l]}</h2>
-            ${richText(event.summary[l] ?? "")}
-          </section>`,
-      );
-
-    const sources = event.sources.length
-      ? html`<section aria-labelledby="sources">
-          <h2 id="sources">${t("event.sources")}</h2>
-          <ol class="footnotes">
-            ${event.sources.map((source, i) => {
-              const href = httpUrlOrNull(source.url);
-              const n = source.note ?? i + 1;
-              return html`<li id="fn-${n}" value="${n}">
-                ${source.publisher ? html`<span class="publisher">${source.publisher}</span>. ` : ""}
-                ${href ? html`<a href="${href}" rel="noopener noreferrer external">${href}</a>` : html`<span>${source.text ?? t("event.noSource")}</span>`}
-              </li>`;
-            })}
-          </ol>
-        </section>`
-      : "";
-
-    const relations = event.relations.length
-      ? html`<section aria-labelledby="relations">
-          <h2 id="relations">${t("event.relations")}</h2>
-          <ul class="related-list">
-            ${event.relations.map((relation) => {
-              const target = relation.target ? related.get(relation.target) : undefined;
-              const label = pick(relation.label, lang);
-              const body = target
-                ? html`<a href="${localHref(`/events/${target.id}`, lang)}"
-                      >${localized(pick(target.title, lang), t)}</a
-                    >
-                    (${formatDateSpan(target.date, lang)})`
-                : html`${label ? localized(label, t) : relation.target}
-                    <span class="count">(${t("event.outside")})</span>`;
-              return html`<li>${t(`relation.${relation.kind}`)}: ${body}</li>`;
-            })}
-          </ul>
-        </section>`
-      : "";
-
-    const identifiers = event.identifiers.length
-      ? html`<section aria-labelledby="identifiers">
-          <h2 id="identifiers">${t("event.identifiers")}</h2>
-          <dl class="event-facts">
-            ${event.identifiers.map(
-              (i) =>
-                html`<dt>${i.scheme}</dt>
-                  <dd><code>${i.value}</code></dd>`,
-            )}
-          </dl>
-        </section>`
-      : "";
-
-    const jurisdictionNames = event.jurisdictions.map((c) => request.name(c, lang)).join(listSeparator(lang));
-    const revisionNote = latest
-      ? t("event.revisionNote", { revision: String(latest.revision), date: latest.changedAt.slice(0, 10) })
-      : null;
-    const citation = formattedCitation({
-      title: title.text,
-      date: formatDateSpan(event.date, lang),
-      jurisdictions: jurisdictionNames,
-      url: canonical,
-      revision: revisionNote,
-      lang,
-    });
-    const csl = eventCsl(
-      event,
-      lang,
-      canonical,
-      latest ? { n: latest.revision, date: latest.changedAt.slice(0, 10) } : null,
-      request.corrections,
-    );
-
-    const history = html`<section aria-labelledby="history">
-      <h2 id="history">${t("event.history")}</h2>
-      <ol class="revisions">
-        ${revisions
-          .map((r, i) => {
-            const previous = revisions[i - 1];
-            const fields = previous ? changedFields(previous.event, r.event) : [];
-            return html`<li>
-              ${t("event.revision", { n: r.revision })} ·
-              <time datetime="${r.changedAt}">${formatDate(r.changedAt.slice(0, 10), lang)}</time> ·
-              ${t("event.origin")} <code>${r.origin}</code> ·
-              ${previous ? t("event.changedFields", { fields: fields.join(", ") || "—" }) : t("event.firstRevision")}
+  const sources = event.sources.length
+    ? html`<section aria-labelledby="sources">
+        <h2 id="sources">${t("event.sources")}</h2>
+        <ol class="footnotes">
+          ${event.sources.map((source, i) => {
+            const href = httpUrlOrNull(source.url);
+            const n = source.note ?? i + 1;
+            return html`<li id="fn-${n}" value="${n}">
+              ${source.publisher ? html`<span class="publisher">${source.publisher}</span>. ` : ""}
+              ${href ? html`<a href="${href}" rel="noopener noreferrer external">${href}</a>` : html`<span>${source.text ?? t("event.noSource")}</span>`}
             </li>`;
-          })
-          .reverse()}
-      </ol>
-    </section>`;
+          })}
+        </ol>
+      </section>`
+    : "";
 
-    return {
-      title: title.text,
-      description: summaryPicked ? firstLines(summaryPicked.text, 200) : undefined,
-      canonicalPath: `/events/${event.id}`,
-      head: html`<meta property="og:type" content="article" />
-        ${jsonScript("application/ld+json", jsonLd(event, request, canonical, latest?.changedAt ?? null))}`,
-      body: html`<article class="event-page">
+  const relations = event.relations.length
+    ? html`<section aria-labelledby="relations">
+        <h2 id="relations">${t("event.relations")}</h2>
+        <ul class="related-list">
+          ${event.relations.map((relation) => {
+            const target = relation.target ? related.get(relation.target) : undefined;
+            const label = pick(relation.label, lang);
+            const body = target
+              ? html`<a href="${localHref(`/events/${target.id}`, lang)}"
+                    >${localized(pick(target.title, lang), t)}</a
+                  >
+                  (${formatDateSpan(target.date, lang)})`
+              : html`${label ? localized(label, t) : relation.target}
+                  <span class="count">(${t("event.outside")})</span>`;
+            return html`<li>${t(`relation.${relation.kind}`)}: ${body}</li>`;
+          })}
+        </ul>
+      </section>`
+    : "";
+
+  const identifiers = event.identifiers.length
+    ? html`<section aria-labelledby="identifiers">
+        <h2 id="identifiers">${t("event.identifiers")}</h2>
+        <dl class="event-facts">
+          ${event.identifiers.map(
+            (i) =>
+              html`<dt>${i.scheme}</dt>
+                <dd><code>${i.value}</code></dd>`,
+          )}
+        </dl>
+      </section>`
+    : "";
+
+  const jurisdictionNames = event.jurisdictions.map((c) => request.name(c, lang)).join(listSeparator(lang));
+  const revisionNote = latest
+    ? t("event.revisionNote", { revision: String(latest.revision), date: latest.changedAt.slice(0, 10) })
+    : null;
+  const citation = formattedCitation({
+    title: title.text,
+    date: formatDateSpan(event.date, lang),
+    jurisdictions: jurisdictionNames,
+    url: canonical,
+    revision: revisionNote,
+    lang,
+  });
+  const csl = eventCsl(
+    event,
+    lang,
+    canonical,
+    latest ? { n: latest.revision, date: latest.changedAt.slice(0, 10) } : null,
+    request.corrections,
+  );
+
+  const history = eventHistory(id, revisions, request, past?.revision ?? null);
+  // A past version says so before anything else, with when it was made and the way to the current one.
+  const pastBanner = past
+    ? html`<div class="past-version" role="note">
+        <p>
+          <strong>${t("past.title", { n: past.revision })}</strong>
+          ${t("past.when", { date: formatDate(past.changedAt.slice(0, 10), lang) })}
+        </p>
+        <p>
+          ${past.removed ? html`${t("past.removed")} ` : ""}
+          <a href="${localHref(`/events/${id}`, lang)}">${t("past.current")}</a>
+        </p>
+      </div>`
+    : "";
+
+  return {
+    title: title.text,
+    description: summaryPicked ? firstLines(summaryPicked.text, 200) : undefined,
+    canonicalPath: ownPath,
+    head: past
+      ? html`<meta name="robots" content="noindex" />`
+      : html`<meta property="og:type" content="article" />
+          ${jsonScript("application/ld+json", jsonLd(event, request, canonical, latest?.changedAt ?? null))}`,
+    body: html`${pastBanner}
+      <article class="event-page${past ? " event-page--past" : ""}">
         <p class="event-card__meta">
           <a href="${localHref(`/chronicle/${event.date.start.slice(0, 4)}`, lang)}"
             >${t("nav.chronicle")} ${event.date.start.slice(0, 4)}</a
@@ -279,7 +298,7 @@ export const eventPage: WebPage = {
         </p>
         <h1>${localized(title, t)}</h1>
         ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${languageTag(otherLang)}">${otherTitle}</p>` : ""}
-        ${notes("title")} ${facts(event, request, notes)}
+        ${past ? "" : editorLinks(event, request)} ${notes("title")} ${facts(event, request, notes)}
         <div class="summaries">${summaries}</div>
         ${notes("summary")} ${sources} ${relations} ${identifiers}
         <section class="cite" aria-labelledby="cite">
@@ -292,9 +311,40 @@ export const eventPage: WebPage = {
         </section>
         ${history}
         <p class="no-print">
-          <a href="/api/events/${event.id}" type="application/json">${t("event.json")}</a>
+          <a
+            href="/api/events/${event.id}${past ? `/revisions/${past.revision}` : ""}"
+            type="application/json"
+            >${t("event.json")}</a
+          >
         </p>
       </article>`,
-    };
+  };
+}
+
+/** `/events/{id}`: one event with everything known about it, in both languages. */
+export const eventPage: WebPage = {
+  path: "/events/:id",
+  nav: null,
+  render: async (request) => {
+    const { event, corrections } = await eventById(request.context, request.params.id ?? "");
+    return eventView(request, event, corrections, null);
+  },
+};
+
+/** `/events/{id}/revisions/{n}`: the event as one revision left it, marked as a past version. */
+export const revisionPage: WebPage = {
+  path: "/events/:id/revisions/:n",
+  nav: null,
+  render: async (request) => {
+    const id = request.params.id ?? "";
+    const raw = request.params.n ?? "";
+    const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+    const { event } = await eventRevision(request.context, id, n);
+    const past = await findRevision(request.context.db, id, n);
+    if (!past) throw notFound(`event "${id}" has no revision ${raw}`);
+    // A removal leaves the version the event last had: shown as it was, marked as removed.
+    const shown = event ?? past.event;
+    // Corrections are notes on the current record; a past version is shown as it was published.
+    return eventView(request, shown, [], past);
   },
 };

@@ -1,9 +1,14 @@
-import type { WebPage } from "../webPage.js";
+import type { WebAction, WebPage } from "../webPage.js";
 import { chartsPage } from "./chartsPage.js";
 import { checkPage } from "./checkPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
 import { comparePage } from "./comparePage.js";
-import { eventPage } from "./eventPage.js";
+import { editEventPage } from "./editEventPage.js";
+import { eventPage, revisionPage } from "./eventPage.js";
+import { proposalPage, publishAction, rejectAction } from "./proposalPage.js";
+import { reviewPage } from "./reviewPage.js";
+import { signInPage, signOutAction, signOutEverywhereAction } from "./signInPage.js";
+import { suggestPage } from "./suggestPage.js";
 import { coveragePage } from "./coveragePage.js";
 import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
@@ -32,4 +37,13 @@ export const PAGES: WebPage[] = [
   coveragePage,
   problemsPage,
   problemPage,
+  signInPage,
+  reviewPage,
+  proposalPage,
+  editEventPage,
+  suggestPage,
+  revisionPage,
 ];
+
+/** The POST-only routes (the forms of pages post to the page's own path, see WebPage.submit). */
+export const ACTIONS: WebAction[] = [signOutAction, signOutEverywhereAction, publishAction, rejectAction];

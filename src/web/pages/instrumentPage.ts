@@ -64,6 +64,8 @@ const STATUS: Record<Instrument["status"], Record<Language, string>> = {
   adopted: { zh: "已通过", en: "adopted" },
   pending: { zh: "待定", en: "pending" },
   proposed: { zh: "提案", en: "proposed" },
+  stayed: { zh: "已被法院暂停执行", en: "stayed by a court" },
+  repealed: { zh: "已废止", en: "repealed" },
 };
 
 const word = (key: keyof typeof WORDS, lang: Language) => WORDS[key][lang];
