@@ -5,6 +5,7 @@ import {
   ConsequentialDecision,
   EnterpriseSize,
   EuHighRiskUse,
+  KrHighImpactArea,
   Modality,
   Role,
   Sector,
@@ -208,6 +209,37 @@ export const CheckProfile = z
       .max(130, "expected an age of at most 130")
       .optional()
       .describe("The youngest age of people allowed to use it (0 when children of any age may)."),
+    significantRiskToRights: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether it can significantly affect, or put at risk, people's life, physical safety or fundamental rights (Korea's high-impact AI, second limb).",
+      ),
+    krHighImpactAreas: z
+      .array(KrHighImpactArea)
+      .max(KrHighImpactArea.options.length)
+      .optional()
+      .describe(
+        "The areas of Korea's AI Basic Act Art. 2(4) it is used in: energy, drinking-water, health-care, medical-devices, nuclear, criminal-investigation-biometrics, rights-decisions (hiring, loans, …), transport, public-decisions, student-evaluation (an empty list: none).",
+      ),
+    stateOfTheArt: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether it is built and run with state-of-the-art technology (Korea, Enforcement Decree Art. 24).",
+      ),
+    broadSevereRisk: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether its risks can broadly and seriously affect life, physical safety and fundamental rights (Korea, Enforcement Decree Art. 24).",
+      ),
+    priorCorrectionOrderFine: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether the operator has been fined before for not following a correction order under Korea's AI Basic Act (a trigger for a domestic agent).",
+      ),
   })
   .strict();
 export type CheckProfile = z.infer<typeof CheckProfile>;

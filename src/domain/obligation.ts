@@ -87,6 +87,21 @@ export const ConsequentialDecision = z.enum(CONSEQUENTIAL_DECISIONS);
 export const ENTERPRISE_SIZES = ["micro", "small", "medium", "small-mid-cap", "large"] as const;
 export const EnterpriseSize = z.enum(ENTERPRISE_SIZES);
 
+/** The areas of Korea's high-impact AI (AI Basic Act Art. 2(4)), each as the Act lists it. */
+export const KR_HIGH_IMPACT_AREAS = [
+  "energy",
+  "drinking-water",
+  "health-care",
+  "medical-devices",
+  "nuclear",
+  "criminal-investigation-biometrics",
+  "rights-decisions",
+  "transport",
+  "public-decisions",
+  "student-evaluation",
+] as const;
+export const KrHighImpactArea = z.enum(KR_HIGH_IMPACT_AREAS);
+
 /** The kinds of algorithmic recommendation China's provisions of 2022 name (Art. 2). */
 export const ALGORITHM_TYPES = [
   "generation-synthesis",
@@ -153,6 +168,11 @@ export const CONDITION_FIELDS = [
   "offeredToPublic",
   "algorithmTypes",
   "youngestUserAge",
+  "significantRiskToRights",
+  "krHighImpactAreas",
+  "stateOfTheArt",
+  "broadSevereRisk",
+  "priorCorrectionOrderFine",
 ] as const;
 export const ConditionField = z.enum(CONDITION_FIELDS);
 export type ConditionField = z.infer<typeof ConditionField>;
@@ -233,8 +253,16 @@ export type Transition = z.infer<typeof Transition>;
  */
 export const InLaw = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable().default(null),
-    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable().default(null),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+      .nullable()
+      .default(null),
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+      .nullable()
+      .default(null),
     /** The instrument (and its article) whose entry into force began or ended this version. */
     changedBy: z
       .object({ instrument: z.string().min(1), article: z.string().min(1) })
@@ -253,7 +281,10 @@ export const Obligation = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "expected a stable id such as eu-ai-act.art-53-1-a"),
+      .regex(
+        /^[a-z0-9]+(?:[-.][a-z0-9]+)*(?:@\d{4}-\d{2}-\d{2})?$/,
+        "expected a stable id such as eu-ai-act.art-53-1-a, or an amended version such as eu-ai-act.art-4@2026-07-27",
+      ),
     instrument: z.string().min(1),
     jurisdiction: JurisdictionCode,
     /**

@@ -4,6 +4,7 @@ import type {
   CONSEQUENTIAL_DECISIONS,
   ENTERPRISE_SIZES,
   EU_HIGH_RISK_USES,
+  KR_HIGH_IMPACT_AREAS,
   MODALITIES,
   SECTORS,
 } from "./obligation.js";
@@ -196,6 +197,41 @@ export const PROFILE_FIELD_LABELS = {
     question: {
       zh: "允许使用它的最低年龄是多少岁（任何年龄的儿童都可使用则填 0）？",
       en: "From what age may people use it (0 if children of any age may)?",
+    },
+  },
+  significantRiskToRights: {
+    label: { zh: "对生命、安全或基本权利的重大影响", en: "Significant risk to life, safety or rights" },
+    question: {
+      zh: "它是否可能对人的生命、人身安全或基本权利产生重大影响或带来危险？",
+      en: "Can it significantly affect, or put at risk, people's life, physical safety or fundamental rights?",
+    },
+  },
+  krHighImpactAreas: {
+    label: { zh: "韩国高影响人工智能领域", en: "Korea's high-impact areas" },
+    question: {
+      zh: "它用于韩国《人工智能基本法》第 2(4) 条所列的哪些领域？",
+      en: "In which areas listed in Art. 2(4) of Korea's AI Basic Act is it used?",
+    },
+  },
+  stateOfTheArt: {
+    label: { zh: "采用最先进技术", en: "State-of-the-art technology" },
+    question: {
+      zh: "它是否采用最先进的技术构建和运行？",
+      en: "Is it built and run with state-of-the-art technology?",
+    },
+  },
+  broadSevereRisk: {
+    label: { zh: "广泛而严重的风险", en: "Broad and severe risk" },
+    question: {
+      zh: "它的风险是否可能广泛而严重地影响生命、人身安全和基本权利？",
+      en: "Can its risks broadly and seriously affect life, physical safety and fundamental rights?",
+    },
+  },
+  priorCorrectionOrderFine: {
+    label: { zh: "曾因不履行纠正命令被罚款", en: "Fined before for a correction order" },
+    question: {
+      zh: "您是否曾因不履行韩国《人工智能基本法》下的纠正命令而被处以罚款？",
+      en: "Have you been fined before for not following a correction order under Korea's AI Basic Act?",
     },
   },
   at: {
@@ -400,3 +436,29 @@ export const KIND_LABELS: Record<"model" | "service", Required<LocalizedText>> =
 
 /** How a fact was checked: the vocabulary's words, under the name obligations/ and the corrections read. */
 export const VERIFICATION_LABELS = VERIFICATION_WORDS;
+
+/** Korea's high-impact areas in both languages. */
+export const KR_HIGH_IMPACT_AREA_LABELS: Record<
+  (typeof KR_HIGH_IMPACT_AREAS)[number],
+  Required<LocalizedText>
+> = {
+  energy: { zh: "能源供应", en: "energy supply" },
+  "drinking-water": { zh: "饮用水生产和供应", en: "drinking water" },
+  "health-care": { zh: "医疗服务", en: "health care" },
+  "medical-devices": { zh: "医疗器械", en: "medical devices" },
+  nuclear: { zh: "核设施和核材料", en: "nuclear facilities and materials" },
+  "criminal-investigation-biometrics": {
+    zh: "用于犯罪侦查或逮捕的生物识别信息分析",
+    en: "biometric analysis for criminal investigation or arrest",
+  },
+  "rights-decisions": {
+    zh: "对个人权利义务有重大影响的判断（招聘、贷款审查等）",
+    en: "judgments with a major effect on people's rights and duties (hiring, loan review, …)",
+  },
+  transport: { zh: "交通工具和交通系统", en: "transport and traffic systems" },
+  "public-decisions": {
+    zh: "国家和地方机关影响国民的决定",
+    en: "public authorities' decisions affecting people",
+  },
+  "student-evaluation": { zh: "中小学学生评价", en: "evaluation of school students" },
+};

@@ -115,7 +115,8 @@ export function testCondition(profile: CheckProfile, condition: Condition, membe
 }
 
 /**
- * Whether a profile's markets include a jurisdiction: a bloc (the EU) by itself or any member state; a
+ * Whether a profile's markets include a jurisdiction: a bloc (the EU) by itself or any member state, and a
+ * member state when the whole bloc is a market; a
  * country by itself or one of its subdivisions; a subdivision by itself — and open when only its country
  * is listed (selling in the US does not say whether the model is offered in California).
  */
@@ -126,6 +127,8 @@ export function inMarket(
 ): Answer {
   if (markets === undefined) return open("markets");
   if (markets.some((m) => memberships.within(m, jurisdiction))) return YES;
+  // The whole bloc as a market (EU) reaches each member's own law (Italy's).
+  if (markets.some((m) => m !== jurisdiction && memberships.within(jurisdiction, m))) return YES;
   if (!jurisdiction.includes("-")) return markets.some((m) => m.startsWith(`${jurisdiction}-`)) ? YES : NO;
   const country = jurisdiction.split("-")[0] as string;
   return markets.includes(country) ? open("markets") : NO;

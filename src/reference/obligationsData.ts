@@ -15,7 +15,7 @@ export interface ObligationsData {
   corrections: Correction[];
   /** The blocs and their members (data/jurisdictionGroups.json): the one list the checker's EU is read from. */
   groups: JurisdictionGroup[];
-  /** Per jurisdiction, what the checker models and what aigov knows binds there but does not (data/coverage.json). */
+  /** Per jurisdiction, what the checker models and what aigov knows binds there but does not (data/coverage/*.json). */
   coverage: JurisdictionCoverage[];
 }
 
@@ -60,16 +60,36 @@ function readGroups(dir: string): JurisdictionGroup[] {
   return parsed.data.groups;
 }
 
-/** data/coverage.json; a data folder without one (a test's) covers nothing it does not say. */
+/**
+ * data/coverage/*.json (one file per area, so that each is edited on its own), or a single
+ * data/coverage.json (a test's data folder); a folder with neither covers nothing it does not say.
+ */
 function readCoverage(dir: string): JurisdictionCoverage[] {
-  const file = "coverage.json";
-  if (!existsSync(join(dir, file))) return [];
-  const parsed = CoverageFile.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ObligationsDataError(`data/${file}: ${issue?.path.join(".")}: ${issue?.message ?? "invalid"}`);
-  }
-  return parsed.data;
+  const files = [
+    ...(existsSync(join(dir, "coverage.json")) ? ["coverage.json"] : []),
+    ...(existsSync(join(dir, "coverage"))
+      ? readdirSync(join(dir, "coverage"))
+          .filter((name) => name.endsWith(".json"))
+          .sort()
+          .map((name) => join("coverage", name))
+      : []),
+  ];
+  return files.flatMap((file) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    } catch (error) {
+      throw new ObligationsDataError(`data/${file}: not JSON (${(error as Error).message})`);
+    }
+    const parsed = CoverageFile.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ObligationsDataError(
+        `data/${file}: ${issue?.path.join(".")}: ${issue?.message ?? "invalid"}`,
+      );
+    }
+    return parsed.data;
+  });
 }
 
 function checkCoverage(data: ObligationsData): void {
@@ -82,18 +102,18 @@ function checkCoverage(data: ObligationsData): void {
       const instrument = known.get(ref);
       if (!instrument)
         throw new ObligationsDataError(
-          `data/coverage.json: ${entry.jurisdiction} names unknown instrument "${ref}"`,
+          `data/coverage: ${entry.jurisdiction} names unknown instrument "${ref}"`,
         );
       if (instrument.jurisdiction !== entry.jurisdiction)
         throw new ObligationsDataError(
-          `data/coverage.json: ${ref} is in ${instrument.jurisdiction}, listed under ${entry.jurisdiction}`,
+          `data/coverage: ${ref} is in ${instrument.jurisdiction}, listed under ${entry.jurisdiction}`,
         );
     }
   if (!data.coverage.length) return;
   // Every instrument with duties says which of its parts are modelled: no duty without its coverage line.
   for (const instrument of new Set(data.obligations.map((o) => o.instrument)))
     if (!data.coverage.some((c) => c.modelled.some((m) => m.instrument === instrument)))
-      throw new ObligationsDataError(`data/coverage.json: ${instrument} has duties but no "modelled" entry`);
+      throw new ObligationsDataError(`data/coverage: ${instrument} has duties but no "modelled" entry`);
 }
 
 function checkReferences(data: ObligationsData): void {
