@@ -64,6 +64,9 @@ function readGroups(dir: string): JurisdictionGroup[] {
  * data/coverage/*.json (one file per area, so that each is edited on its own), or a single
  * data/coverage.json (a test's data folder); a folder with neither covers nothing it does not say.
  */
+/** The file each coverage entry was read from, for errors that name it. */
+const coverageFileOf = new WeakMap<JurisdictionCoverage, string>();
+
 function readCoverage(dir: string): JurisdictionCoverage[] {
   const files = [
     ...(existsSync(join(dir, "coverage.json")) ? ["coverage.json"] : []),
@@ -88,6 +91,7 @@ function readCoverage(dir: string): JurisdictionCoverage[] {
         `data/${file}: ${issue?.path.join(".")}: ${issue?.message ?? "invalid"}`,
       );
     }
+    for (const entry of parsed.data) coverageFileOf.set(entry, `data/${file}`);
     return parsed.data;
   });
 }
@@ -102,11 +106,11 @@ function checkCoverage(data: ObligationsData): void {
       const instrument = known.get(ref);
       if (!instrument)
         throw new ObligationsDataError(
-          `data/coverage: ${entry.jurisdiction} names unknown instrument "${ref}"`,
+          `${coverageFileOf.get(entry) ?? "data/coverage"}: ${entry.jurisdiction} names unknown instrument "${ref}"`,
         );
       if (instrument.jurisdiction !== entry.jurisdiction)
         throw new ObligationsDataError(
-          `data/coverage: ${ref} is in ${instrument.jurisdiction}, listed under ${entry.jurisdiction}`,
+          `${coverageFileOf.get(entry) ?? "data/coverage"}: ${ref} is in ${instrument.jurisdiction}, listed under ${entry.jurisdiction}`,
         );
     }
   if (!data.coverage.length) return;
