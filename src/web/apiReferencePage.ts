@@ -8,6 +8,7 @@ interface Parameter {
 }
 interface Operation {
   summary?: string;
+  security?: Record<string, unknown>[];
   parameters?: Parameter[];
   responses?: Record<string, { description?: string }>;
 }
@@ -33,8 +34,13 @@ export function apiReferencePage(document: Record<string, unknown>): string {
             ([status, r]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(r.description ?? "")}</li>`,
           )
           .join("");
+        // An operation that names a security scheme takes an API token (the reference is English, as
+        // the document it renders).
+        const token = op.security?.some((requirement) => Object.keys(requirement).length > 0)
+          ? `<p><strong>Needs an API token</strong>: <code>Authorization: Bearer TOKEN</code> (<code>aigov tokens create EMAIL</code>).</p>`
+          : "";
         return `<h2><code>${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</code></h2>
-<p>${escapeHtml(op.summary ?? "")}</p>
+<p>${escapeHtml(op.summary ?? "")}</p>${token}
 ${params ? `<table><tr><th>parameter</th><th>in</th><th>meaning</th></tr>${params}</table>` : ""}
 <ul>${responses}</ul>`;
       })
