@@ -3,7 +3,18 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ICAL from "ical.js";
+import { CheckProfile } from "../src/domain/checkProfile.js";
+import { ROLES } from "../src/domain/obligation.js";
+import {
+  ALGORITHM_TYPE_LABELS,
+  CONSEQUENTIAL_DECISION_LABELS,
+  EU_HIGH_RISK_USE_LABELS,
+  KR_HIGH_IMPACT_AREA_LABELS,
+  PROFILE_FIELD_LABELS,
+} from "../src/domain/profileLabels.js";
+import { bundledObligations } from "../src/reference/obligationsData.js";
 import type { AigovApp } from "../src/server/createApp.js";
+import { MONTHLY_USER_MARKETS, profileFromForm } from "../src/web/pages/checkPage.js";
 import { runCli, tempDir } from "./runCli.js";
 import { startInProcessApp } from "./inProcessApp.js";
 
@@ -68,7 +79,7 @@ describe("aigov check", () => {
     assert.match(stdout, /Note: .*10\^23 FLOP is only the indicative criterion/);
     assert.match(
       stdout,
-      /Not covered by aigov \(this answer is not complete\):\n {4}Prohibited AI practices \(Art\. 5\)/,
+      /Not covered by aigov \(this answer is not complete\):\n {4}Value-chain cooperation \(Art\. 25\(2\) and \(4\)/,
     );
     assert.doesNotMatch(stdout, /None/);
   });
@@ -306,7 +317,7 @@ describe("obligations over HTTP (in process, through app.request)", () => {
     const en = await (await request(`/coverage?lang=en`)).text();
     assert.match(en, /<h1>Coverage<\/h1>/);
     assert.match(en, /<h3>Known and not modelled<\/h3>/);
-    assert.match(en, /Prohibited AI practices \(Art\. 5\)/);
+    assert.match(en, /Value-chain cooperation \(Art\. 25/);
     assert.match(en, /Last checked:\s*<time datetime="\d{4}-\d{2}-\d{2}">/);
     const zh = await (await request(`/coverage?lang=zh`)).text();
     assert.match(zh, /<h1>涵盖范围<\/h1>/);
@@ -327,7 +338,7 @@ describe("obligations over HTTP (in process, through app.request)", () => {
       /Not a complete answer: aigov knows \d+ more rules here that it does not model \(<a href="#not-covered-EU">/,
     );
     assert.match(answer, /<details class="check-not-covered" id="not-covered-EU" open>/);
-    assert.match(answer, /High-risk AI systems \(Chapter III/);
+    assert.match(answer, /Right to an explanation of individual decision-making \(Art\. 86\)/);
     const api = (await (await request(`/api/coverage`)).json()) as { items: { jurisdiction: string }[] };
     assert.ok(api.items.some((i) => i.jurisdiction === "CN"));
   });
@@ -364,5 +375,153 @@ describe("obligations over HTTP (in process, through app.request)", () => {
     query.set("lang", "en");
     const html = await (await request(`/check?${query}`)).text();
     assert.match(html, /<a href="\/instruments\/eu-ai-act\?lang=en">Regulation \(EU\) 2024\/1689/);
+  });
+});
+
+describe("the /check form: every profile field, asked in plain words; what is left out stays open", () => {
+  let app: AigovApp;
+  let stop: () => Promise<void>;
+  before(async () => {
+    ({ app, stop } = await startInProcessApp());
+  });
+  after(() => stop());
+  const page = async (query: string) => {
+    const response = await app.hono.request(`/check?${query}`);
+    return { status: response.status, html: await response.text() };
+  };
+  const FIELDS = Object.keys(CheckProfile.shape).filter((field) => field !== "name");
+
+  for (const lang of ["en", "zh"] as const)
+    it(`asks every field of the profile on the ${lang} form, each with its id for the answer's links`, async () => {
+      const { html } = await page(`lang=${lang}`);
+      const form = html.slice(html.indexOf('class="check-form"'));
+      for (const field of FIELDS) {
+        assert.match(form, new RegExp(`id="f-${field}"`), `${field} has no element in the form`);
+        const words = PROFILE_FIELD_LABELS[field as keyof typeof PROFILE_FIELD_LABELS];
+        const said = [words.label[lang], words.question[lang]].map((text) =>
+          text.replaceAll("&", "&amp;").replaceAll("'", "&#39;"),
+        );
+        assert.ok(
+          said.some((text) => form.includes(text)),
+          `${field}: neither its label nor its question is on the ${lang} form`,
+        );
+      }
+      // The groups that keep the form usable, and the value labels of the multiple choices.
+      for (const legend of lang === "en"
+        ? ["EU high-risk", "US consequential decisions", "China", "Korea"]
+        : ["欧盟高风险", "美国：重大决定", "中国", "韩国"])
+        assert.match(form, new RegExp(`<legend>${legend}</legend>`));
+      assert.ok(form.includes(EU_HIGH_RISK_USE_LABELS.recruitment[lang]));
+      assert.ok(form.includes(CONSEQUENTIAL_DECISION_LABELS.housing[lang]));
+      assert.ok(form.includes(ALGORITHM_TYPE_LABELS["personalised-push"][lang]));
+      assert.ok(form.includes(KR_HIGH_IMPACT_AREA_LABELS["student-evaluation"][lang]));
+      for (const market of MONTHLY_USER_MARKETS)
+        assert.match(form, new RegExp(`name="monthlyUsers\\.${market}"`));
+      assert.match(form, /name="youngestUserAge" type="number"/);
+      // Every role, the new ones too, is offered and explained.
+      for (const role of ROLES) assert.match(form, new RegExp(`<option value="${role}">`));
+      // No script is needed to answer it.
+      assert.ok(!/<script(?![^>]*(src="\/assets\/|type="application\/ld\+json"))/.test(html));
+    });
+
+  it("asks monthly users for every market whose law counts them", () => {
+    const counted = new Set(
+      bundledObligations().obligations.flatMap((o) =>
+        [...o.conditions, ...o.penaltyConditions].flatMap((c) =>
+          [...(c.all ?? []), ...(c.any ?? [])].flatMap((test) =>
+            test.field === "monthlyUsers" && test.market ? [test.market] : [],
+          ),
+        ),
+      ),
+    );
+    for (const market of counted)
+      assert.ok((MONTHLY_USER_MARKETS as readonly string[]).includes(market), `${market} is not asked`);
+  });
+
+  it("reads a field left at don't know, empty or unticked as not answered, never as no, zero or none", () => {
+    const form = new URLSearchParams({
+      kind: "service",
+      publicBody: "",
+      offeredToPublic: "no",
+      annexIProduct: "yes",
+      youngestUserAge: "",
+      "monthlyUsers.US-CA": "",
+      "monthlyUsers.CN": "80,000",
+      enterpriseSize: "",
+    });
+    form.append("consequentialDecisions", "none");
+    form.append("krHighImpactAreas", "energy");
+    form.append("krHighImpactAreas", "transport");
+    const profile = profileFromForm(form);
+    assert.deepEqual(profile, {
+      kind: "service",
+      offeredToPublic: false,
+      annexIProduct: true,
+      monthlyUsers: { CN: "80,000" },
+      consequentialDecisions: [],
+      krHighImpactAreas: ["energy", "transport"],
+    });
+    assert.deepEqual(profileFromForm(new URLSearchParams({ kind: "model", youngestUserAge: "0" })), {
+      kind: "model",
+      youngestUserAge: 0,
+    });
+  });
+
+  it("answers a partly answered form: the unanswered fields stay open in the form and the answer asks for them", async () => {
+    const query = new URLSearchParams({
+      lang: "en",
+      kind: "service",
+      role: "deployer",
+      publicBody: "",
+      youngestUserAge: "",
+      "monthlyUsers.US-CA": "",
+      at: "2028-01-01",
+    });
+    query.append("markets", "EU");
+    query.append("euHighRiskUses", "recruitment");
+    const { status, html } = await page(query.toString());
+    assert.equal(status, 200);
+    const answer = html.slice(html.indexOf('id="result"'), html.indexOf('class="check-form"'));
+    const form = html.slice(html.indexOf('class="check-form"'));
+    // The answer asks the question the form left open, linked to its field.
+    assert.match(
+      answer,
+      /<a href="#f-publicBody">Is the deployer a public body, or a private body providing public services\?<\/a>/,
+    );
+    // The form keeps what was answered and leaves the rest open.
+    assert.match(form, /value="recruitment" checked/);
+    assert.match(
+      form,
+      /<select id="f-publicBody" name="publicBody"><option value="" selected>don&#39;t know<\/option>/,
+    );
+    assert.match(form, /id="f-youngestUserAge" name="youngestUserAge" type="number" value=""/);
+    assert.match(form, /name="monthlyUsers\.US-CA" type="text" inputmode="numeric" value=""/);
+    // Each duty says whom it binds and its themes, each a link to the comparison by theme.
+    assert.match(answer, /Binds: [a-z]/);
+    assert.match(answer, /Themes: <a href="\/compare\/duties\?theme=[a-z-]+&amp;j=EU&amp;lang=en">/);
+  });
+
+  it("names a bad answer of a new field in the form's words and links to it", async () => {
+    const query = new URLSearchParams({ lang: "en", kind: "service", youngestUserAge: "ten" });
+    query.append("euHighRiskUses", "none");
+    query.append("euHighRiskUses", "recruitment");
+    const { status, html } = await page(query.toString());
+    assert.equal(status, 400);
+    assert.match(html, /<a href="#f-youngestUserAge">Youngest users&#39; age<\/a>: expected an age in years/);
+    assert.match(html, /<a href="#f-euHighRiskUses">EU high-risk uses \(Annex III\)<\/a>/);
+  });
+
+  it("renders the new roles in the zh answer, with no English left in its options", async () => {
+    const query = new URLSearchParams({ lang: "zh", kind: "service", role: "app-store", at: "2026-12-03" });
+    query.append("markets", "CN");
+    const { status, html } = await page(query.toString());
+    assert.equal(status, 200);
+    assert.match(
+      html,
+      /<option value="app-store" selected>应用程序分发平台|<option value="app-store" selected>/,
+    );
+    const options = [...html.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1] as string);
+    for (const text of options) assert.doesNotMatch(text, /[A-Za-z]{3,}/, text);
+    assert.match(html, /义务人：/);
   });
 });

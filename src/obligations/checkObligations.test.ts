@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type CheckProfile, CheckProfile as ProfileSchema } from "../domain/checkProfile.js";
 import { checkObligations } from "./checkObligations.js";
+import { inLawOn } from "../domain/obligation.js";
 import { readObligationsData } from "../reference/obligationsData.js";
 
 const data = readObligationsData();
@@ -255,7 +256,7 @@ const SCENARIOS: Scenario[] = [
     name: "EU Art. 50(2): the day before 2 August 2026",
     profile: service({ markets: ["EU"] }),
     at: "2026-08-01",
-    obligation: `${EU}art-50-2`,
+    obligation: `${EU}art-50-2@2026-07-27`,
     expect: "upcoming",
     from: "2026-08-02",
   },
@@ -263,7 +264,7 @@ const SCENARIOS: Scenario[] = [
     name: "EU Art. 50(2): on 2 August 2026",
     profile: service({ markets: ["EU"] }),
     at: "2026-08-02",
-    obligation: `${EU}art-50-2`,
+    obligation: `${EU}art-50-2@2026-07-27`,
     expect: "applies",
     article: "Art. 50(2)",
   },
@@ -388,7 +389,7 @@ const SCENARIOS: Scenario[] = [
     name: "a deployer does not carry the provider's marking duty",
     profile: service({ role: "deployer", modalities: ["video"], markets: ["EU"] }),
     at: "2026-09-01",
-    obligation: `${EU}art-50-2`,
+    obligation: `${EU}art-50-2@2026-07-27`,
     expect: "notApplicable",
     article: "Art. 50(2)",
   },
@@ -666,7 +667,8 @@ describe("checkObligations", () => {
       [...new Set(result.missing.flatMap((m) => m.decides))].sort(),
     );
     const open = new Set(result.missing.flatMap((m) => m.decides));
-    for (const obligation of data.obligations) {
+    // Only the versions in law that day are answered (the Digital Omnibus's originals end on 2026-07-26).
+    for (const obligation of data.obligations.filter((o) => inLawOn(o, "2026-11-25"))) {
       const count = placed.filter((id) => id === obligation.id).length + (open.has(obligation.id) ? 1 : 0);
       assert.equal(count, 1, obligation.id);
     }
@@ -685,17 +687,20 @@ describe("checkObligations", () => {
     assert.deepEqual(result.uncoveredMarkets, ["AU", "BR"]);
   });
 
-  it("keeps the AI Act's own dates while the Digital Omnibus is known only from secondary sources, and says so on Art. 50(2)", () => {
+  it("reads Art. 50(2) with the Digital Omnibus's Art. 111(4): a system placed before 2 August 2026 complies by 2 December 2026", () => {
     const result = checkObligations(
       data,
       service({ markets: ["EU"], placedOnMarket: "2026-01-01" }),
       "2026-09-01",
     );
-    const marking = result.applies.find((i) => i.obligation === "eu-ai-act.art-50-2");
+    const marking = result.applies.find((i) => i.obligation === "eu-ai-act.art-50-2@2026-07-27");
     assert.ok(marking);
-    assert.match(
-      marking.notes.map((n) => n.en).join(" "),
-      /Digital Omnibus.*2 December 2026.*has not read the Official Journal/,
+    assert.equal(marking.complyBy, "2026-12-02");
+    assert.equal(marking.transition?.article, "Art. 111(4)");
+    assert.equal(marking.citation.verification, "official");
+    assert.ok(
+      !result.applies.some((i) => i.obligation === "eu-ai-act.art-50-2"),
+      "the original is not that day's law",
     );
   });
 });
@@ -777,13 +782,13 @@ describe("checkObligations › the audit's scenarios", () => {
       result.applies.find((i) => i.obligation === `${EU}art-50-1`)?.citation.article,
       "Art. 50(1)",
     );
+    // AI literacy and the prohibitions are modelled now; the high-risk duties ask for the Annex III uses.
+    assert.ok(result.applies.some((i) => i.obligation === `${EU}art-4@2026-07-27`));
+    assert.ok(result.applies.some((i) => i.obligation === `${EU}art-5-1-a`));
+    assert.ok(result.missing.some((m) => m.field === "euHighRiskUses"));
     const eu = result.markets.find((m) => m.jurisdiction === "EU");
     const gaps = eu?.notCovered.map((g) => g.title.en).join(" | ") ?? "";
-    for (const part of [
-      /Prohibited AI practices \(Art\. 5\)/,
-      /AI literacy \(Art\. 4\)/,
-      /High-risk AI systems \(Chapter III/,
-    ])
+    for (const part of [/Value-chain cooperation \(Art\. 25/, /Right to an explanation .*\(Art\. 86\)/])
       assert.match(gaps, part);
   });
 

@@ -43,14 +43,27 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
     }
   });
 
-  it("records the Digital Omnibus as an adopted amendment known from secondary sources, without duties of its own", () => {
+  it("records the Digital Omnibus as in force from 27 July 2026, read in the Official Journal, its changes as versions of the AI Act's duties", () => {
     const omnibus = data.instruments.find((i) => i.id === "eu-digital-omnibus-ai");
-    assert.equal(omnibus?.status, "adopted");
+    assert.equal(omnibus?.status, "in-force");
     assert.deepEqual(omnibus?.amends, ["eu-ai-act"]);
-    // What it changes is reported, not read in the Official Journal: no date of it may claim more.
-    assert.ok(omnibus.dates.every((d) => d.date < "2026" || d.verification === "secondary"));
-    assert.match(omnibus.statusNote?.en ?? "", /secondary/);
+    const inForce = omnibus.dates.find((d) => d.kind === "in-force");
+    assert.equal(inForce?.date, "2026-07-27");
+    // Read in a copy of the Official Journal file: every date of it is official but the proposal's.
+    for (const date of omnibus.dates)
+      assert.equal(date.verification, date.kind === "proposed" ? "secondary" : "official", date.date);
+    assert.ok(
+      omnibus.identifiers.some(
+        (i) => i.value === "Regulation (EU) 2026/1744" && i.verification === "official",
+      ),
+    );
+    // No duty of its own: what it changed are versions of the AI Act's duties, in law from the day it entered into force.
     assert.ok(!data.obligations.some((o) => o.instrument === "eu-digital-omnibus-ai"));
+    const amended = data.obligations.filter(
+      (o) => o.inLaw?.changedBy?.instrument === "eu-digital-omnibus-ai",
+    );
+    assert.ok(amended.length >= 25, `${amended.length} amended versions`);
+    for (const duty of amended) assert.equal(duty.inLaw?.from, "2026-07-27", duty.id);
     // The proposal's CELEX is PC (the proposal), not SC (the staff working document).
     assert.ok(omnibus.identifiers.some((i) => i.value === "52025PC0836"));
     const cited = [
