@@ -32,6 +32,8 @@ const ROUTE_VALUES: Record<string, string> = {
 const REQUIRED: Record<string, string> = {
   "/api/stats.csv": "chart=by-type",
   "/api/events/:id/diff": "from=1&to=1",
+  "/api/compare/duties": "theme=labeling",
+  "/api/compare/duties.csv": "theme=labeling",
 };
 
 /**

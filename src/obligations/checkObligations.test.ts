@@ -509,16 +509,21 @@ const SCENARIOS: Scenario[] = [
     article: "Art. 31(3)",
   },
   {
-    name: "Korean service without a sector: high-impact duties open",
+    name: "Korean service without its areas: high-impact duties open",
     profile: service({ markets: ["KR"] }),
     at: "2026-03-01",
     obligation: "kr-ai-basic-act.art-34-1",
     expect: "missing",
-    missing: "sector",
+    missing: "krHighImpactAreas",
   },
   {
     name: "Korean healthcare service: high-impact duties",
-    profile: service({ markets: ["KR"], generatesContent: false, sector: "healthcare" }),
+    profile: service({
+      markets: ["KR"],
+      generatesContent: false,
+      krHighImpactAreas: ["health-care"],
+      significantRiskToRights: true,
+    }),
     at: "2026-03-01",
     obligation: "kr-ai-basic-act.art-34-1",
     expect: "applies",
@@ -752,7 +757,13 @@ describe("checkObligations › the audit's scenarios", () => {
   it("Korea Art. 36(1): the domestic agent is open without the decree's thresholds, and decided by them", () => {
     const base = service({ markets: ["KR"], establishedIn: "US" });
     assert.equal(place(check(base), "kr-ai-basic-act.domestic-agent"), "open");
-    const small = check({ ...base, annualRevenueKrw: 5e9, aiServiceRevenueKrw: 1e9, dailyUsersKr: 1000 });
+    const small = check({
+      ...base,
+      annualRevenueKrw: 5e9,
+      aiServiceRevenueKrw: 1e9,
+      dailyUsersKr: 1000,
+      priorCorrectionOrderFine: false,
+    });
     const no = small.notApplicable.find((i) => i.obligation === "kr-ai-basic-act.domestic-agent");
     assert.equal(no?.decidedBy, "Art. 36(1); Enforcement Decree");
     const large = check({ ...base, dailyUsersKr: 2e6 });
@@ -763,7 +774,13 @@ describe("checkObligations › the audit's scenarios", () => {
   });
 
   it("Korea Art. 32: fine-tuning compute counts toward 10^26", () => {
-    const model = gpai({ markets: ["KR"], trainingFlop: 9e25, fineTuningFlop: 2e25 });
+    const model = gpai({
+      markets: ["KR"],
+      trainingFlop: 9e25,
+      fineTuningFlop: 2e25,
+      stateOfTheArt: true,
+      broadSevereRisk: true,
+    });
     assert.equal(place(check(model), "kr-ai-basic-act.art-32"), "applies");
   });
 
@@ -817,8 +834,10 @@ describe("checkObligations › the audit's scenarios", () => {
     const result = check({ kind: "model", trainingFlop: 3e25, markets: ["EU", "US-CA"] });
     assert.deepEqual(
       result.markets.map((m) => [m.jurisdiction, m.verdict]),
+      // The EU as a market reaches its members' own laws too: Italy's Law 132/2025 is answered beside it.
       [
         ["EU", "open"],
+        ["IT", "open"],
         ["US-CA", "open"],
       ],
     );
@@ -827,7 +846,8 @@ describe("checkObligations › the audit's scenarios", () => {
   });
 
   it("SB 53 does not apply to 3×10^25 with no fine-tuning, and says why in numbers", () => {
-    const result = check(frontier({ trainingFlop: 3e25, fineTuningFlop: 0 }));
+    // Not a generative system: AB 2013 (training-data documentation) does not apply either.
+    const result = check(frontier({ trainingFlop: 3e25, fineTuningFlop: 0, generatesContent: false }));
     const market = result.markets.find((m) => m.jurisdiction === "US-CA");
     assert.equal(market?.verdict, "does-not-apply");
     assert.match(market?.headline.en ?? "", /SB 53\): 3×10\^25 is not above 10\^26/);

@@ -1,3 +1,4 @@
+import { inLawOn } from "../domain/obligation.js";
 import type { CheckProfile } from "../domain/checkProfile.js";
 import type { LocalizedText } from "../domain/localizedText.js";
 import { MONTH_NAMES_EN } from "../domain/monthNames.js";
@@ -135,7 +136,11 @@ export function answerMarkets(
     [jurisdiction, ...(jurisdiction.includes("-") ? [jurisdiction.split("-")[0] as string] : [])].flatMap(
       (code) => data.coverage.find((c) => c.jurisdiction === code)?.notModelled ?? [],
     );
-  const jurisdictions = [...new Set(data.obligations.map((o) => o.jurisdiction))].sort();
+  // The jurisdictions of the duties in law on the day: one whose every duty has ended (a repealed or
+  // stayed law) is answered once, as not covered, with the markets aigov holds nothing for.
+  const jurisdictions = [
+    ...new Set(data.obligations.filter((o) => inLawOn(o, result.at)).map((o) => o.jurisdiction)),
+  ].sort();
   const answers: MarketAnswer[] = [];
   for (const jurisdiction of jurisdictions) {
     const reach = inMarket(profile.markets, jurisdiction, memberships);
