@@ -209,6 +209,20 @@ const PROBES: Probe[] = [
     status: 400,
   },
   { template: "/api/openapi.json", url: "/api/openapi.json", status: 200 },
+  {
+    template: "/api/compare/duties",
+    url: "/api/compare/duties?theme=labeling&j=CN,EU,KR,US-CA,VN&at=2026-12-03",
+    status: 200,
+  },
+  {
+    template: "/api/compare/duties",
+    url: "/api/compare/duties?theme=high-risk,ai-literacy&j=EU,US",
+    status: 200,
+  },
+  { template: "/api/compare/duties", url: "/api/compare/duties?theme=labeling&j=ZZ", status: 400 },
+  { template: "/api/compare/duties", url: "/api/compare/duties?theme=labeling&theme=minors", status: 400 },
+  { template: "/api/compare/duties.csv", url: "/api/compare/duties.csv?theme=labeling&j=CN,US", status: 200 },
+  { template: "/api/compare/duties.csv", url: "/api/compare/duties.csv?theme=nope", status: 400 },
   ...EDITORIAL_PROBES(),
 ];
 

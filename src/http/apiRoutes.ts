@@ -8,6 +8,7 @@ import { defineEndpoint, type Endpoint, jsonAnswer } from "./endpoint.js";
 import { HttpProblem, problemOf } from "./problem.js";
 import { honoPath, registerEndpoints } from "./registerEndpoints.js";
 import { accountRoutes } from "./routes/accountRoutes.js";
+import { compareRoutes } from "./routes/compareRoutes.js";
 import { eventRoutes } from "./routes/eventRoutes.js";
 import { exportRoutes } from "./routes/exportRoutes.js";
 import { historyRoutes } from "./routes/historyRoutes.js";
@@ -49,6 +50,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   ...reportRoutes,
   ...exportRoutes,
   ...obligationRoutes,
+  ...compareRoutes,
   ...documentRoutes,
 ];
 

@@ -224,6 +224,15 @@ export const comparePage: WebPage = {
       canonicalPath: columns.length ? `/compare?j=${chosen.join(",")}` : "/compare",
       body: html`<h1>${t("compare.title")}</h1>
         <p class="lead">${t("compare.intro")}</p>
+        <p>
+          <a
+            href="${localHref("/compare/duties", request.lang, {
+              theme: "labeling",
+              ...(columns.length ? { j: chosen.join(",") } : {}),
+            })}"
+            >${t("compare.dutiesLink")}</a
+          >
+        </p>
         ${notes} ${columns.length ? comparison(columns, request) : ""}
         ${picker(request, bad.length ? [] : chosen, counts)}`,
     };

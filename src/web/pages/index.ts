@@ -3,6 +3,7 @@ import { chartsPage } from "./chartsPage.js";
 import { checkPage } from "./checkPage.js";
 import { chroniclePage, chronicleYearPage } from "./chroniclePage.js";
 import { comparePage } from "./comparePage.js";
+import { compareDutiesPage } from "./compareDutiesPage.js";
 import { editEventPage } from "./editEventPage.js";
 import { eventPage, revisionPage } from "./eventPage.js";
 import { proposalPage, publishAction, rejectAction } from "./proposalPage.js";
@@ -29,6 +30,7 @@ export const PAGES: WebPage[] = [
   mapPage,
   jurisdictionPage,
   comparePage,
+  compareDutiesPage,
   chartsPage,
   reportsPage,
   checkPage,

@@ -59,7 +59,8 @@ const WORDS = {
   coverageLink: { zh: "各法域的涵盖范围", en: "Coverage by jurisdiction" },
 } satisfies Record<string, Record<Language, string>>;
 
-const STATUS: Record<Instrument["status"], Record<Language, string>> = {
+/** Each instrument status in both languages (the instrument pages and the comparison by theme). */
+export const INSTRUMENT_STATUS: Record<Instrument["status"], Record<Language, string>> = {
   "in-force": { zh: "已生效", en: "in force" },
   adopted: { zh: "已通过", en: "adopted" },
   pending: { zh: "待定", en: "pending" },
@@ -204,7 +205,7 @@ export const instrumentPage: WebPage = {
         <dd>${label("bindingness", instrument.bindingness, lang)}</dd>
         <dt>${word("status", lang)}</dt>
         <dd>
-          ${STATUS[instrument.status][lang]}${
+          ${INSTRUMENT_STATUS[instrument.status][lang]}${
             instrument.statusNote ? html` — ${localized(pick(instrument.statusNote, lang), t)}` : ""
           }
         </dd>
@@ -277,7 +278,7 @@ export const instrumentPage: WebPage = {
     return {
       title,
       body,
-      description: `${name(instrument.jurisdiction, lang)} · ${STATUS[instrument.status][lang]}`,
+      description: `${name(instrument.jurisdiction, lang)} · ${INSTRUMENT_STATUS[instrument.status][lang]}`,
     };
   },
 };
@@ -320,7 +321,7 @@ export const instrumentsPage: WebPage = {
                     return html`<tr>
                       <td>${instrumentLink(i, lang)}</td>
                       <td>${label("type", i.type, lang)}</td>
-                      <td>${STATUS[i.status][lang]}</td>
+                      <td>${INSTRUMENT_STATUS[i.status][lang]}</td>
                       <td>${next ? html`<time datetime="${next}">${formatDate(next, lang)}</time>` : "—"}</td>
                     </tr>`;
                   })}

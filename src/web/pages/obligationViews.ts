@@ -14,6 +14,9 @@ import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { translator } from "../i18n/t.js";
 import { joinList } from "../../domain/languageForms.js";
+import type { Obligation } from "../../domain/obligation.js";
+import { THEME_WORDS } from "../../domain/themeWords.js";
+import { label } from "../../domain/vocabulary.js";
 
 const t = (text: LocalizedText | null | undefined, lang: Language) =>
   escapeHtml((text && pickText(text, lang)) ?? "");
@@ -42,12 +45,34 @@ export function deadlinesListHtml(deadlines: Deadline[], lang: Language): string
 <p class="muted"><a href="/check?lang=${lang}">${tr("obligations.checkLink")}</a> · <a href="${escapeHtml(localHref("/instruments", lang))}">${tr("obligations.allInstruments")}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
 }
 
-function dutyHtml(duty: DutyView, lang: Language): string {
+/**
+ * Whom a duty binds (its roles, the new ones too) and its themes, each theme a link to the same duty
+ * compared across jurisdictions.
+ */
+function boundAndThemesHtml(obligation: Obligation | undefined, lang: Language): string {
+  if (!obligation) return "";
+  const tr = translator(lang);
+  const roles = joinList(
+    obligation.roles.map((role) => label("role", role, lang)),
+    lang,
+  );
+  const themes = obligation.themes
+    .map(
+      (theme) =>
+        `<a href="${escapeHtml(localHref("/compare/duties", lang, { theme, j: obligation.jurisdiction }))}">${escapeHtml(THEME_WORDS[theme].name[lang])}</a>`,
+    )
+    .join(tr("compareDuties.listSeparator"));
+  return `<span class="muted">${tr("obligations.binds")}${escapeHtml(roles)}${themes ? ` · ${tr("obligations.themes")}${themes}` : ""}</span>`;
+}
+
+function dutyHtml(duty: DutyView, lang: Language, data?: ObligationsData): string {
   const tr = translator(lang);
   const cooperation = duty.cooperationOnly ? ` <strong>${tr("obligations.cooperationOnly")}</strong>` : "";
+  const obligation = data?.obligations.find((o) => o.id === duty.obligation);
   const lines = [
     `<strong>${escapeHtml(duty.title)}</strong>${cooperation}`,
     `<span class="muted">${linkHtml(duty.url, duty.article)} · <a href="${escapeHtml(localHref(`/instruments/${encodeURIComponent(duty.instrument.id)}`, lang))}">${escapeHtml(duty.instrument.title)}</a> · ${escapeHtml(duty.verification)}</span>`,
+    ...(obligation ? [boundAndThemesHtml(obligation, lang)] : []),
     ...duty.dates.map(escapeHtml),
   ];
   if (duty.why) lines.push(escapeHtml(duty.why));
@@ -65,12 +90,12 @@ function questionsHtml(questions: QuestionView[], lang: Language): string {
     .join("\n")}</ul>`;
 }
 
-function marketHtml(market: MarketView, lang: Language): string {
+function marketHtml(market: MarketView, lang: Language, data: ObligationsData): string {
   const tr = translator(lang);
   const id = `market-${market.jurisdiction}`;
   const sections = market.sections
     .map((section) => {
-      const list = `<ul>${section.duties.map((d) => dutyHtml(d, lang)).join("\n")}</ul>`;
+      const list = `<ul>${section.duties.map((d) => dutyHtml(d, lang, data)).join("\n")}</ul>`;
       return section.place === "notApplicable"
         ? `<details><summary>${escapeHtml(section.heading)} (${section.duties.length})</summary>${list}</details>`
         : `<h4>${escapeHtml(section.heading)}</h4>${section.shared.map((line) => `<p class="muted">${tr("obligations.forEach")}${escapeHtml(line.replace(/^or: /, "or ").replace(/^或：/, "或"))}</p>`).join("")}${list}`;
@@ -124,10 +149,10 @@ export function checkResultHtml(result: CheckResult, data: ObligationsData, lang
     ? `<section aria-labelledby="questions-heading"><h3 id="questions-heading">${tr("obligations.answerRest")}</h3>${questionsHtml(view.questions, lang)}</section>`
     : "";
   const outside = view.outside.duties.length
-    ? `<details><summary>${tr("obligations.outside", { list: escapeHtml(joinList(view.outside.jurisdictions, lang)) })} (${view.outside.duties.length})</summary><ul>${view.outside.duties.map((d) => dutyHtml(d, lang)).join("\n")}</ul></details>`
+    ? `<details><summary>${tr("obligations.outside", { list: escapeHtml(joinList(view.outside.jurisdictions, lang)) })} (${view.outside.duties.length})</summary><ul>${view.outside.duties.map((d) => dutyHtml(d, lang, data)).join("\n")}</ul></details>`
     : "";
   return `<section aria-labelledby="result-heading" id="result"><h2 id="result-heading">${tr("obligations.result")} · <time datetime="${escapeHtml(result.at)}">${escapeHtml(result.at)}</time></h2>
-${view.markets.map((m) => marketHtml(m, lang)).join("\n")}
+${view.markets.map((m) => marketHtml(m, lang, data)).join("\n")}
 ${questions}
 ${outside}
 </section>`;
