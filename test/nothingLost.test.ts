@@ -25,7 +25,8 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { generateEvents } from "../bench/syntheticEvents.js";
 import type { DatabaseLocation } from "../src/config.js";
-import { CLI_MAIN, type CliResult, ROOT, runCli, tempDir } from "./runCli.js";
+import { cliArgv } from "./builtCli.js";
+import { type CliResult, ROOT, runCli, tempDir } from "./runCli.js";
 import { startServe, waitFor } from "./serveProcess.js";
 import { dumpDatabase } from "./databaseDump.js";
 import {
@@ -37,7 +38,6 @@ import {
 
 const SEED_EVENTS = join(ROOT, "data/events/2025-global-ai-governance-report.json");
 const SEED_COUNT = 47;
-const MAIN = CLI_MAIN;
 const isRoot = process.getuid?.() === 0;
 
 /** The CLI ended with exit code 1 and one line "error: …" on stderr (no stack trace) matching pattern. */
@@ -79,7 +79,7 @@ function integrityCheck(path: string): string {
 
 /** Starts the CLI without waiting for it; `exited` resolves with its code or signal. */
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+  const child = spawn(process.execPath, [...cliArgv(), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: tempDir() },
   });
@@ -134,11 +134,17 @@ const listedCount = async (db: string) =>
 /** Sizes of a file, 0 when it does not exist. */
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
-// Written once, shared by both dialects: large enough that importing it takes several seconds.
-const BIG_COUNT = 30_000;
+// Written once, shared by every test that needs a large file (12 MB, 40 MB in SQLite): large enough that
+// an import is killed well before its commit. A kill comes as soon as the import's uncommitted rows pass
+// 1-4 MB on disk, a small part of what the whole file writes; and a file too small for that fails the test
+// ("the import ended first"), it cannot pass without the kill landing half-way. It was 30,000 events, which
+// only made each import (killed, then repeated) five times longer.
+const BIG_COUNT = 6000;
+/** The text of the big file's last event, so that a search can find that one. */
+const MARKER = "zyzzyvaquark";
 let bigFile: string | undefined;
-const big = () => (bigFile ??= writeJsonLines(join(tempDir(), "big.jsonl"), BIG_COUNT));
-// The generated files are tens of megabytes: not left in the temp folder.
+const big = () => (bigFile ??= writeJsonLines(join(tempDir(), "big.jsonl"), BIG_COUNT, MARKER));
+// The generated files are megabytes: not left in the temp folder.
 const generated: string[] = [];
 after(() => {
   for (const file of [bigFile, ...generated]) if (file) rmSync(file, { force: true });
@@ -241,12 +247,10 @@ describe("kill -9 `aigov serve` while it saves its search snapshot (SQLite)", ()
       }));
       const dir = dirname(path);
       const snapshot = `${path}.search-index`;
-      const marker = "zyzzyvaquark";
-      const count = 6000;
+      const marker = MARKER;
+      const count = BIG_COUNT;
       ok(await runCli(["import", SEED_EVENTS, "--db", arg]));
-      const sixThousand = writeJsonLines(join(tempDir(), "6k.jsonl"), count, marker);
-      generated.push(sixThousand);
-      ok(await runCli(["import", sixThousand, "--db", arg]));
+      ok(await runCli(["import", big(), "--db", arg]));
       const total = SEED_COUNT + count;
       const temporaries = () =>
         readdirSync(dir).filter((name) => name.startsWith(`${basename(snapshot)}.`) && name.endsWith(".tmp"));
@@ -414,9 +418,7 @@ describe("a full disk (SQLite)", () => {
         const location: DatabaseLocation = { kind: "sqlite", path };
         const before = await dumpDatabase(location);
         // About 12 MB of events into what is left of 2 MB.
-        const tooBig = writeJsonLines(join(tempDir(), "too-big.jsonl"), 6000);
-        generated.push(tooBig);
-        oneLineError(await runCli(["import", tooBig, "--db", path]), /disk .*is full/);
+        oneLineError(await runCli(["import", big(), "--db", path]), /disk .*is full/);
         assert.deepEqual(await dumpDatabase(location), before);
         assert.equal(integrityCheck(path), "ok");
         assert.equal(await listedCount(path), SEED_COUNT);
