@@ -381,7 +381,7 @@ describe("China's duties as data", () => {
     for (const s of scenarios.filter((row) => row.expect === "missing")) {
       const found = outcome(s.profile, s.at, s.obligation);
       const open = found.result.open.find((i) => i.obligation === s.obligation);
-      assert.ok(open?.openBecause.includes(s.missing as string), s.name);
+      assert.ok(open?.openBecause?.includes(s.missing as string), s.name);
       assert.ok(open?.citation.article.includes(s.article as string), `${s.name}: ${open?.citation.article}`);
     }
   });

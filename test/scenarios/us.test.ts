@@ -479,10 +479,10 @@ describe("United States › federal context and the states", () => {
         assert.ok(!item.jurisdiction.startsWith("US-"), `${item.obligation} decided without a state`);
       for (const item of result.notApplicable)
         if (item.jurisdiction.startsWith("US-"))
-          assert.doesNotMatch(item.reason.en ?? "", /outside the market/, item.obligation);
+          assert.doesNotMatch(item.reason?.en ?? "", /outside the market/, item.obligation);
       for (const item of result.open)
         if (item.jurisdiction.startsWith("US-")) {
-          assert.ok(item.openBecause.includes("markets"), item.obligation);
+          assert.ok(item.openBecause?.includes("markets"), item.obligation);
           stateDuties.add(item.jurisdiction);
         }
     }
