@@ -52,6 +52,12 @@ describe("vocabulary", () => {
       deployer: "deployer",
       developer: "developer",
       platform: "platform",
+      importer: "importer",
+      distributor: "distributor",
+      "authorised-representative": "authorised representative",
+      "product-manufacturer": "product manufacturer",
+      "technical-supporter": "technical supporter",
+      "app-store": "app store",
     });
   });
 });

@@ -48,7 +48,8 @@ describe("the /check page (browser)", { skip: browserSkip }, () => {
     assert.match((await link.getAttribute("href")) ?? "", /^https:\/\//);
     assert.match(
       await page.locator("section[aria-labelledby=questions-heading]").innerText(),
-      /In which area is it used\?/,
+      // Korea's high-impact AI is decided by the areas of Art. 2(4), asked in the form's words.
+      /In which areas listed in Art\. 2\(4\) of Korea's AI Basic Act is it used\?/,
     );
     assert.doesNotMatch(await page.locator("#result").innerText(), /\bNone\b/);
     // The form keeps what was entered.
