@@ -21,7 +21,10 @@ describe("articleLabel", () => {
       ...o.transitions.map((t) => t.citation.article),
     ]);
     for (const article of new Set(articles)) {
-      const zh = articleLabel(article, "zh").replace(/GB \d+-\d+|\b(?:AB|SB|HB) \d+|\([a-z]{1,2}\)|\([ivx]+\)|\d+(\.\d+)?\([a-z]\)/g, "");
+      const zh = articleLabel(article, "zh").replace(
+        /GB \d+-\d+|\b(?:AB|SB|HB) \d+|\([a-z]{1,2}\)|\([ivx]+\)|\d+(\.\d+)?\([a-z]\)/g,
+        "",
+      );
       assert.doesNotMatch(zh, /[A-Za-z]{2,}/, `${article} → ${articleLabel(article, "zh")}`);
     }
   });
