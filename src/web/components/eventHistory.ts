@@ -11,6 +11,16 @@ import { fieldChanges } from "./fieldChanges.js";
 // from the revision before.
 
 /** The history section of an event page. `shown` marks the revision the page shows (a past version). */
+/** How an operator's revision was written, in the page's words. */
+function originWords(origin: string, t: PageRequest["t"]): string {
+  if (origin === "bundled dataset") return t("history.origin.bundled");
+  const imported = /^import (.+)$/.exec(origin);
+  if (imported) return t("history.origin.import", { file: imported[1] as string });
+  const migration = /^migration (\d+):/.exec(origin);
+  if (migration) return t("history.origin.migration", { what: migration[1] as string });
+  return origin;
+}
+
 export function eventHistory(
   id: string,
   revisions: readonly StoredRevision[],
@@ -23,7 +33,9 @@ export function eventHistory(
     const before = previous && !previous.removed ? previous.event : null;
     const after = r.removed ? null : r.event;
     const changes = previous ? diffEvents(before, after) : [];
-    const who = r.by ?? (r.proposalId === null ? r.origin : t("proposal.operator"));
+    // A revision from a proposal names its author; one the operator wrote says how it was written, in the
+    // page's language (the stored origin is an English phrase: "bundled dataset", "import FILE").
+    const who = r.by ?? (r.proposalId === null ? null : t("proposal.operator"));
     const current = i === revisions.length - 1;
     return html`<li
       id="revision-${r.revision}"
@@ -39,7 +51,8 @@ export function eventHistory(
         <time datetime="${r.changedAt}"
           >${formatDate(r.changedAt.slice(0, 10), lang)} ${r.changedAt.slice(11, 16)} UTC</time
         >
-        · ${t("history.by", { who })}
+        ·
+        ${who === null ? t("history.written", { what: originWords(r.origin, t) }) : t("history.by", { who })}
         ${r.publishedBy ? html` · ${t("history.publishedBy", { editor: r.publishedBy })}` : ""}
         ${
           r.proposalId !== null
