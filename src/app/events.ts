@@ -6,7 +6,7 @@ import { notFound } from "./appError.js";
 import { presentEvent, type PresentedEvent } from "./presentEvent.js";
 
 /** The shape of an event id (domain/eventId.ts makes them): anything else names no event, unread. */
-const EVENT_ID = /^[a-z0-9-]{1,120}$/;
+export const EVENT_ID = /^[a-z0-9-]{1,120}$/;
 
 /** An event with its corrections, as stored: what every view of one event starts from. */
 export interface EventWithCorrections {

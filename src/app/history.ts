@@ -10,6 +10,7 @@ import {
 import { AsOf } from "../domain/asOf.js";
 import { invalidRequest, notFound, unavailable } from "./appError.js";
 import type { AppServices } from "./appServices.js";
+import { EVENT_ID } from "./events.js";
 import { presentEvent, type PresentedEvent } from "./presentEvent.js";
 import { MAX_AS_OF_CHANGES, type EventSearcher } from "../search/searchService.js";
 
@@ -41,8 +42,6 @@ const showRevision = (r: StoredRevision): RevisionView => ({
   proposal: r.proposalId,
   removed: r.removed,
 });
-
-const EVENT_ID = /^[a-z0-9-]{1,120}$/;
 
 /** Every published revision of an event, oldest first (an event removed since keeps its history). */
 export async function eventRevisions(services: Pick<AppServices, "db">, id: string): Promise<RevisionView[]> {

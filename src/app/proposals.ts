@@ -136,6 +136,13 @@ async function present(
   };
 }
 
+/** Who a proposal is by: the account (its id, and its public name), else the operator or "anonymous". */
+function authorOf(actor: Actor): { author_id: string | null; author_label: string } {
+  return actor.kind === "account"
+    ? { author_id: actor.userId, author_label: actor.name }
+    : { author_id: null, author_label: actorLabel(actor) };
+}
+
 /** Zod issues as input issues, each under the field it names, prefixed (`event.title`, `patch.date`). */
 function issuesOf(error: z.ZodError, prefix: string): InputIssue[] {
   return error.issues.map((issue) => ({
@@ -274,8 +281,7 @@ export async function propose(
       note: request.note,
       source_url: null,
       status: "pending",
-      author_id: actor.kind === "account" ? actor.userId : null,
-      author_label: actor.kind === "account" ? actor.name : actorLabel(actor),
+      ...authorOf(actor),
       address: actor.address,
       created_at: now,
       decided_by: null,
@@ -324,8 +330,7 @@ export async function suggestCorrection(
       note: parsed.data.note,
       source_url: parsed.data.sourceUrl,
       status: "pending",
-      author_id: actor.kind === "account" ? actor.userId : null,
-      author_label: actor.kind === "account" ? actor.name : actorLabel(actor),
+      ...authorOf(actor),
       address,
       created_at: now,
       decided_by: null,
@@ -519,8 +524,7 @@ export async function proposeEvents(
           note,
           source_url: null,
           status: "pending",
-          author_id: actor.kind === "account" ? actor.userId : null,
-          author_label: actor.kind === "account" ? actor.name : actorLabel(actor),
+          ...authorOf(actor),
           address: actor.address,
           created_at: now,
           decided_by: null,
