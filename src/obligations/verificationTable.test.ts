@@ -13,13 +13,13 @@ describe("the README's verification table", () => {
 
   it("puts each fact under the label its record carries", () => {
     const table = verificationTable(bundledObligations());
-    // The Digital Omnibus, read in a copy of its Official Journal file: its number is official, the
-    // Commission's proposal number only secondary.
+    // The Digital Omnibus: its procedure number read on an EU site is official; its regulation number,
+    // read in a copy of the Official Journal file in a public repository, and the proposal's, secondary.
     const omnibus = table.split("\n").find((row) => row.startsWith("| Regulation (EU) 2026/1744"));
     assert.ok(omnibus, "the Omnibus has a row");
     const [, official = "", secondary = ""] = omnibus.split(" | ");
     assert.match(official, /2025\/0359\(COD\)/);
-    assert.match(official, /Regulation \(EU\) 2026\/1744/);
+    assert.match(secondary, /Regulation \(EU\) 2026\/1744/);
     assert.match(secondary, /COM\(2025\) 836 final/);
   });
 });

@@ -49,12 +49,12 @@ describe("obligations data (data/instruments, data/obligations, data/corrections
     assert.deepEqual(omnibus?.amends, ["eu-ai-act"]);
     const inForce = omnibus.dates.find((d) => d.kind === "in-force");
     assert.equal(inForce?.date, "2026-07-27");
-    // Read in a copy of the Official Journal file: every date of it is official but the proposal's.
-    for (const date of omnibus.dates)
-      assert.equal(date.verification, date.kind === "proposed" ? "secondary" : "official", date.date);
+    // Read in a verbatim copy of the Official Journal file in a public repository, not on EUR-Lex: by
+    // the rule of src/domain/instrument.ts that is secondary, however faithful the copy.
+    for (const date of omnibus.dates) assert.notEqual(date.verification, "official", date.date);
     assert.ok(
       omnibus.identifiers.some(
-        (i) => i.value === "Regulation (EU) 2026/1744" && i.verification === "official",
+        (i) => i.value === "Regulation (EU) 2026/1744" && i.verification === "secondary",
       ),
     );
     // No duty of its own: what it changed are versions of the AI Act's duties, in law from the day it entered into force.
