@@ -1,38 +1,10 @@
-// Runs the *.test.ts files with Node's own test runner (Node 20 has no glob for --test): every one under
-// src/ and test/, or with --unit the fast inner loop, the unit tests beside their modules under src/
-// (no browser suite, no CLI process); or the files named on the command line. With --checks (`npm test`),
-// the type checks and lints first (see runChecks).
+// Runs the *.test.ts files with Node's own test runner: every one under src/ and test/, or with --unit the
+// fast inner loop, the unit tests beside their modules under src/ (no browser suite, no CLI process); or
+// the files named on the command line. scripts/test-groups.mjs says how they are grouped into processes.
+// With --checks (`npm test`), the type checks and lints first (see runChecks).
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-
-function findTests(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory())
-      return name === "node_modules" || name === "fixtures" ? [] : findTests(path);
-    return name.endsWith(".test.ts") ? [path] : [];
-  });
-}
-
-// The files that take longest, started first: two at a time, the run lasts at least as long as its
-// longest file, and a long one started last would run alone at the end. (Only the order: a file missing
-// from this list still runs, in its turn.)
-// (Measured alone on a loaded machine after issue 25's changes, in seconds: 31, 23, 18, 16, 15, 13.)
-// But Node 20's `--test` sorts the files it is given (three files b, c, a run as a, b, c), so this order
-// is not applied yet: node:test's run({ files }) keeps it.
-const LONGEST_FIRST = [
-  "test/nothingLost.test.ts",
-  "test/concurrentImports.test.ts",
-  "test/streaming-import.test.ts",
-  "test/hardening-cli.test.ts",
-  "src/import/readers.fuzz.test.ts",
-  "test/report.test.ts",
-];
-const longestFirst = (files) => [
-  ...LONGEST_FIRST.filter((file) => files.includes(file)),
-  ...files.filter((file) => !LONGEST_FIRST.includes(file)),
-];
 
 /**
  * With --checks (`npm test`), first the commands of `npm run typecheck` and `npm run lint` (package.json
@@ -73,19 +45,16 @@ async function runChecks() {
 
 const args = process.argv.slice(2);
 if (args.includes("--checks") && !(await runChecks())) process.exit(1);
-const unit = args.includes("--unit");
-// Options of Node's test runner pass through (`npm test -- --test-reporter=dot`); other words name files.
-const runnerOptions = args.filter((arg) => arg.startsWith("--test-"));
-const named = args.filter((arg) => arg !== "--unit" && arg !== "--checks" && !arg.startsWith("--test-"));
-const files = named.length
-  ? named
-  : longestFirst((unit ? ["src"] : ["src", "test"]).flatMap(findTests).sort());
-// Two files at a time: this is a 2-core machine, and each file is mostly CPU work in one process.
+// The tests themselves: scripts/test-groups.mjs, under tsx, with the remaining words (--unit, the
+// reporter's options, files).
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", ...runnerOptions, ...files],
-  {
-    stdio: "inherit",
-  },
+  [
+    "--import",
+    "tsx",
+    join(import.meta.dirname, "test-groups.mjs"),
+    ...args.filter((arg) => arg !== "--checks"),
+  ],
+  { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

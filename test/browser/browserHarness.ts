@@ -29,31 +29,74 @@ export interface BrowserHarness {
   browser: Browser;
   /** A fresh browser context (its own cookies) with one page; options as Playwright's newContext. */
   newPage(options?: Parameters<Browser["newContext"]>[0]): Promise<{ page: Page; context: BrowserContext }>;
+  /** Closes this suite's contexts, and the server and browser once no suite holds them. */
   stop(): Promise<void>;
 }
 
+interface Running {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+  holders: number;
+  closing?: NodeJS.Timeout;
+}
+
+async function launch(): Promise<Running> {
+  await buildClient();
+  const [server, browser] = await Promise.all([
+    startTestServer(),
+    chromium.launch({ executablePath: CHROMIUM_PATH, headless: true }),
+  ]);
+  return { server, browser, holders: 0 };
+}
+
+async function close(running: Running): Promise<void> {
+  await running.browser.close();
+  await running.server.stop();
+}
+
+// The suites that only read share one server and one Chromium per process: `npm test` runs every browser
+// suite in one process (scripts/test-groups.mjs), and starting both took about 5 s a suite. The last
+// suite to let go closes them a moment later, unless the next suite, which starts right after, takes
+// them over first (if it came later, it would simply start its own).
+let shared: Promise<Running> | undefined;
+const CLOSE_AFTER_MS = 1000;
+
 /**
  * Builds the client assets, starts the server on a temp database and launches the system Chromium
- * (Debian's, never a downloaded one). Call stop() in after().
+ * (Debian's, never a downloaded one); or takes over the ones an earlier suite of this process left
+ * running. A suite that writes to the database asks for `{ ownServer: true }`, so that the suites after
+ * it still see the bundled data alone. Call stop() in after().
  */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  await buildClient();
-  const server = await startTestServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+export async function startBrowserHarness(options: { ownServer?: boolean } = {}): Promise<BrowserHarness> {
+  let running: Running;
+  if (options.ownServer) running = await launch();
+  else {
+    shared ??= launch();
+    running = await shared;
+    clearTimeout(running.closing);
+  }
+  running.holders++;
   const contexts: BrowserContext[] = [];
   return {
-    baseUrl: server.server.url,
-    db: server.db,
-    browser,
-    async newPage(options) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    baseUrl: running.server.server.url,
+    db: running.server.db,
+    browser: running.browser,
+    async newPage(pageOptions) {
+      const context = await running.browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        ...pageOptions,
+      });
       contexts.push(context);
       return { page: await context.newPage(), context };
     },
     async stop() {
       for (const context of contexts) await context.close().catch(() => undefined);
-      await browser.close();
-      await server.stop();
+      if (--running.holders > 0) return;
+      if (options.ownServer) return close(running);
+      running.closing = setTimeout(() => {
+        shared = undefined;
+        void close(running);
+      }, CLOSE_AFTER_MS);
     },
   };
 }

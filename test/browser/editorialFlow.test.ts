@@ -33,7 +33,8 @@ async function signIn(page: Page, baseUrl: string, email: string): Promise<void>
 describe("editors and review (browser)", { skip: browserSkip }, () => {
   let harness: BrowserHarness;
   before(async () => {
-    harness = await startBrowserHarness();
+    // Its own server: it publishes edits, which the suites sharing the other one must not see.
+    harness = await startBrowserHarness({ ownServer: true });
     const services = { db: harness.db, now: () => new Date().toISOString() };
     await addUser(services, operator(null), {
       email: "ada@example.org",

@@ -1,0 +1,155 @@
+// Runs test files with node:test's run(), grouped: `scripts/run-tests.mjs` starts this script under
+// `--import tsx` (run() gives its child processes this process's own flags, so each one loads tsx).
+//
+// Why groups: every test file in a process of its own paid Node's start-up and tsx's loading of the
+// program again, about 1.5 s of one core each, some 175 s of this 2-core machine's time for 117 files.
+// A group is one process that imports its files in turn (node:test runs their suites one after the
+// other, as it would have in separate processes), so that cost is paid once per group. Groups are formed
+// by room: the unit tests under src/, the integration tests under test/ in two halves of about equal
+// length, and the browser suites (which then share one Chromium, test/browser/browserHarness.ts). The
+// groups run two at a time, the longest first. Files named on the command line run one process each.
+//
+// Usage: node --import tsx scripts/test-groups.mjs [--unit] [--test-reporter=spec|dot|tap|junit]
+//        [--test-reporter-destination=FILE] [--test-name-pattern=REGEXP] [FILE...]
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { pipeline } from "node:stream/promises";
+import { run } from "node:test";
+import * as reporters from "node:test/reporters";
+
+const root = resolve(import.meta.dirname, "..");
+
+function findTests(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory())
+      return name === "node_modules" || name === "fixtures" ? [] : findTests(path);
+    return name.endsWith(".test.ts") ? [relative(root, path)] : [];
+  });
+}
+
+// Seconds each of the longest integration files took alone (measured on this 2-core machine, Dec 2026),
+// to split test/ into two halves of about equal length; a file not listed counts as two seconds.
+const INTEGRATION_SECONDS = {
+  "test/streaming-import.test.ts": 19,
+  "test/nothingLost.test.ts": 18,
+  "test/concurrentImports.test.ts": 12,
+  "test/exportStreaming.test.ts": 11,
+  "test/hardening-cli.test.ts": 11,
+  "test/api.test.ts": 11,
+  "test/report.test.ts": 9,
+  "test/liveUpdates.test.ts": 10,
+  "test/cli.test.ts": 6,
+  "test/publishKilled.test.ts": 8,
+  "test/twoServers.test.ts": 9,
+  "test/hostHeader.test.ts": 5,
+  "test/cliEditorial.test.ts": 6,
+  "test/migrate.test.ts": 3,
+  "test/openapiResponses.test.ts": 4,
+};
+const secondsOf = (file) => INTEGRATION_SECONDS[file] ?? 2;
+
+/** Splits files into two lists of about equal total length (the longest first, each to the shorter). */
+function halves(files) {
+  const parts = [
+    { files: [], seconds: 0 },
+    { files: [], seconds: 0 },
+  ];
+  for (const file of [...files].sort((a, b) => secondsOf(b) - secondsOf(a))) {
+    const shorter = parts[0].seconds <= parts[1].seconds ? parts[0] : parts[1];
+    shorter.files.push(file);
+    shorter.seconds += secondsOf(file);
+  }
+  return parts.map((part) => part.files.sort());
+}
+
+/** The groups of a whole run, the longest first. */
+function groupsOf(files, unitOnly) {
+  const unit = files.filter((file) => file.startsWith("src/"));
+  if (unitOnly) return [{ name: "unit", files: unit }];
+  const browser = files.filter((file) => file.startsWith("test/browser/"));
+  const integration = files.filter((file) => file.startsWith("test/") && !browser.includes(file));
+  const [first, second] = halves(integration);
+  return [
+    { name: "browser", files: browser },
+    { name: "integration 1", files: first },
+    { name: "integration 2", files: second },
+    { name: "unit", files: unit },
+  ].filter((group) => group.files.length > 0);
+}
+
+const args = process.argv.slice(2);
+const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const named = args.filter((arg) => !arg.startsWith("--"));
+const reporterName = option("test-reporter") ?? "spec";
+const Reporter = reporters[reporterName];
+if (!Reporter) {
+  process.stderr.write(
+    `unknown --test-reporter=${reporterName}: one of ${Object.keys(reporters).join(", ")}\n`,
+  );
+  process.exit(2);
+}
+const destination = option("test-reporter-destination");
+const pattern = option("test-name-pattern");
+
+const scratch = mkdtempSync(join(tmpdir(), "aigov-test-groups-"));
+/** A group's entry module: one import per file, in order, so that their suites run one after the other. */
+function entryOf(group) {
+  const path = join(scratch, `${group.name.replace(/\W+/g, "-")}.mjs`);
+  const imports = group.files.map(
+    (file) => `import ${JSON.stringify(pathToFileURL(join(root, file)).href)};`,
+  );
+  writeFileSync(path, `// ${group.name}: ${group.files.length} files\n${imports.join("\n")}\n`);
+  return path;
+}
+
+const groups = named.length
+  ? named.map((file) => ({ name: file, files: [relative(root, resolve(file))], entry: resolve(file) }))
+  : groupsOf(
+      [...findTests(join(root, "src")), ...findTests(join(root, "test"))].sort(),
+      args.includes("--unit"),
+    );
+for (const group of groups) group.entry ??= entryOf(group);
+const started = performance.now();
+const since = () => (performance.now() - started) / 1000;
+/** Each group's counts and when its last report came (seconds since the start). */
+const tally = new Map(groups.map((group) => [group, { tests: 0, failed: 0, ended: 0 }]));
+const groupOfFile = new Map(groups.flatMap((group) => group.files.map((file) => [join(root, file), group])));
+const stream = run({
+  files: groups.map((group) => group.entry),
+  concurrency: Number(process.env.AIGOV_TEST_GROUPS_AT_ONCE ?? 2),
+  ...(pattern ? { testNamePatterns: [new RegExp(pattern)] } : {}),
+});
+let failed = 0;
+/** Passes every report on to the reporter, noting which group it came from and whether it failed. */
+async function* observe(events) {
+  for await (const event of events) {
+    if (event.type === "test:fail") failed++;
+    const group = groupOfFile.get(event.data?.file);
+    if (group) {
+      const counts = tally.get(group);
+      counts.ended = since();
+      if ((event.type === "test:pass" || event.type === "test:fail") && event.data.details?.type !== "suite")
+        counts.tests++;
+      if (event.type === "test:fail") counts.failed++;
+    }
+    yield event;
+  }
+}
+const output = destination ? createWriteStream(destination) : process.stdout;
+// spec is a Transform class; dot, tap and junit are async generator functions.
+await pipeline(stream, observe, Reporter === reporters.spec ? new Reporter() : Reporter, output);
+
+// When each group ended (its last report), for people who want the suite faster and to keep the halves
+// even. (Per file times are not told: a child's reports reach this process in batches.)
+const seconds = (value) => value.toFixed(1).padStart(6);
+const rows = groups.map((group) => {
+  const { tests, failed: groupFailed, ended } = tally.get(group);
+  const failures = groupFailed ? `, ${groupFailed} failed` : "";
+  return `  ${group.name.padEnd(14)} ${String(group.files.length).padStart(4)} files ${String(tests).padStart(5)} tests, ended at ${seconds(ended)} s${failures}`;
+});
+process.stderr.write(`\ntest groups (two at a time):\n${rows.join("\n")}\n`);
+rmSync(scratch, { recursive: true, force: true });
+process.exitCode = failed > 0 ? 1 : 0;
