@@ -154,6 +154,28 @@ describe("aigov CLI, bad input changes nothing", () => {
       assert.ok(readme.includes(`aigov ${command}`), `README documents aigov ${command}`);
   });
 
+  it("a newcomer's path: the seed imports classified and bilingual, says so and what to do next", async () => {
+    const fresh = join(dir, "newcomer.db");
+    const imported = await runCli(["import", SEED, "--db", fresh], {}, { stderrTty: true });
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /added 47, updated 0, skipped 0/);
+    assert.match(imported.stdout, /aigov's curation of this report applied to 47 new events/);
+    assert.match(imported.stderr, new RegExp(`next: aigov list --db ${fresh.replace(/[.]/g, "\\.")}`));
+    // The README's next step finds the United States' events, in English too, under the bundled ids.
+    const us = await runCli(["list", "--jurisdiction", "US", "--lang", "en", "--db", fresh]);
+    assert.equal(us.code, 0);
+    assert.match(us.stdout, /Executive Order 14179.*\(2025-us-eo-14179-removing-barriers\)/);
+    // Nothing matching is said on stderr, stdout left empty for scripts.
+    const none = await runCli(["list", "--jurisdiction", "NZ", "--db", fresh]);
+    assert.deepEqual([none.code, none.stdout, none.stderr], [0, "", "no events match\n"]);
+    const noHit = await runCli(["search", "qwertyuiop", "--db", fresh]);
+    assert.deepEqual([noHit.code, noHit.stdout, noHit.stderr], [0, "", "no events match\n"]);
+    // A second import of the same chronicle updates those events rather than adding others.
+    const again = await runCli(["import", SEED, "--db", fresh]);
+    assert.match(again.stdout, /added 0, updated 0, skipped 47 \(unchanged\)\n$/);
+    assert.equal(again.stderr, "", "no hints when stderr is not a terminal");
+  });
+
   it("puts the database in $AIGOV_DB, else under $XDG_DATA_HOME", async () => {
     const viaEnv = join(dir, "env.db");
     // Only a command that writes creates the database (a read of a missing one is an error).

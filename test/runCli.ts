@@ -40,6 +40,8 @@ function collector() {
 export interface CliInput {
   stdin?: string;
   tty?: boolean;
+  /** stderr is a terminal (progress and hints are drawn there), not a pipe. */
+  stderrTty?: boolean;
 }
 
 /** A stdin holding `text` and then its end; with `tty`, one that says a person is typing at it. */
@@ -62,7 +64,7 @@ export async function runCli(
   const stderr = collector();
   const code = await runCliWith(args, {
     stdout: stdout.stream,
-    stderr: stderr.stream,
+    stderr: given.stderrTty ? Object.assign(stderr.stream, { isTTY: true }) : stderr.stream,
     env: cleanEnv(env),
     stdin: input(given),
   });

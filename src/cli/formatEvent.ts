@@ -84,3 +84,6 @@ export function formatEventDetail(
   }
   return terminalText(out.join("\n"));
 }
+
+/** What `aigov list` and `aigov search` say on stderr when nothing matches (stdout stays empty, or `[]`). */
+export const NO_EVENTS_MATCH = "no events match";

@@ -27,3 +27,23 @@ export const SourceDocument = z
   })
   .strict();
 export type SourceDocument = z.output<typeof SourceDocument>;
+
+/**
+ * A translation of a document's narrative, kept as curated data beside the original (data/translations/):
+ * the same sections, in the same order and depths, each with as many paragraphs, so that a report in the
+ * translation's language can reuse the analysis wherever the original's would be reused. `note` says
+ * whose translation it is and which text prevails, and is printed with it.
+ */
+export const NarrativeTranslation = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    lang: Language,
+    year: z.number().int().min(1900).max(2200).nullable(),
+    translationOf: z
+      .object({ key: z.string().regex(/^[a-z0-9-]+$/), lang: Language, note: z.string().min(1) })
+      .strict(),
+    narrative: z.array(NarrativeSection),
+  })
+  .strict();
+export type NarrativeTranslation = z.output<typeof NarrativeTranslation>;

@@ -14,3 +14,4 @@ export const Jurisdiction = z
   })
   .passthrough();
 export type Jurisdiction = z.output<typeof Jurisdiction>;
+export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];

@@ -12,6 +12,7 @@ import {
   writeEvents,
 } from "../storage/repos/eventRepo.js";
 import { inFillingTransaction } from "../storage/transaction.js";
+import { curatedEventsOf } from "./curatedEvents.js";
 import { mergeChronicleEvent } from "./mergeChronicleEvent.js";
 import { readEventsInWorker } from "./readEventsInWorker.js";
 import {
@@ -48,6 +49,8 @@ export interface ImportCounts {
   added: number;
   updated: number;
   unchanged: number;
+  /** New events of a chronicle started from aigov's curation of that document (curatedEventsOf). */
+  curated: number;
 }
 
 /**
@@ -75,21 +78,30 @@ export async function applyImports(
 
 /**
  * A chronicle's events as an import stores them: each merged with the stored event of the same document
- * and number (else of the same id), so that a re-import updates rather than duplicates. What `aigov
- * import` writes, and what `aigov import --propose` proposes.
+ * and number (else of the same id), so that a re-import updates rather than duplicates; a new event of a
+ * document aigov has curated starts from its curated record (English, jurisdictions, classification),
+ * and `curated` counts those. What `aigov import` writes, and what `aigov import --propose` proposes.
  */
 export async function chronicleEventsToStore(
   db: Database | Transaction<Tables>,
   chronicle: Extract<ImportSource, { format: "report" }>["chronicle"],
-): Promise<Event[]> {
+): Promise<{ events: Event[]; curated: number }> {
   const { document, events } = chronicle;
   const bySeq = await findEventsOfDocument(db, document.key);
+  const curation = curatedEventsOf(document.key);
   const merged: Event[] = [];
+  let curated = 0;
   for (const incoming of events) {
-    const existing = bySeq.get(incoming.seq) ?? (await findEvent(db, incoming.id));
+    let existing = bySeq.get(incoming.seq) ?? (await findEvent(db, incoming.id));
+    const start = existing ? undefined : curation.get(incoming.seq);
+    if (start) {
+      // Stored under its curated id already (the bundled dataset): that is the event to update.
+      existing = (await findEvent(db, start.id)) ?? start;
+      curated++;
+    }
     merged.push(Event.parse(mergeChronicleEvent(existing, incoming, document.lang)));
   }
-  return merged;
+  return { events: merged, curated };
 }
 
 async function writeImports(
@@ -104,7 +116,7 @@ async function writeImports(
     onLocked();
     const results: ImportCounts[] = [];
     for (const source of sources) {
-      const counts: ImportCounts = { file: source.file, added: 0, updated: 0, unchanged: 0 };
+      const counts: ImportCounts = { file: source.file, added: 0, updated: 0, unchanged: 0, curated: 0 };
       const origin = `import ${basename(source.file)}`;
       const write = async (events: Event[]) => {
         for (const outcome of await writeEvents(trx, events, origin, now)) counts[outcome]++;
@@ -112,7 +124,9 @@ async function writeImports(
       if (source.format === "report") {
         const { document, events } = source.chronicle;
         await writeDocument(trx, document, now);
-        await write(await chronicleEventsToStore(trx, source.chronicle));
+        const { events: toStore, curated } = await chronicleEventsToStore(trx, source.chronicle);
+        await write(toStore);
+        counts.curated = curated;
         options.onProgress?.({
           file: source.file,
           phase: "importing",

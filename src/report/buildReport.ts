@@ -1,5 +1,5 @@
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
-import type { SourceDocument } from "../domain/document.js";
+import type { NarrativeSection, NarrativeTranslation, SourceDocument } from "../domain/document.js";
 import type { Event } from "../domain/event.js";
 import type { EventFilter } from "../domain/eventQuery.js";
 import type { Language } from "../domain/localizedText.js";
@@ -37,6 +37,17 @@ export interface ReportInput {
   corrections?: CorrectionsByEvent;
   /** The months the whole database holds: the report counts no month outside them; default the whole period. */
   dataSpan?: MonthSpan;
+  /** Curated translations of stored narratives (data/translations/); default none. */
+  translations?: NarrativeTranslation[];
+}
+
+/** A narrative a report reuses: a stored document's, or a curated translation of it. */
+export interface ReusedNarrative {
+  /** The stored document the narrative is (or translates) the analysis of. */
+  document: SourceDocument;
+  narrative: NarrativeSection[];
+  /** The translation reused, or null when the document is in the report's language. */
+  translation: NarrativeTranslation | null;
 }
 
 const isFiltered = (filter: EventFilter) =>
@@ -51,25 +62,43 @@ function calendarYear(period: ReportPeriod): number | null {
 }
 
 /**
- * The stored narrative a report may reuse verbatim: that of a document in the report's language about
- * exactly the report's calendar year, with events in the report, when no filter narrows the events (the
- * narrative speaks of them all). The document with the most events in the report wins.
+ * The stored narrative a report may reuse verbatim: that of a document about exactly the report's
+ * calendar year, with events in the report, when no filter narrows the events (the narrative speaks of
+ * them all). The document with the most events in the report wins; in the report's language, else in a
+ * curated translation into it (the English report reuses the Chinese seed's analysis, translated).
  */
-export function findStoredNarrative(input: ReportInput, lang: Language): SourceDocument | null {
+export function findStoredNarrative(input: ReportInput, lang: Language): ReusedNarrative | null {
   const year = calendarYear(input.period);
   if (year === null || isFiltered(input.filter)) return null;
+  const translationOf = (doc: SourceDocument) =>
+    (input.translations ?? []).find((t) => t.translationOf.key === doc.key && t.lang === lang) ?? null;
   const candidates = input.documents
-    .filter((doc) => doc.lang === lang && doc.year === year && doc.narrative.some((s) => s.paragraphs.length))
-    .map((doc) => ({ doc, events: input.events.filter((e) => e.document === doc.key).length }))
-    .filter((c) => c.events > 0)
-    .sort((a, b) => b.events - a.events || b.doc.narrative.length - a.doc.narrative.length);
-  return candidates[0]?.doc ?? null;
+    .filter((doc) => doc.year === year && doc.narrative.some((s) => s.paragraphs.length))
+    .map((doc) => ({
+      doc,
+      translation: doc.lang === lang ? null : translationOf(doc),
+      events: input.events.filter((e) => e.document === doc.key).length,
+    }))
+    .filter((c) => c.events > 0 && (c.doc.lang === lang || c.translation))
+    .sort(
+      (a, b) =>
+        Number(b.doc.lang === lang) - Number(a.doc.lang === lang) ||
+        b.events - a.events ||
+        b.doc.narrative.length - a.doc.narrative.length,
+    );
+  const best = candidates[0];
+  if (!best) return null;
+  return {
+    document: best.doc,
+    narrative: best.translation?.narrative ?? best.doc.narrative,
+    translation: best.translation,
+  };
 }
 
 /** Stored sections as they are, their depths made relative to the shallowest (a re-imported Markdown report starts at 2). */
-function storedSections(doc: SourceDocument): Omit<ReportSection, "id">[] {
-  const shallowest = doc.narrative.reduce((min, s) => Math.min(min, s.depth), Infinity);
-  return doc.narrative.map((section) => ({
+function storedSections(narrative: NarrativeSection[]): Omit<ReportSection, "id">[] {
+  const shallowest = narrative.reduce((min, s) => Math.min(min, s.depth), Infinity);
+  return narrative.map((section) => ({
     heading: section.heading,
     depth: Math.min(3, section.depth - shallowest + 1),
     blocks: section.paragraphs.map((text) => ({ kind: "paragraph" as const, text })),
@@ -127,7 +156,7 @@ export function buildReport(input: ReportInput, lang: Language): Report {
   );
   const stored = findStoredNarrative(input, lang);
   const sections = stored
-    ? storedSections(stored)
+    ? storedSections(stored.narrative)
     : buildGeneratedNarrative({
         lang,
         period,
@@ -147,7 +176,10 @@ export function buildReport(input: ReportInput, lang: Language): Report {
     periodLine: `${words.period}${separator}${formatPeriod(period, lang)} · ${counts}`,
     filterLine: filters === null ? null : `${words.filters}${separator}${filters}`,
     sections: sections.map((section, i) => ({ ...section, id: `s-${i + 1}` })),
-    narrativeFrom: stored?.key ?? null,
+    narrativeFrom: stored?.document.key ?? null,
+    translationLine: stored?.translation
+      ? `${words.translation}${separator}${stored.translation.translationOf.note}`
+      : null,
     figures: buildFigures(statistics, lang),
     chronicle,
     statistics,

@@ -188,6 +188,10 @@ export async function writeDocxReport(data: Report, figureImages: Buffer[]): Pro
     new Paragraph({ children: [new TextRun(report.periodLine)] }),
   ];
   if (report.filterLine) children.push(new Paragraph({ children: [new TextRun(report.filterLine)] }));
+  if (report.translationLine)
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: report.translationLine, italics: true })] }),
+    );
   children.push(
     new Paragraph({
       spacing: { before: 240 },

@@ -1,7 +1,8 @@
 import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import { joinList } from "../domain/languageForms.js";
-import type { NameJurisdiction } from "./jurisdictionNames.js";
+import type { JurisdictionKind } from "../domain/jurisdiction.js";
+import { jurisdictionKind, type NameJurisdiction } from "./jurisdictionNames.js";
 import { type Counted, type NarrativePhrases, narrativePhrases } from "./narrativePhrases.js";
 import {
   formatEventDate,
@@ -197,9 +198,12 @@ class NarrativeBuilder {
     ];
   }
 
-  /** Sections per jurisdiction, most events first, then one for the rest. */
-  private byJurisdiction(events: Event[], rest: string): Section[] {
-    const counts = countEvents(events).byJurisdiction;
+  /**
+   * Sections per jurisdiction, most events first, then one for the rest; only jurisdictions of the
+   * part's kind get a section of their own (a country taking part in a bloc's event is not a bloc).
+   */
+  private byJurisdiction(events: Event[], rest: string, kind: JurisdictionKind): Section[] {
+    const counts = countEvents(events).byJurisdiction.filter((c) => jurisdictionKind(c.key) === kind);
     const shown = counts.slice(0, SUBSECTIONS);
     const sections = shown.map((c, i): Section => {
       const own = events.filter((e) => e.jurisdictions.includes(c.key));
@@ -251,7 +255,7 @@ class NarrativeBuilder {
     const heading = this.partHeading(1, "地区层面：区域集团", "Regional blocs");
     return [
       { heading, depth: 1, blocks: this.levelIntro(this.levelLabel("regional"), events) },
-      ...this.byJurisdiction(events, this.p.others),
+      ...this.byJurisdiction(events, this.p.others, "body"),
     ];
   }
 
@@ -266,7 +270,7 @@ class NarrativeBuilder {
         : [paragraph(this.p.nationalIntro(national.length, subnational.length, countries))];
     const sections: Section[] = [
       { heading, depth: 1, blocks: intro },
-      ...this.byJurisdiction(national, this.p.otherCountries),
+      ...this.byJurisdiction(national, this.p.otherCountries, "country"),
     ];
     if (subnational.length)
       sections.push({

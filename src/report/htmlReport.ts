@@ -128,7 +128,8 @@ export function writeHtmlReportBody(report: Report): { cover: string; toc: strin
   return {
     cover: xmlText(`<h1>${e(report.title)}</h1>
 <p class="period">${e(report.periodLine)}</p>
-${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}`),
+${report.filterLine ? `<p class="filters">${e(report.filterLine)}</p>` : ""}
+${report.translationLine ? `<p class="translation-note">${e(report.translationLine)}</p>` : ""}`),
     toc: xmlText(tocHtml(report)),
     content: xmlText(`${sections.join("\n")}
 <section id="${report.chronicle.id}" class="chronicle"><h2>${e(report.chronicle.heading)}</h2>

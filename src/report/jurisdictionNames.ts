@@ -1,8 +1,8 @@
-import type { Jurisdiction } from "../domain/jurisdiction.js";
+import type { Jurisdiction, JurisdictionKind } from "../domain/jurisdiction.js";
 import type { Language } from "../domain/localizedText.js";
 import { joinList } from "../domain/languageForms.js";
 import { bundledJurisdictions } from "../reference/bundledJurisdictions.js";
-import { isoCountryName } from "./countryNames.js";
+import { isCountryCode, isoCountryName } from "./countryNames.js";
 
 /** Names jurisdiction codes in a language. */
 export type NameJurisdiction = (code: string, lang: Language) => string;
@@ -32,4 +32,16 @@ export function joinNames(codes: string[], name: NameJurisdiction, lang: Languag
     codes.map((code) => name(code, lang)),
     lang,
   );
+}
+
+/**
+ * Whether a code names a country, a subdivision or a body (a bloc, an organisation): the bundled
+ * gazetteer's word (where `AU` is the African Union), else its form (`US-CA` is a subdivision, an
+ * ISO 3166-1 code a country) and a body otherwise. The report files each code under its own level by it.
+ */
+export function jurisdictionKind(code: string): JurisdictionKind {
+  const known = bundledJurisdictions().find((j) => j.code === code);
+  if (known) return known.kind;
+  if (code.includes("-")) return "subdivision";
+  return isCountryCode(code) ? "country" : "body";
 }

@@ -6,6 +6,7 @@ import type { Database } from "../storage/database.js";
 import { listDocuments } from "../storage/repos/documentRepo.js";
 import { countEvents, listEvents } from "../storage/repos/eventRepo.js";
 import { listJurisdictions } from "../storage/repos/jurisdictionRepo.js";
+import { narrativeTranslations } from "../reference/narrativeTranslations.js";
 import type { ReportInput } from "./buildReport.js";
 import { jurisdictionNamer, readBundledJurisdictions } from "./jurisdictionNames.js";
 import { type MonthSpan, ReportPeriodError, resolvePeriod } from "./reportPeriod.js";
@@ -89,6 +90,7 @@ export async function loadReportInput(
     ...(span ? { dataSpan: span } : {}),
     filter,
     documents: await listDocuments(db),
+    translations: narrativeTranslations(),
     name: jurisdictionNamer(await listJurisdictions(db), readBundledJurisdictions()),
     ...(options.corrections ? { corrections: options.corrections } : {}),
   };

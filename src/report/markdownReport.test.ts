@@ -8,6 +8,7 @@ import type { Language } from "../domain/localizedText.js";
 import { readBundledDataset } from "../import/bundledDataset.js";
 import { isChronicleHeading } from "../import/chronicle/lineKinds.js";
 import { type ChronicleEvent, parseChronicle } from "../import/chronicle/parseChronicle.js";
+import { narrativeTranslations } from "../reference/narrativeTranslations.js";
 import { buildReport } from "./buildReport.js";
 import { jurisdictionNamer } from "./jurisdictionNames.js";
 import { writeMarkdownReport } from "./markdownReport.js";
@@ -23,6 +24,7 @@ function markdown(
   withNarrative = false,
   filter: EventFilter = {},
   corrections?: CorrectionsByEvent,
+  translated = false,
 ) {
   const report = buildReport(
     {
@@ -30,6 +32,7 @@ function markdown(
       events,
       filter,
       documents: withNarrative ? dataset.documents : [],
+      ...(translated ? { translations: narrativeTranslations() } : {}),
       name: jurisdictionNamer(dataset.jurisdictions),
       corrections,
     },
@@ -172,6 +175,32 @@ describe("writeMarkdownReport › structure", () => {
       stored.map((s) => [s.heading, s.paragraphs]),
     );
     assert.equal(parsed.document.title, "2025 年度全球人工智能治理报告");
+  });
+
+  it("reuses the curated English translation of the stored narrative, and says it is a translation", () => {
+    const { text, report } = markdown(dataset.events, "en", YEAR, true, {}, undefined, true);
+    const [translation] = narrativeTranslations();
+    assert.equal(report.narrativeFrom, dataset.documents[0]?.key);
+    assert.equal(translation?.translationOf.key, dataset.documents[0]?.key);
+    assert.deepEqual(
+      report.sections.map((s) => s.heading),
+      translation?.narrative.map((s) => s.heading),
+    );
+    assert.match(text, /^Translation: aigov's own translation of the Chinese original/m);
+    assert.match(text, /^## Executive Summary$/m);
+    // The parts in the seed's order: international, regional, national, trends; China among the nations.
+    const parts = report.sections.filter((s) => s.depth === 1).map((s) => s.heading);
+    assert.deepEqual(
+      parts.slice(1).map((h) => h.slice(0, 2)),
+      ["1.", "2.", "3.", "4."],
+    );
+    const national = report.sections.findIndex((s) => s.depth === 1 && s.heading.startsWith("3."));
+    const trends = report.sections.findIndex((s) => s.depth === 1 && s.heading.startsWith("4."));
+    const china = report.sections.findIndex((s) => /^1\. China/.test(s.heading));
+    assert.ok(national < china && china < trends, "China under the national level");
+    // The Chinese report is unchanged by the translation beside it.
+    const zh = markdown(dataset.events, "zh", YEAR, true, {}, undefined, true);
+    assert.equal(zh.report.translationLine, null);
   });
 
   it("builds the narrative from the data in English, where no English narrative is stored", () => {

@@ -95,6 +95,7 @@ export function writeMarkdownReport(report: Report): string {
     report.periodLine,
   ];
   if (report.filterLine) head.push(report.filterLine);
+  if (report.translationLine) head.push(report.translationLine);
   head.push(`## ${words.toc}`);
   report.sections.forEach((section, i) => {
     const indent = "  ".repeat(Math.max(0, section.depth - 1));

@@ -21,6 +21,8 @@ export interface Report {
   sections: ReportSection[];
   /** Key of the stored document whose narrative the sections reuse, or null when they are built. */
   narrativeFrom: string | null;
+  /** When the sections are a curated translation of that narrative: whose, and which text prevails. */
+  translationLine: string | null;
   figures: ReportFigure[];
   chronicle: ReportChronicle;
   statistics: ReportStatistics;

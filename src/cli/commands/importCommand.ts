@@ -72,7 +72,7 @@ function importProgress(stream: OutputStream, env: NodeJS.ProcessEnv) {
  * that a proposal changes what the file changes and nothing else.
  */
 async function eventsToPropose(db: Database, source: ImportSource): Promise<Event[]> {
-  if (source.format === "report") return chronicleEventsToStore(db, source.chronicle);
+  if (source.format === "report") return (await chronicleEventsToStore(db, source.chronicle)).events;
   const events: Event[] = [];
   for await (const batch of readEventBatches(source.file, source.format, 1000)) events.push(...batch.events);
   return events;
@@ -213,12 +213,28 @@ export function importCommand(io: CliIo): Command {
         } finally {
           progress.done();
         }
-        for (const r of results)
+        for (const r of results) {
           io.stdout.write(
             `${r.file}: added ${r.added}, updated ${r.updated}, skipped ${r.unchanged} (unchanged)\n`,
           );
+          if (r.curated)
+            io.stdout.write(
+              `${r.file}: aigov's curation of this report applied to ${r.curated} new events (English title and summary, jurisdictions, level, type, bindingness, tags, effective dates; data/curation/)\n`,
+            );
+        }
+        // What to do next, for a person at a terminal (a script reading the output sees the counts alone).
+        if (!io.stderr.isTTY) return;
+        const db = options.db ? ` --db ${quoteArgument(options.db)}` : "";
+        io.stderr.write(
+          `next: aigov list${db} (or aigov search QUERY${db}), aigov report${db}, aigov serve${db}\n`,
+        );
       },
     );
+}
+
+/** An argument as a shell reads it back: as it is when plain, else in single quotes. */
+function quoteArgument(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function parseWaitSeconds(value: string): number {

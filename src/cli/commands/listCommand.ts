@@ -14,7 +14,7 @@ import { listEvents } from "../../storage/repos/eventRepo.js";
 import { addAsOfOption } from "../asOfOption.js";
 import type { CliIo } from "../cliIo.js";
 import { addFilterOptions, readFilterOptions } from "../filterOptions.js";
-import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
+import { formatCorrectionLine, formatEventLine, NO_EVENTS_MATCH } from "../formatEvent.js";
 import { terminalJson } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
@@ -60,6 +60,8 @@ export function listCommand(io: CliIo): Command {
           : eventsAsOf(db, filter, options.asOf, searchSnapshotPath(location, io.env)),
       );
       const corrections = correctionsByEvent(bundledObligations().corrections);
+      // An empty list says so (on stderr: stdout stays an empty list, or `[]` with --json).
+      if (events.length === 0) io.stderr.write(`${NO_EVENTS_MATCH}\n`);
       if (options.json)
         io.stdout.write(`${terminalJson(events.map((event) => presentEvent(event, corrections)))}\n`);
       else

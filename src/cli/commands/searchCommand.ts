@@ -13,7 +13,7 @@ import type { CliIo } from "../cliIo.js";
 import { createProgress } from "../progress.js";
 import { addAsOfOption } from "../asOfOption.js";
 import { addFilterOptions, readFilterInput } from "../filterOptions.js";
-import { formatCorrectionLine, formatEventLine } from "../formatEvent.js";
+import { formatCorrectionLine, formatEventLine, NO_EVENTS_MATCH } from "../formatEvent.js";
 import { terminalJson, terminalText } from "../terminalText.js";
 import { withDatabase } from "../withDatabase.js";
 
@@ -67,6 +67,7 @@ export function searchCommand(io: CliIo): Command {
           return searchEvents({ search }, asked, { facets: false });
         });
         const corrections = correctionsByEvent(bundledObligations().corrections);
+        if (outcome.total === 0) io.stderr.write(`${NO_EVENTS_MATCH}\n`);
         if (options.json) {
           io.stdout.write(
             `${terminalJson(outcome.hits.map((hit) => presentEvent(hit.event, corrections)))}\n`,
@@ -84,7 +85,7 @@ export function searchCommand(io: CliIo): Command {
           for (const correction of corrections.get(event.id) ?? [])
             io.stdout.write(`            ${formatCorrectionLine(correction, options.lang)}\n`);
         }
-        io.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
+        if (outcome.total > 0) io.stderr.write(`${outcome.total} matching, ${outcome.hits.length} shown\n`);
       },
     );
   return command;
