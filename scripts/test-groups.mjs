@@ -11,7 +11,17 @@
 //
 // Usage: node --import tsx scripts/test-groups.mjs [--unit] [--test-reporter=spec|dot|tap|junit]
 //        [--test-reporter-destination=FILE] [--test-name-pattern=REGEXP] [FILE...]
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -94,6 +104,15 @@ if (!Reporter) {
 const destination = option("test-reporter-destination");
 const pattern = option("test-name-pattern");
 
+function accessible(dir) {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const scratch = mkdtempSync(join(tmpdir(), "aigov-test-groups-"));
 /** A group's entry module: one import per file, in order, so that their suites run one after the other. */
 function entryOf(group) {
@@ -117,6 +136,9 @@ const since = () => (performance.now() - started) / 1000;
 /** Each group's counts and when its last report came (seconds since the start). */
 const tally = new Map(groups.map((group) => [group, { tests: 0, failed: 0, ended: 0 }]));
 const groupOfFile = new Map(groups.flatMap((group) => group.files.map((file) => [join(root, file), group])));
+// The tests' temp databases and files in memory where the machine has a tmpfs for it: their commits
+// then wait for no disk (the suites that fill a disk mount a small tmpfs of their own).
+if (!process.env.TMPDIR && existsSync("/dev/shm") && accessible("/dev/shm")) process.env.TMPDIR = "/dev/shm";
 const stream = run({
   files: groups.map((group) => group.entry),
   concurrency: Number(process.env.AIGOV_TEST_GROUPS_AT_ONCE ?? 2),
