@@ -209,6 +209,11 @@ const PROBES: Probe[] = [
     status: 400,
   },
   { template: "/api/openapi.json", url: "/api/openapi.json", status: 200 },
+  { template: "/api/search", url: "/api/search?q=SB%2053&lang=en", status: 200 },
+  { template: "/api/search", url: "/api/search?q=10%5E25&kind=duty,instrument&limit=3", status: 200 },
+  { template: "/api/search", url: "/api/search?q=GB45438&kind=event", status: 200 },
+  { template: "/api/search", url: "/api/search?q=", status: 400 },
+  { template: "/api/search", url: "/api/search?q=x&kind=treaty", status: 400 },
   {
     template: "/api/compare/duties",
     url: "/api/compare/duties?theme=labeling&j=CN,EU,KR,US-CA,VN&at=2026-12-03",

@@ -34,6 +34,7 @@ const REQUIRED: Record<string, string> = {
   "/api/events/:id/diff": "from=1&to=1",
   "/api/compare/duties": "theme=labeling",
   "/api/compare/duties.csv": "theme=labeling",
+  "/api/search": "q=SB%2053",
 };
 
 /**

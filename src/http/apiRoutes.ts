@@ -16,6 +16,7 @@ import { obligationRoutes } from "./routes/obligationRoutes.js";
 import { proposalRoutes } from "./routes/proposalRoutes.js";
 import { referenceRoutes } from "./routes/referenceRoutes.js";
 import { reportRoutes } from "./routes/reportRoutes.js";
+import { searchRoutes } from "./routes/searchRoutes.js";
 import { statsRoutes } from "./routes/statsRoutes.js";
 
 // An OpenAPI document is an object whose shape its own specification gives; it is not restated here.
@@ -42,6 +43,7 @@ const documentRoutes: Endpoint[] = [
  */
 export const API_ENDPOINTS: readonly Endpoint[] = [
   ...eventRoutes,
+  ...searchRoutes,
   ...historyRoutes,
   ...proposalRoutes,
   ...accountRoutes,

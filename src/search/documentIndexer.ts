@@ -9,6 +9,12 @@ export const FACETS = ["jurisdiction", "level", "type", "bindingness", "tag", "m
 export type Facet = (typeof FACETS)[number];
 
 export const FIELDS = ["title", "summary", "sources"] as const;
+
+/**
+ * Bump whenever what an event contributes to a field changes (snapshots of older indexes are rebuilt).
+ * 2: an event's identifiers are indexed with its title.
+ */
+export const INDEXED_TEXT_VERSION = 2;
 export type Field = (typeof FIELDS)[number];
 
 /** What is kept of each document, by document: its id, first day, title key, and last day if later. */
@@ -88,7 +94,10 @@ export class DocumentIndexer {
     const title = normalizeText(`${event.title.zh ?? ""} ${event.title.en ?? ""}`);
     records.titles.push(phraseKeyOfNormal(title));
     const texts: Record<Field, string> = {
-      title,
+      // An event's identifiers (`SB 53`, `ISO/IEC TS 6254:2025`) are searched as its title is.
+      title: event.identifiers.length
+        ? `${title} ${normalizeText(event.identifiers.map((identifier) => identifier.value).join(" "))}`
+        : title,
       summary: normalizeText(`${event.summary.zh ?? ""} ${event.summary.en ?? ""}`),
       sources: normalizeText(sourceText(event)),
     };

@@ -240,12 +240,15 @@ export class SearchIndex {
     return bitmap;
   }
 
-  /** Terms a clause stands for in the index: its own, plus words it prefixes or bigrams of its character. */
-  private alternatives(clause: QueryClause): string[][] {
-    const options: string[][] = [clause.terms];
+  /**
+   * Terms a clause stands for in the index: its own and its other writings, plus bigrams of its
+   * character, plus (unless `exact`) the words it begins.
+   */
+  private alternatives(clause: QueryClause, exact = false): string[][] {
+    const options: string[][] = [clause.terms, ...clause.writings];
     if (clause.singleHan)
       for (const bigram of this.bigramsOfChar.get(clause.singleHan) ?? []) options.push([bigram]);
-    if (clause.prefix) {
+    if (clause.prefix && !exact) {
       const stems = new Set<string>();
       let i = lowerBound(this.words, clause.prefix);
       for (; i < this.words.length && stems.size < MAX_PREFIX_EXPANSIONS; i++) {
@@ -258,11 +261,11 @@ export class SearchIndex {
     return options;
   }
 
-  /** Documents whose field matches a clause. */
-  private clauseInField(clause: QueryClause, field: Field): RoaringBitmap32 {
+  /** Documents whose field matches a clause (with `exact`, as typed: not by a word it only begins). */
+  private clauseInField(clause: QueryClause, field: Field, exact = false): RoaringBitmap32 {
     const postings = this.postings[field];
     const result = this.scratch(new RoaringBitmap32());
-    for (const terms of this.alternatives(clause)) {
+    for (const terms of this.alternatives(clause, exact)) {
       let match: RoaringBitmap32 | null = null;
       for (const term of terms) {
         const bitmap = postings.get(term) ?? EMPTY;
@@ -390,8 +393,16 @@ export class SearchIndex {
     if (clauses.length > 0) {
       const perField = clauses.map((clause) => FIELDS.map((field) => this.clauseInField(clause, field)));
       for (const fields of perField) match.andInPlace(this.scratch(RoaringBitmap32.orMany(fields)));
-      if (request.sort === "relevance")
-        buckets = this.rankBuckets(match, perField, request.query as ParsedQuery);
+      if (request.sort === "relevance") {
+        // The same, each clause as typed: `act` in a title outranks `action` (the same bitmaps for a
+        // clause that begins no other word).
+        const exact = clauses.map((clause, i) =>
+          clause.prefix
+            ? FIELDS.map((field) => this.clauseInField(clause, field, true))
+            : (perField[i] as RoaringBitmap32[]),
+        );
+        buckets = this.rankBuckets(match, perField, exact, request.query as ParsedQuery);
+      }
     }
     return { match, buckets };
   }
@@ -515,19 +526,37 @@ export class SearchIndex {
   }
 
   /**
-   * Splits the matches into ranked buckets, each newest first: the query as a phrase in the title; every
-   * clause in the title; every clause in the summary; every clause in title or summary; the rest (a
-   * clause found only in the sources).
+   * Splits the matches into ranked buckets, each newest first: the query as a phrase in the title, its
+   * words as typed; every clause in the title as typed; the phrase in the title; every clause in the
+   * title (some only as the beginning of a word); every clause in title or summary as typed; every clause
+   * in the summary; every clause in title or summary; the rest (a clause found only in the sources).
    */
   private rankBuckets(
     match: RoaringBitmap32,
     perField: RoaringBitmap32[][],
+    exact: RoaringBitmap32[][],
     query: ParsedQuery,
   ): RoaringBitmap32[] {
     const all = (bitmaps: RoaringBitmap32[]) => this.scratch(andMany(bitmaps));
     const inTitle = this.scratch(
       RoaringBitmap32.and(match, all(perField.map((f) => f[0] as RoaringBitmap32))),
     );
+    const prefixed = exact !== perField && exact.some((fields, i) => fields !== perField[i]);
+    const exactInTitle = prefixed
+      ? this.scratch(RoaringBitmap32.and(inTitle, all(exact.map((f) => f[0] as RoaringBitmap32))))
+      : inTitle;
+    const exactInBody = prefixed
+      ? this.scratch(
+          RoaringBitmap32.and(
+            match,
+            all(
+              exact.map((f) =>
+                this.scratch(RoaringBitmap32.or(f[0] as RoaringBitmap32, f[1] as RoaringBitmap32)),
+              ),
+            ),
+          ),
+        )
+      : this.scratch(new RoaringBitmap32());
     const inSummary = this.scratch(
       RoaringBitmap32.and(match, all(perField.map((f) => f[1] as RoaringBitmap32))),
     );
@@ -547,7 +576,10 @@ export class SearchIndex {
       for (const doc of inTitle) if (this.titleText.includes(doc, phrase)) titlePhrase.add(doc);
     }
     if (titlePhrase.size === inTitle.size) titlePhrase = this.scratch(new RoaringBitmap32());
-    const ordered = [titlePhrase, inTitle, inSummary, inBody, match];
+    // A phrase key holds letters and digits alone, so `ai act` is found in `AI+ Action` too: the phrase
+    // ranks first where its words are in the title as typed.
+    const exactPhrase = prefixed ? this.scratch(RoaringBitmap32.and(titlePhrase, exactInTitle)) : titlePhrase;
+    const ordered = [exactPhrase, exactInTitle, titlePhrase, inTitle, exactInBody, inSummary, inBody, match];
     const seen = this.scratch(new RoaringBitmap32());
     return ordered.map((bucket) => {
       const fresh = this.scratch(RoaringBitmap32.andNot(bucket, seen));

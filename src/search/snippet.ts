@@ -41,6 +41,8 @@ function patternFor(query: ParsedQuery): RegExp | null {
   return parts.length ? new RegExp(parts.join("|"), "gv") : null;
 }
 
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/g;
+
 /**
  * Picks the passage that shows why an event matched: the summary in the preferred language first, then
  * the title, then the sources; a window around the first match, with every match inside it marked.
@@ -54,7 +56,8 @@ export function makeSnippet(event: Event, query: ParsedQuery, lang: Language): S
     ["summary", event.summary[other]],
     ["title", event.title[lang]],
     ["title", event.title[other]],
-    ["sources", event.sources.map((s) => s.text ?? s.url ?? "").join(" ")],
+    // A source's words, not its address: a URL that happens to hold a query's letters is no passage.
+    ["sources", event.sources.map((s) => (s.text ?? "").replace(URL_IN_TEXT, " ")).join(" ")],
   ];
   for (const [field, raw] of candidates) {
     if (!raw) continue;

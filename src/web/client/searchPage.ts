@@ -17,7 +17,13 @@ function need<T>(element: T | null): T {
 const DEBOUNCE_MS = 250;
 
 /** The regions of the page the fragment replaces, by the id both carry. */
-const REGIONS = ["search-facets", "search-chips", "search-results", "search-pager"] as const;
+const REGIONS = [
+  "search-catalog",
+  "search-facets",
+  "search-chips",
+  "search-results",
+  "search-pager",
+] as const;
 
 /**
  * Makes the search page live: typing (debounced), a facet box, a chip or the sort fetch the results

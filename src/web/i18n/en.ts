@@ -179,6 +179,12 @@ export const en = {
   "search.title": "Search",
   "search.results": "{count} results",
   "search.resultsFor": "{count} results for “{q}”",
+  "search.catalogHeading": "Instruments and duties these words name",
+  "search.catalogCount":
+    "{count} instruments and duties match; the best {shown} are listed. Their dates and articles are on each instrument’s page.",
+  "search.kind.instrument": "Instrument",
+  "search.kind.duty": "Duty",
+  "search.catalogJson": "These results and the events as JSON",
   "search.none": "Nothing matches. Try fewer words or remove a filter.",
   "search.filters": "Filters",
   "search.activeFilters": "Active filters",

@@ -173,6 +173,12 @@ export const zh: Record<MessageKey, string> = {
   "search.title": "搜索",
   "search.results": "共 {count} 条结果",
   "search.resultsFor": "“{q}”共 {count} 条结果",
+  "search.catalogHeading": "与检索词相符的法律文件与义务",
+  "search.catalogCount":
+    "共有 {count} 项法律文件与义务相符，列出最相关的 {shown} 项；日期与条文见各文件页面。",
+  "search.kind.instrument": "法律文件",
+  "search.kind.duty": "义务",
+  "search.catalogJson": "以 JSON 获取这些结果及事件",
   "search.none": "没有匹配的事件。请减少关键词或移除筛选条件。",
   "search.filters": "筛选",
   "search.activeFilters": "当前筛选",

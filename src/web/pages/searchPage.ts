@@ -1,4 +1,7 @@
+import { searchCatalogHits } from "../../app/searchCatalog.js";
 import { searchEvents } from "../../app/searchEvents.js";
+import { pickText } from "../../domain/localizedText.js";
+import type { CatalogHit } from "../../search/catalogIndex.js";
 import { tagLabel, VOCABULARY, type Words } from "../../domain/vocabulary.js";
 import { EventsQuery, encodeCursor, parseSearchParams } from "../../app/eventsQuery.js";
 import { invalidRequest } from "../../app/appError.js";
@@ -130,6 +133,8 @@ function pager(state: SearchState, total: number, request: PageRequest): SafeHtm
 interface SearchRegions {
   state: SearchState;
   status: string;
+  /** The instruments and duties the words name (first page of a search with words), else empty. */
+  catalog: SafeHtml;
   facets: SafeHtml;
   chips: SafeHtml;
   results: SafeHtml;
@@ -145,8 +150,10 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
   const { outcome } = await searchEvents(context, { ...query, limit: PAGE_SIZE });
   const facets = outcome.facets as SearchFacets;
   const hasQuery = Boolean(state.q.trim());
+  const catalog = hasQuery && state.page === 1 ? searchCatalogHits(context, state.q) : [];
   return {
     state,
+    catalog: catalogRegion(catalog, request),
     status: hasQuery
       ? t("search.resultsFor", { count: outcome.total, q: state.q })
       : t("search.results", { count: outcome.total }),
@@ -169,6 +176,42 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
   };
 }
 
+// Instruments and duties shown above the events: the first few, the rest a click away on their pages.
+const CATALOG_SHOWN = 6;
+
+/**
+ * The instruments and duties a search's words name (an identifier such as `SB 53` or `2024/1689`, a
+ * title, a threshold such as `10^25`), each linked to its instrument's page; an empty element without.
+ */
+function catalogRegion(hits: CatalogHit[], request: PageRequest): SafeHtml {
+  const { t, lang, url } = request;
+  if (hits.length === 0) return html`<div id="search-catalog"></div>`;
+  const shown = hits.slice(0, CATALOG_SHOWN);
+  const json = `/api/search?${new URLSearchParams({ q: url.searchParams.get("q") ?? "", lang })}`;
+  return html`<section id="search-catalog" class="catalog-hits" aria-labelledby="search-catalog-heading">
+    <h2 id="search-catalog-heading">${t("search.catalogHeading")}</h2>
+    <ul>
+      ${shown.map(({ entry }) => {
+        const href =
+          entry.kind === "instrument"
+            ? `/instruments/${entry.id}?lang=${lang}`
+            : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
+        return html`<li>
+          <span class="catalog-hits__kind"
+            >${t(entry.kind === "instrument" ? "search.kind.instrument" : "search.kind.duty")}</span
+          >
+          <a href="${href}">${pickText(entry.title, lang) ?? entry.id}</a>
+          <span class="catalog-hits__where">${request.name(entry.jurisdiction, lang)}</span>
+        </li>`;
+      })}
+    </ul>
+    <p class="catalog-hits__more">
+      ${t("search.catalogCount", { count: hits.length, shown: shown.length })}
+      <a href="${json}" type="application/json">${t("search.catalogJson")}</a>
+    </p>
+  </section>`;
+}
+
 /**
  * The results region alone (GET /search/results, the page's parameters): what the script swaps into
  * the page after typing, a facet, a chip, the sort or Back, so the live view is the server's own markup.
@@ -176,7 +219,7 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
 export async function searchResultsFragment(request: PageRequest): Promise<SafeHtml> {
   const r = await searchRegions(request);
   return html`<p id="search-status">${r.status}</p>
-    ${r.facets} ${r.chips} ${r.results} ${r.none} ${r.pager}`;
+    ${r.catalog} ${r.facets} ${r.chips} ${r.results} ${r.none} ${r.pager}`;
 }
 
 /** `/search`: results, facets, chips, sort and pages, all from the URL; the script makes it live. */
@@ -237,6 +280,7 @@ export const searchPage: WebPage = {
               <button type="submit" class="facets__apply">${t("search.apply")}</button>
             </details>
             <div class="results">
+              ${regions.catalog}
               <p id="search-status" class="search-status" role="status">${regions.status}</p>
               ${regions.chips} ${regions.results} ${regions.none} ${regions.pager}
             </div>
