@@ -2,10 +2,9 @@ import { z } from "zod";
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { Event } from "../domain/event.js";
 import { type EventFilterInput, toEventFilter } from "../domain/eventQuery.js";
-import { type Language, pickText } from "../domain/localizedText.js";
+import type { Language } from "../domain/localizedText.js";
 import { dateBounds } from "../domain/partialDate.js";
 import { eventsToAtom } from "../export/eventsAtom.js";
-import { EXPORT_PHRASES } from "../export/exportPhrases.js";
 import { csvHeader, csvRows } from "../export/eventsCsv.js";
 import { type AllDayEntry, icsPieces } from "../export/eventsIcs.js";
 import { withCorrections } from "../export/eventsJson.js";
@@ -13,6 +12,7 @@ import { sourcesToCsl } from "../export/sourcesCsl.js";
 import { listDeadlines } from "../obligations/deadlines.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
 import type { AppServices } from "./appServices.js";
+import { deadlineEntry } from "./deadlines.js";
 import { searcherAt } from "./history.js";
 import { EventsQuery } from "./eventsQuery.js";
 
@@ -175,14 +175,5 @@ function deadlineEntries(data: ObligationsData, lang: Language, filter: EventFil
     )
     .filter((d) => !filter.from || d.date >= dateBounds(filter.from).first)
     .filter((d) => !filter.to || d.date <= dateBounds(filter.to).last)
-    .map((d) => ({
-      uid: d.uid,
-      day: d.date,
-      summary: `${EXPORT_PHRASES[lang].applies}: ${pickText(d.title, lang) ?? d.instrument}`,
-      description: d.what
-        .map((w) => pickText(w, lang))
-        .filter(Boolean)
-        .join("\n"),
-      url: d.url ?? undefined,
-    }));
+    .map((d) => deadlineEntry(d, lang));
 }

@@ -117,6 +117,7 @@ function errorTitle(error: AppError, request: PageRequest): string {
   if (error.kind === "forbidden") return t("error.forbiddenTitle");
   if (error.kind === "too-many-requests") return t("error.tooManyTitle");
   if (error.kind === "conflict") return t("error.conflictTitle");
+  if (error.kind === "invalid-request") return t("error.badRequestTitle");
   return t("error.title");
 }
 

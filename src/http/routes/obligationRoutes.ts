@@ -12,30 +12,37 @@ import { CheckProfile } from "../../domain/checkProfile.js";
 import { CheckResult } from "../../domain/checkResult.js";
 import { checkProfile } from "../../app/check.js";
 import { invalidRequest } from "../../app/appError.js";
-import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
 import { isCheckDate, MAX_PROFILE_BYTES } from "../../obligations/profileInput.js";
-import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer } from "../endpoint.js";
+import { DeadlinesQuery, deadlinesCsv, deadlinesIcs, selectDeadlines } from "../../app/deadlines.js";
+import { Language } from "../../domain/localizedText.js";
+import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer, textAnswer } from "../endpoint.js";
 import { HttpProblem } from "../problem.js";
 
 const CheckDay = z.string().refine(isCheckDate, "expected a date written YYYY-MM-DD");
-const LIMIT_MESSAGE = "expected a whole number from 1 to 500";
-
-/** The query of GET /api/deadlines: from which day (default today, UTC), and how many. */
-export const DeadlinesQuery = z
-  .object({
-    from: CheckDay.optional(),
-    // Digits only, as before this was a schema: "1e2", "0x10" and " 20" are refused, not read as numbers.
-    limit: z
-      .preprocess(
-        (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
-        z.number({ message: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(500, LIMIT_MESSAGE),
-      )
-      .default(20),
-  })
-  .strict();
 
 /** The query of POST /api/check: the day to check on (default today, UTC). */
 export const CheckQuery = z.object({ at: CheckDay.optional() }).strict();
+
+const DEADLINE_PARAMETERS = {
+  from: "First day to list (YYYY-MM-DD); default today (UTC).",
+  to: "Last day to list (YYYY-MM-DD); default none.",
+  jurisdiction: "Jurisdictions, comma-separated (EU,CN,US); a country brings its states and provinces.",
+  instrument: "Instrument ids, comma-separated (eu-ai-act,us-ca-sb-53); an unknown id is refused.",
+  limit: "How many, 1 to 500 (default 20).",
+};
+
+/** Without `from` an answer is today's: it must not be kept past the day. */
+const todaysAnswer = (query: { from?: string }): Record<string, string> =>
+  query.from ? {} : { "cache-control": "no-store" };
+
+/** A download's name from what it holds: aigov-deadlines-eu-us-ca-sb-53-en. */
+function deadlinesFileName(query: { jurisdiction?: string[]; instrument?: string[] }, lang: string): string {
+  const parts = [
+    ...(query.jurisdiction ?? []).map((code) => code.toLowerCase()),
+    ...(query.instrument ?? []),
+  ];
+  return ["aigov-deadlines", ...parts, lang].join("-").replace(/[^a-z0-9-]/g, "");
+}
 
 const instruments = jsonAnswer("Every instrument", InstrumentList);
 const instrument = jsonAnswer("The instrument", InstrumentDetail);
@@ -89,24 +96,49 @@ export const obligationRoutes: Endpoint[] = [
     path: "/api/deadlines",
     summary: "What takes effect next: applicability dates of the instruments, soonest first",
     query: DeadlinesQuery,
-    parameterDescriptions: {
-      from: "First day to list (YYYY-MM-DD); default today (UTC).",
-      limit: "How many, 1 to 500 (default 20).",
-    },
+    parameterDescriptions: DEADLINE_PARAMETERS,
     responses: {
       200: deadlines,
       400: problemAnswer("A bad parameter: which one and why, as an RFC 9457 problem document."),
     },
     handler: ({ c, query, deps }) => {
-      const from = query.from ?? todayUtc();
-      // Without `from` the answer is today's: it must not be kept past the day.
-      const headers: Record<string, string> = query.from ? {} : { "cache-control": "no-store" };
-      return deadlines.send(
-        c,
-        { from, items: upcomingDeadlines(deps.services.obligations, from, query.limit) },
-        headers,
-      );
+      const { from, items } = selectDeadlines(deps.services, query);
+      return deadlines.send(c, { from, items }, todaysAnswer(query));
     },
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/deadlines.csv",
+    summary: "The same deadlines as CSV, one row per instrument and day (formula cells neutralised)",
+    query: DeadlinesQuery.extend({ lang: Language.default("zh") }),
+    parameterDescriptions: { ...DEADLINE_PARAMETERS, lang: "The language of titles and labels (zh or en)." },
+    responses: {
+      200: textAnswer("CSV", "text/csv"),
+      400: problemAnswer("A bad parameter: which one and why."),
+    },
+    handler: ({ c, query, deps }) =>
+      c.body(deadlinesCsv(selectDeadlines(deps.services, query).items, query.lang), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${deadlinesFileName(query, query.lang)}.csv"`,
+        ...todaysAnswer(query),
+      }),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/deadlines.ics",
+    summary: "The same deadlines as an iCalendar, one all-day entry per instrument and day (stable UIDs)",
+    query: DeadlinesQuery.extend({ lang: Language.default("zh") }),
+    parameterDescriptions: { ...DEADLINE_PARAMETERS, lang: "The language of titles and labels (zh or en)." },
+    responses: {
+      200: textAnswer("iCalendar", "text/calendar"),
+      400: problemAnswer("A bad parameter: which one and why."),
+    },
+    handler: ({ c, query, deps }) =>
+      c.body(deadlinesIcs(deps.services, selectDeadlines(deps.services, query).items, query.lang), 200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${deadlinesFileName(query, query.lang)}.ics"`,
+        ...todaysAnswer(query),
+      }),
   }),
   defineEndpoint({
     method: "post",

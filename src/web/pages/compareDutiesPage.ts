@@ -17,7 +17,7 @@ import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import type { PageRequest, WebPage } from "../webPage.js";
 import { linkHtml } from "./obligationViews.js";
-import { INSTRUMENT_STATUS } from "./instrumentPage.js";
+import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
 
 /** The values of a list parameter: repeated and/or comma-separated, trimmed, each once, in order. */
 function listParameter(url: URL, name: string, upper: boolean): string[] {

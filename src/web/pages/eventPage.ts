@@ -13,6 +13,7 @@ import { findEvents } from "../../storage/repos/eventRepo.js";
 import { findRevision, listRevisions, type StoredRevision } from "../../storage/repos/revisionRepo.js";
 import { correctionNote } from "../components/correctionNote.js";
 import { eventHistory } from "../components/eventHistory.js";
+import { instrumentsWithDates } from "../components/instrumentDates.js";
 import { jsonScript } from "../components/jsonScript.js";
 import { localized, pick } from "../components/localized.js";
 import { richText } from "../components/richText.js";
@@ -246,6 +247,16 @@ export async function eventView(
       </section>`
     : "";
 
+  // The instruments this event is part of the story of, with their verified dates and duties.
+  const { instruments: allInstruments, obligations } = context.obligations;
+  const concerned = allInstruments.filter((instrument) => instrument.events.includes(id));
+  const instruments = concerned.length
+    ? html`<section aria-labelledby="instruments">
+        <h2 id="instruments">${t("event.instruments")}</h2>
+        ${instrumentsWithDates(concerned, obligations, request, context.now().slice(0, 10))}
+      </section>`
+    : "";
+
   const jurisdictionNames = event.jurisdictions.map((c) => request.name(c, lang)).join(listSeparator(lang));
   const revisionNote = latest
     ? t("event.revisionNote", { revision: String(latest.revision), date: latest.changedAt.slice(0, 10) })
@@ -300,7 +311,7 @@ export async function eventView(
         ${otherTitle && otherTitle !== title.text ? html`<p class="title-other" lang="${languageTag(otherLang)}">${otherTitle}</p>` : ""}
         ${past ? "" : editorLinks(event, request)} ${notes("title")} ${facts(event, request, notes)}
         <div class="summaries">${summaries}</div>
-        ${notes("summary")} ${sources} ${relations} ${identifiers}
+        ${notes("summary")} ${instruments} ${sources} ${relations} ${identifiers}
         <section class="cite" aria-labelledby="cite">
           <h2 id="cite">${t("event.cite")}</h2>
           <p>${citation}</p>

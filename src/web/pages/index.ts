@@ -11,6 +11,7 @@ import { reviewPage } from "./reviewPage.js";
 import { signInPage, signOutAction, signOutEverywhereAction } from "./signInPage.js";
 import { suggestPage } from "./suggestPage.js";
 import { coveragePage } from "./coveragePage.js";
+import { deadlinesPage } from "./deadlinesPage.js";
 import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
 import { mapPage } from "./mapPage.js";
@@ -37,6 +38,7 @@ export const PAGES: WebPage[] = [
   instrumentsPage,
   instrumentPage,
   coveragePage,
+  deadlinesPage,
   problemsPage,
   problemPage,
   signInPage,

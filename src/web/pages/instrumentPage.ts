@@ -1,3 +1,4 @@
+import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
 import type { Instrument, InstrumentDate, Verification } from "../../domain/instrument.js";
 import type { Language } from "../../domain/localizedText.js";
 import type { Obligation } from "../../domain/obligation.js";
@@ -58,16 +59,6 @@ const WORDS = {
   notModelled: { zh: "已知但未建模", en: "Known and not modelled" },
   coverageLink: { zh: "各法域的涵盖范围", en: "Coverage by jurisdiction" },
 } satisfies Record<string, Record<Language, string>>;
-
-/** Each instrument status in both languages (the instrument pages and the comparison by theme). */
-export const INSTRUMENT_STATUS: Record<Instrument["status"], Record<Language, string>> = {
-  "in-force": { zh: "已生效", en: "in force" },
-  adopted: { zh: "已通过", en: "adopted" },
-  pending: { zh: "待定", en: "pending" },
-  proposed: { zh: "提案", en: "proposed" },
-  stayed: { zh: "已被法院暂停执行", en: "stayed by a court" },
-  repealed: { zh: "已废止", en: "repealed" },
-};
 
 const word = (key: keyof typeof WORDS, lang: Language) => WORDS[key][lang];
 

@@ -1,3 +1,4 @@
+import { instrumentsWithDates } from "../components/instrumentDates.js";
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
 import { notFound } from "../../app/appError.js";
 import { label, UNCLASSIFIED_WORDS } from "../../domain/vocabulary.js";
@@ -89,6 +90,14 @@ function bindingList(facts: JurisdictionFacts, request: PageRequest): SafeHtml {
         </li>`,
     )}
   </ul>`;
+}
+
+/** The instruments of a jurisdiction (a country's with its states' and provinces'), with every date. */
+function instrumentsOfProfile(code: string, request: PageRequest): SafeHtml {
+  const { instruments, obligations } = request.context.obligations;
+  const own = instruments.filter((i) => i.jurisdiction === code || i.jurisdiction.startsWith(`${code}-`));
+  if (!own.length) return html`<p>${request.t("profile.instrumentsNone")}</p>`;
+  return instrumentsWithDates(own, obligations, request, request.context.now().slice(0, 10));
 }
 
 async function timeline(code: string, request: PageRequest): Promise<SafeHtml> {
@@ -196,6 +205,10 @@ export const jurisdictionPage: WebPage = {
               : ""
           }
         </div>
+        <section aria-labelledby="profile-instruments">
+          <h2 id="profile-instruments">${t("profile.instruments")}</h2>
+          ${instrumentsOfProfile(code, request)}
+        </section>
         <section aria-labelledby="profile-binding">
           <h2 id="profile-binding">${t("profile.binding")}</h2>
           ${bindingList(facts, request)}

@@ -42,7 +42,7 @@ export function deadlinesListHtml(deadlines: Deadline[], lang: Language): string
     .join("\n");
   return `<section aria-labelledby="next-heading"><h2 id="next-heading">${tr("obligations.nextHeading")}</h2>
 <ul>${items}</ul>
-<p class="muted"><a href="/check?lang=${lang}">${tr("obligations.checkLink")}</a> · <a href="${escapeHtml(localHref("/instruments", lang))}">${tr("obligations.allInstruments")}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
+<p class="muted"><a href="/check?lang=${lang}">${tr("obligations.checkLink")}</a> · <a href="${escapeHtml(localHref("/deadlines", lang))}">${tr("obligations.allDeadlines")}</a> · <a href="${escapeHtml(localHref("/instruments", lang))}">${tr("obligations.allInstruments")}</a> · <a href="/api/deadlines">JSON</a></p></section>`;
 }
 
 /**

@@ -1,0 +1,161 @@
+import { invalidRequest } from "../../app/appError.js";
+import { DeadlinesQuery, selectDeadlines } from "../../app/deadlines.js";
+import { listDeadlines } from "../../obligations/deadlines.js";
+import { localized, pick } from "../components/localized.js";
+import { html } from "../html.js";
+import { formatDate } from "../i18n/formatDate.js";
+import { localHref } from "../i18n/localHref.js";
+import type { WebPage } from "../webPage.js";
+
+// Every deadline of the selection is shown: the instruments hold a few hundred at most.
+const SHOWN = 500;
+
+/**
+ * `/deadlines`: every day on which an instrument, or some of its duties, starts to apply, filtered by
+ * jurisdiction, instrument and days, with the same selection as iCalendar, CSV and JSON.
+ */
+export const deadlinesPage: WebPage = {
+  path: "/deadlines",
+  nav: "check",
+  parameters: { jurisdiction: "list", instrument: "list", from: "once", to: "once" },
+  render: async (request) => {
+    const { t, lang, url, context, name } = request;
+    const params = url.searchParams;
+    const list = (key: string) =>
+      params
+        .getAll(key)
+        .flatMap((value) => value.split(","))
+        .map((value) => value.trim())
+        .filter(Boolean);
+    const jurisdictions = list("jurisdiction").map((code) => code.toUpperCase());
+    const raw = {
+      ...(jurisdictions.length ? { jurisdiction: jurisdictions } : {}),
+      ...(list("instrument").length ? { instrument: list("instrument").join(",") } : {}),
+    };
+    const parsed = DeadlinesQuery.safeParse({
+      ...raw,
+      ...(params.get("from") ? { from: params.get("from") } : {}),
+      ...(params.get("to") ? { to: params.get("to") } : {}),
+      limit: String(SHOWN),
+    });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        parameter: String(issue.path[0] ?? ""),
+        message: issue.message,
+      }));
+      throw invalidRequest(issues.map((i) => `${i.parameter}: ${i.message}`).join("; "), issues);
+    }
+    const query = parsed.data;
+    const selected = selectDeadlines(context, query);
+    const data = context.obligations;
+    // The choices: jurisdictions and instruments that have a deadline at all.
+    const all = listDeadlines(data);
+    const codes = [...new Set(all.map((d) => d.jurisdiction))].sort((a, b) =>
+      name(a, lang).localeCompare(name(b, lang), lang),
+    );
+    const instruments = data.instruments.filter((i) => all.some((d) => d.instrument === i.id));
+    const chosen = new Set(query.jurisdiction ?? []);
+    const chosenInstruments = new Set(query.instrument ?? []);
+    const apiParams = new URLSearchParams();
+    if (query.jurisdiction?.length) apiParams.set("jurisdiction", query.jurisdiction.join(","));
+    if (query.instrument?.length) apiParams.set("instrument", query.instrument.join(","));
+    apiParams.set("from", selected.from);
+    if (selected.to) apiParams.set("to", selected.to);
+    apiParams.set("limit", String(SHOWN));
+    const json = `/api/deadlines?${apiParams}`;
+    const withLangParams = new URLSearchParams(apiParams);
+    withLangParams.set("lang", lang);
+    const withLang = withLangParams.toString();
+    const body = html`<h1>${t("deadlines.title")}</h1>
+      <p>${t("deadlines.intro")}</p>
+      <form class="deadlines-form" method="get" action="/deadlines">
+        <input type="hidden" name="lang" value="${lang}" />
+        <fieldset>
+          <legend>${t("deadlines.jurisdictions")}</legend>
+          ${codes.map(
+            (code) =>
+              html`<label class="check-option"
+                ><input
+                  type="checkbox"
+                  name="jurisdiction"
+                  value="${code}"
+                  ${chosen.has(code) ? html`checked` : ""}
+                />
+                ${name(code, lang)}</label
+              >`,
+          )}
+        </fieldset>
+        <label for="deadlines-instrument">${t("deadlines.instrument")}</label>
+        <select id="deadlines-instrument" name="instrument">
+          <option value="">${t("deadlines.allInstruments")}</option>
+          ${instruments.map(
+            (i) =>
+              html`<option value="${i.id}" ${chosenInstruments.has(i.id) ? html`selected` : ""}>
+                ${i.title[lang]}
+              </option>`,
+          )}
+        </select>
+        <label for="deadlines-from">${t("deadlines.from")}</label>
+        <input id="deadlines-from" type="date" name="from" value="${selected.from}" />
+        <label for="deadlines-to">${t("deadlines.to")}</label>
+        <input id="deadlines-to" type="date" name="to" value="${selected.to ?? ""}" />
+        <button type="submit">${t("deadlines.show")}</button>
+      </form>
+      <p class="downloads">
+        ${t("deadlines.take")}
+        <a href="/api/deadlines.ics?${withLang}" type="text/calendar">iCalendar</a> ·
+        <a href="/api/deadlines.csv?${withLang}" type="text/csv">CSV</a> ·
+        <a href="${json}" type="application/json">JSON</a>
+      </p>
+      <p role="status">
+        ${t("deadlines.count", { count: selected.total, from: formatDate(selected.from, lang) })}
+      </p>
+      ${
+        selected.items.length
+          ? html`<div class="table-scroll">
+              <table class="data-table deadlines">
+                <thead>
+                  <tr>
+                    <th scope="col">${t("deadlines.date")}</th>
+                    <th scope="col">${t("deadlines.jurisdiction")}</th>
+                    <th scope="col">${t("deadlines.instrument")}</th>
+                    <th scope="col">${t("deadlines.what")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${selected.items.map(
+                    (d) =>
+                      html`<tr>
+                        <td><time datetime="${d.date}">${formatDate(d.date, lang)}</time></td>
+                        <td>
+                          <a href="${localHref(`/jurisdictions/${d.jurisdiction.split("-")[0]}`, lang)}"
+                            >${name(d.jurisdiction, lang)}</a
+                          >
+                        </td>
+                        <td>
+                          <a href="${localHref(`/instruments/${d.instrument}`, lang)}"
+                            >${localized(pick(d.title, lang), t)}</a
+                          >
+                        </td>
+                        <td>
+                          <ul class="plain-list">
+                            ${d.what.map((what) => html`<li>${localized(pick(what, lang), t)}</li>`)}
+                          </ul>
+                          ${d.obligations.length ? html`<span class="muted">${t("instruments.duties", { count: d.obligations.length })}</span>` : ""}
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : html`<p>${t("deadlines.none")}</p>`
+      }`;
+    return {
+      title: t("deadlines.title"),
+      description: t("deadlines.intro"),
+      head: html`<link rel="alternate" type="application/json" href="${json}" />
+        <link rel="alternate" type="text/calendar" href="/api/deadlines.ics?${withLang}" />`,
+      body,
+    };
+  },
+};
