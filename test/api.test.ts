@@ -258,7 +258,13 @@ for (const dialect of DIALECTS)
         const feed = parseFeed(await (await get("/api/feed.atom?lang=en")).text());
         assert.equal(feed.items.length, 47);
         assert.match(feed.items[0]?.title ?? "", /Executive Order|executive order/i);
-        assert.equal(feed.items[0]?.url?.startsWith("https://www.whitehouse.gov/"), true);
+        // Each entry leads to its page on aigov, in the feed's language; the official source is beside it.
+        assert.match(feed.items[0]?.url ?? "", /\/events\/2025-us-eo-state-ai-law-preemption\?lang=en$/);
+        const atom = await (await get("/api/feed.atom?lang=en&limit=1")).text();
+        assert.match(
+          atom,
+          /<link rel="related" href="https:\/\/www\.whitehouse\.gov\/[^"]+" title="Official source"\/>/,
+        );
       });
 
       it("iCalendar parses with ical.js, with event days and effective dates as all-day events", async () => {

@@ -131,6 +131,17 @@ export async function renderPreparedReport(
     report,
     body,
     contentType: REPORT_MEDIA[query.format],
-    filename: `aigov-report-${query.from ?? "latest"}${query.to ? `-${query.to}` : ""}.${query.format}`,
+    filename: `${reportFileName(report)}.${query.format}`,
   };
+}
+
+/**
+ * A report's download name from what it holds, so that the languages and periods do not overwrite
+ * each other: `aigov-2025-en` for a calendar year, `aigov-2025-06-01-2025-09-30-zh` otherwise.
+ */
+export function reportFileName(report: Pick<Report, "period" | "lang">): string {
+  const { from, to } = report.period;
+  const year = from.slice(0, 4);
+  const period = from === `${year}-01-01` && to === `${year}-12-31` ? year : `${from}-${to}`;
+  return `aigov-${period}-${report.lang}`;
 }

@@ -20,13 +20,20 @@ function entryXml(event: Event, options: { baseUrl: string; lang: Language }, no
   const summary = pickText(event.summary, options.lang);
   // The summary as every entry carries it, then the corrections, beside the text they correct.
   const text = [summary, ...notes].filter(Boolean).join("\n\n");
-  const link = firstHttpUrl(event) ?? `${options.baseUrl}/api/events/${event.id}`;
+  // The entry's page is aigov's own (in the feed's language); the official source is beside it.
+  const page = `${options.baseUrl}/events/${event.id}?lang=${options.lang}`;
+  const source = firstHttpUrl(event);
   const day = isoDay(event.date.start);
   const lines = [
     "    <entry>",
     `        <title type="text">${x(pickText(event.title, options.lang) ?? event.id)}</title>`,
     `        <id>${x(`tag:aigov,2025:events/${event.id}`)}</id>`,
-    `        <link href="${x(link)}"/>`,
+    `        <link rel="alternate" type="text/html" href="${x(page)}"/>`,
+    ...(source
+      ? [
+          `        <link rel="related" href="${x(source)}" title="${x(EXPORT_PHRASES[options.lang].officialSource)}"/>`,
+        ]
+      : []),
     `        <updated>${day}</updated>`,
   ];
   if (text) lines.push(`        <summary type="text">${x(text)}</summary>`);
@@ -41,7 +48,8 @@ function entryXml(event: Event, options: { baseUrl: string; lang: Language }, no
 
 /**
  * An Atom feed of events (give them newest first). Entry ids are tag URIs built from the event id, so a
- * reader sees an edited event as the same entry; the link is the event's first official source. Titles
+ * reader sees an edited event as the same entry; it links to the event's page on aigov (`alternate`) and
+ * to its first official source (`related`). Titles
  * and summaries are plain text; a corrected event's summary is followed by its corrections as lines of
  * text. Characters XML forbids are left out, so that a strict reader takes the feed whole.
  */
@@ -63,7 +71,7 @@ export function eventsToAtom(
     "    <generator>aigov</generator>",
     `    <link rel="alternate" href="${x(options.baseUrl)}"/>`,
     `    <link rel="self" href="${x(self)}"/>`,
-    "    <rights>Facts from the official sources each entry cites</rights>",
+    `    <rights>${x(EXPORT_PHRASES[options.lang].rights)}</rights>`,
   ];
   for (const event of events) {
     const notes = (corrections.get(event.id) ?? []).map((c) => correctionText(c, options.lang));

@@ -10,6 +10,10 @@ export interface ExportPhrases {
   takesEffect: string;
   /** What opens a calendar entry for the day an instrument applies from: "开始适用: …", "Applies: …". */
   applies: string;
+  /** The title of an Atom entry's link to the event's official source. */
+  officialSource: string;
+  /** The feed's rights: the data licence, and where the facts come from. */
+  rights: string;
 }
 
 export const EXPORT_PHRASES: Record<Language, ExportPhrases> = {
@@ -18,11 +22,15 @@ export const EXPORT_PHRASES: Record<Language, ExportPhrases> = {
     calendarName: "aigov 人工智能治理日历",
     takesEffect: "生效",
     applies: "开始适用",
+    officialSource: "官方来源",
+    rights: "aigov 数据以 CC BY 4.0 许可发布；事实取自各条目引用的官方来源",
   },
   en: {
     feedTitle: "aigov: AI governance events",
     calendarName: "aigov AI governance calendar",
     takesEffect: "Takes effect",
     applies: "Applies",
+    officialSource: "Official source",
+    rights: "aigov data under CC BY 4.0; facts from the official sources each entry cites",
   },
 };

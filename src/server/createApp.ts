@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { AppContext } from "../app/appContext.js";
 import { buildServices } from "../app/appServices.js";
-import { NO_PARAMETERS } from "../app/queryParameters.js";
 import { acceptsParameters } from "../http/acceptsParameters.js";
 import { notFoundResponse, problemResponse, registerApiRoutes } from "../http/apiRoutes.js";
 import { dataVersionReader } from "../http/dataVersion.js";
@@ -51,7 +50,8 @@ export function createApp(context: AppContext): AigovApp {
 
   registerApiRoutes(app, services, JSON.stringify(openApi));
   // The API reference is a page drawn from the API's document: composed here, where both are known.
-  app.get("/api/docs", acceptsParameters(NO_PARAMETERS), (c) => c.html(apiReferencePage(openApi)));
+  // It takes `lang` as every page does: the site's nav links it in the reader's language.
+  app.get("/api/docs", acceptsParameters({ lang: "once" }), (c) => c.html(apiReferencePage(openApi)));
   registerWebRoutes(app, services);
 
   app.notFound((c) => notFoundResponse(c.req.raw));

@@ -117,7 +117,7 @@ ${html`<html lang="${languageTag(lang)}">
     <meta property="og:locale" content="${openGraphLocale(lang)}" />
     <link rel="stylesheet" href="/assets/app.css" />
     <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-    <link rel="alternate" type="application/atom+xml" title="aigov" href="/api/feed.atom" />
+    <link rel="alternate" type="application/atom+xml" title="aigov" href="/api/feed.atom?lang=${lang}" />
     <script src="/assets/app.js" defer></script>
     ${input.head ?? ""}
   </head>
@@ -156,9 +156,10 @@ ${html`<html lang="${languageTag(lang)}">
     </header>
     <main id="main" tabindex="-1">${input.body}</main>
     <footer class="site-footer">
-      <p>${t("footer.data")}</p>
+      <p>${t("footer.data")} <a href="${localHref("/about", lang)}">${t("footer.about")}</a></p>
       <p>
-        ${t("footer.feeds")}: <a href="/api/feed.atom">Atom</a> · <a href="/api/calendar.ics">iCalendar</a> ·
+        ${t("footer.feeds")}: <a href="/api/feed.atom?lang=${lang}">Atom</a> ·
+        <a href="/api/calendar.ics?lang=${lang}">iCalendar</a> ·
         <a href="${localHref("/api/docs", lang)}">API</a> · ${t("footer.licence")}
       </p>
     </footer>

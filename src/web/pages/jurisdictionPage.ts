@@ -1,3 +1,4 @@
+import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { instrumentsWithDates } from "../components/instrumentDates.js";
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
 import { notFound } from "../../app/appError.js";
@@ -157,6 +158,7 @@ export const jurisdictionPage: WebPage = {
       title,
       description: `${title}: ${eventCount(t, facts.total)}`,
       canonicalPath: `/jurisdictions/${code}`,
+      head: jsonTwin(`/api/jurisdictions/${code}`),
       body: html`<h1>${title} <span class="muted">(${code})</span></h1>
         <p class="lead">
           ${t(`profile.kind.${facts.kind}`)}${
@@ -216,6 +218,7 @@ export const jurisdictionPage: WebPage = {
         <section aria-labelledby="profile-timeline">
           <h2 id="profile-timeline">${t("profile.timeline")}</h2>
           ${await timeline(code, request)}
+          ${facts.total ? takeAway(new URLSearchParams({ jurisdiction: code }), request) : ""}
         </section>
         ${
           facts.total

@@ -7,6 +7,7 @@ import { EventsQuery, encodeCursor, parseSearchParams } from "../../app/eventsQu
 import { invalidRequest } from "../../app/appError.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { eventCard } from "../components/eventCard.js";
+import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { facetGroup, type FacetGroupModel } from "../components/facetGroup.js";
 import { type FilterChipModel, filterChips } from "../components/filterChips.js";
 import { html, type SafeHtml } from "../html.js";
@@ -172,7 +173,11 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
       )}
     </ol>`,
     none: outcome.total === 0 ? html`<p id="search-none">${t("search.none")}</p>` : html``,
-    pager: html`<div id="search-pager">${pager(state, outcome.total, request)}</div>`,
+    // The take-away links follow the filters, so they live in a region the script swaps.
+    pager: html`<div id="search-pager">
+      ${pager(state, outcome.total, request)}
+      ${outcome.total ? takeAway(apiParams(state, lang), request) : ""}
+    </div>`,
   };
 }
 
@@ -244,7 +249,8 @@ export const searchPage: WebPage = {
       title: state.q.trim() ? `${state.q} · ${t("search.title")}` : t("search.title"),
       description: regions.status,
       canonicalPath: `/search?${pageParams(state, lang).toString()}`.replace(/[?&]lang=[a-z]+$/, ""),
-      head: html`<meta name="robots" content="noindex, follow" />`,
+      head: html`<meta name="robots" content="noindex, follow" />
+        ${jsonTwin(`/api/events?${apiParams(state, lang)}`)}`,
       body: html`<h1>${t("search.title")}</h1>
         <form
           class="search-page"
