@@ -2,6 +2,7 @@ import type { Event } from "../domain/event.js";
 import type { Language } from "../domain/localizedText.js";
 import { joinList } from "../domain/languageForms.js";
 import type { JurisdictionKind } from "../domain/jurisdiction.js";
+import { countedJurisdictions } from "../domain/jurisdictionCounting.js";
 import { jurisdictionKind, type NameJurisdiction } from "./jurisdictionNames.js";
 import { type Counted, type NarrativePhrases, narrativePhrases } from "./narrativePhrases.js";
 import {
@@ -206,14 +207,20 @@ class NarrativeBuilder {
     const counts = countEvents(events).byJurisdiction.filter((c) => jurisdictionKind(c.key) === kind);
     const shown = counts.slice(0, SUBSECTIONS);
     const sections = shown.map((c, i): Section => {
-      const own = events.filter((e) => e.jurisdictions.includes(c.key));
+      const own = events.filter((e) => countedJurisdictions(e.jurisdictions).includes(c.key));
+      // The jurisdiction's count in the whole report, by the one rule: where some of its events sit under
+      // another level, the heading says how many of them this section lists.
+      const total = this.input.statistics.byJurisdiction.find((j) => j.key === c.key)?.count ?? c.count;
+      const label = this.input.name(c.key, this.lang);
       return {
-        heading: `${i + 1}. ${this.p.withCount(this.input.name(c.key, this.lang), c.count)}`,
+        heading: `${i + 1}. ${total > c.count ? this.p.withCountOf(label, c.count, total) : this.p.withCount(label, c.count)}`,
         depth: 2,
         blocks: this.eventList(own),
       };
     });
-    const others = events.filter((e) => !e.jurisdictions.some((code) => shown.some((c) => c.key === code)));
+    const others = events.filter(
+      (e) => !countedJurisdictions(e.jurisdictions).some((code) => shown.some((c) => c.key === code)),
+    );
     if (others.length)
       sections.push({ heading: `${shown.length + 1}. ${rest}`, depth: 2, blocks: this.eventList(others) });
     return sections;

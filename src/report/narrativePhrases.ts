@@ -10,6 +10,8 @@ export interface Counted {
 export interface NarrativePhrases {
   events: (n: number) => string;
   withCount: (label: string, n: number) => string;
+  /** A section's jurisdiction whose other events sit under another level: "欧盟（本层级 10 件，共 11 件）". */
+  withCountOf: (label: string, n: number, total: number) => string;
   list: (items: string[]) => string;
   counted: (items: Counted[]) => string;
   percent: (part: number, whole: number) => string;
@@ -62,6 +64,7 @@ const HAN = ["一", "二", "三", "四"];
 const zh: NarrativePhrases = {
   events: (n) => `${n} 件`,
   withCount: (label, n) => `${label}（${n} 件）`,
+  withCountOf: (label, n, total) => `${label}（本层级 ${n} 件，共 ${total} 件）`,
   list: (items) => items.join("、"),
   counted: (items) => items.map((i) => `${i.label}（${i.count} 件）`).join("、"),
   percent: (part, whole) => `${whole === 0 ? 0 : Math.round((part * 100) / whole)}%`,
@@ -116,6 +119,7 @@ const enList = (items: string[]) =>
 const en: NarrativePhrases = {
   events: (n) => plural(n, "event"),
   withCount: (label, n) => `${label} (${plural(n, "event")})`,
+  withCountOf: (label, n, total) => `${label} (${n} of its ${total} events at this level)`,
   list: enList,
   counted: (items) => enList(items.map((i) => `${i.label} (${i.count})`)),
   percent: zh.percent,

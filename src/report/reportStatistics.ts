@@ -1,3 +1,4 @@
+import { countedJurisdictions } from "../domain/jurisdictionCounting.js";
 import { formatPartialDate as monthKey } from "../domain/partialDate.js";
 import { BINDINGNESS, type Event, LEVELS } from "../domain/event.js";
 import type { LocalizedText } from "../domain/localizedText.js";
@@ -81,7 +82,8 @@ export function countEvents(events: Event[]): EventCounts {
     byLevel: inOrder(tally(events.map((e) => e.level)), [...LEVELS, null]),
     byType: mostFirst(tally(events.map((e) => e.type))),
     byBindingness: inOrder(tally(events.map((e) => e.bindingness)), [...BINDINGNESS, null]),
-    byJurisdiction: mostFirst(tally(events.flatMap((e) => [...new Set(e.jurisdictions)]))),
+    // By the one rule (domain/jurisdictionCounting.ts): a state's event is its country's too.
+    byJurisdiction: mostFirst(tally(events.flatMap((e) => countedJurisdictions(e.jurisdictions)))),
     byTag: mostFirst(tally(events.flatMap((e) => [...new Set(e.tags)]))),
   };
 }

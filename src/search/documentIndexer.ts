@@ -1,3 +1,4 @@
+import { countedJurisdictions } from "../domain/jurisdictionCounting.js";
 import type { Event } from "../domain/event.js";
 import { dateBounds } from "../domain/partialDate.js";
 import type { RoaringBitmap32 } from "./bitmaps.js";
@@ -11,10 +12,11 @@ export type Facet = (typeof FACETS)[number];
 export const FIELDS = ["title", "summary", "sources"] as const;
 
 /**
- * Bump whenever what an event contributes to a field changes (snapshots of older indexes are rebuilt).
- * 2: an event's identifiers are indexed with its title.
+ * Bump whenever what an event contributes to a field or a facet changes (snapshots of older indexes are
+ * rebuilt). 2: an event's identifiers are indexed with its title. 3: a state's or province's event is
+ * also its country's in the jurisdiction facet.
  */
-export const INDEXED_TEXT_VERSION = 2;
+export const INDEXED_CONTENT_VERSION = 3;
 export type Field = (typeof FIELDS)[number];
 
 /** What is kept of each document, by document: its id, first day, title key, and last day if later. */
@@ -104,7 +106,8 @@ export class DocumentIndexer {
     this.doc = doc;
     for (const { field, scanner } of this.scanners) scanner.scan(texts[field]);
     const facets = this.facets;
-    for (const code of event.jurisdictions) facets.jurisdiction.add(code, doc);
+    // Counted by the one rule (domain/jurisdictionCounting.ts): a state's event is its country's too.
+    for (const code of countedJurisdictions(event.jurisdictions)) facets.jurisdiction.add(code, doc);
     if (event.level) facets.level.add(event.level, doc);
     if (event.type) facets.type.add(event.type, doc);
     if (event.bindingness) facets.bindingness.add(event.bindingness, doc);

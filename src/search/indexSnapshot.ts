@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { RoaringBitmap32 } from "./bitmaps.js";
 import { PackedStrings } from "./packedStrings.js";
 import { FACETS, FIELDS, type IndexContent, SearchIndex } from "./searchIndex.js";
-import { INDEXED_TEXT_VERSION } from "./documentIndexer.js";
+import { INDEXED_CONTENT_VERSION } from "./documentIndexer.js";
 import { TOKENIZER_VERSION } from "./textTerms.js";
 
 /**
@@ -18,7 +18,7 @@ const LAYOUT = 4;
  * the text it indexes of each event. A snapshot of another version (an index whose terms came from an
  * older tokenizer, or from fewer fields) is never loaded: the index is built again and the file replaced.
  */
-export const SNAPSHOT_FORMAT = `${LAYOUT}.${TOKENIZER_VERSION}.${INDEXED_TEXT_VERSION}`;
+export const SNAPSHOT_FORMAT = `${LAYOUT}.${TOKENIZER_VERSION}.${INDEXED_CONTENT_VERSION}`;
 
 /**
  * What a snapshot was built from: the database (its id tells databases apart) as of an entry of its

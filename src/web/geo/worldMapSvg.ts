@@ -14,7 +14,15 @@ export interface WorldMapInput {
   title: string;
   /** Small countries to draw as dots even without events (members of the listed blocs). */
   dots?: ReadonlySet<string>;
+  /**
+   * A bloc drawn over its members as a hatch (the EU): its events are the bloc's, not the members', so
+   * the members' own colour stays theirs and the hatch says they share the bloc's.
+   */
+  overlay?: { members: ReadonlySet<string> };
 }
+
+// Diagonal lines, dark enough to see on every class of the scale, thin enough to leave its colour read.
+const HATCH = `<defs><pattern id="bloc-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect width="1.6" height="5" fill="#1b2a4a" fill-opacity="0.6"/></pattern></defs>`;
 
 const DOT_RADIUS = 3.5;
 
@@ -36,8 +44,24 @@ export function worldMapSvg(input: WorldMapInput): string {
       .filter((d) => input.counts.has(d.code) || input.dots?.has(d.code))
       .map((d) => link(d.code, `<circle cx="${d.x}" cy="${d.y}" r="${DOT_RADIUS}" fill="FILL"/>`)),
   ];
+  const members = input.overlay?.members;
+  // Drawn above the countries and ignored by the pointer, so that each country stays its own link.
+  const overlay = members
+    ? [
+        `<g class="map-overlay" aria-hidden="true" pointer-events="none">`,
+        ...world.countries
+          .filter((c) => members.has(c.code))
+          .map((c) => `<path d="${c.path}" fill="url(#bloc-hatch)"/>`),
+        ...world.dots
+          .filter((d) => members.has(d.code))
+          .map((d) => `<circle cx="${d.x}" cy="${d.y}" r="${DOT_RADIUS}" fill="url(#bloc-hatch)"/>`),
+        "</g>",
+      ]
+    : [];
   return `<svg class="world-map" viewBox="0 0 ${world.width} ${world.height}" role="group" aria-label="${escapeHtml(input.title)}" xmlns="http://www.w3.org/2000/svg">
+${members ? HATCH : ""}
 ${body.join("\n")}
+${overlay.join("\n")}
 </svg>`;
 }
 

@@ -208,6 +208,9 @@ export const en = {
   "deadlines.none": "No instrument date matches these choices.",
   "obligations.allDeadlines": "All deadlines",
   "takeAway.label": "This view’s events as",
+  "map.euHatch": "Hatched: member states of the {name}, which has {count} events of its own",
+  "counts.rule":
+    "How events are counted, everywhere on aigov: an event counts for each jurisdiction it names, and for the country of a state or province it names; an event of a bloc such as the EU counts for the bloc, not for its member states.",
   "search.none": "Nothing matches. Try fewer words or remove a filter.",
   "search.filters": "Filters",
   "search.activeFilters": "Active filters",

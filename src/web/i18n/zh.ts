@@ -202,6 +202,9 @@ export const zh: Record<MessageKey, string> = {
   "deadlines.none": "没有符合这些条件的日期。",
   "obligations.allDeadlines": "全部施行日程",
   "takeAway.label": "下载本页事件：",
+  "map.euHatch": "斜线：{name}成员国（{name}本身有 {count} 件事件）",
+  "counts.rule":
+    "aigov 各处统一的计数规则：一件事件计入其所涉的每个法域，并计入其所涉州、省所属的国家；欧盟等集团的事件计入该集团，不计入其成员国。",
   "search.none": "没有匹配的事件。请减少关键词或移除筛选条件。",
   "search.filters": "筛选",
   "search.activeFilters": "当前筛选",

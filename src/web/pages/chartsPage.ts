@@ -46,6 +46,7 @@ export const chartsPage: WebPage = {
       description: t("charts.intro"),
       body: html`<h1>${t("charts.title")}</h1>
         <p class="lead">${t("charts.intro")}</p>
+        <p class="muted counts-rule">${t("counts.rule")}</p>
         ${await statsFigures(request)}`,
     };
   },

@@ -224,6 +224,7 @@ export const comparePage: WebPage = {
       canonicalPath: columns.length ? `/compare?j=${chosen.join(",")}` : "/compare",
       body: html`<h1>${t("compare.title")}</h1>
         <p class="lead">${t("compare.intro")}</p>
+        <p class="muted counts-rule">${t("counts.rule")}</p>
         <p>
           <a
             href="${localHref("/compare/duties", request.lang, {

@@ -217,6 +217,7 @@ export const jurisdictionPage: WebPage = {
         </section>
         <section aria-labelledby="profile-timeline">
           <h2 id="profile-timeline">${t("profile.timeline")}</h2>
+          <p class="muted counts-rule">${t("counts.rule")}</p>
           ${await timeline(code, request)}
           ${facts.total ? takeAway(new URLSearchParams({ jurisdiction: code }), request) : ""}
         </section>

@@ -33,6 +33,8 @@ export const mapPage: WebPage = {
     const groups = bundledJurisdictionGroups();
     const profile = (code: string) => localHref(`/jurisdictions/${code}`, lang);
     const memberCodes = new Set(groups.flatMap((g) => g.members ?? []));
+    // The EU acts for its members more than any other bloc: its events are drawn over them as a hatch.
+    const eu = groups.find((g) => g.code === "EU");
     const svg = worldMapSvg({
       counts: countryCounts,
       scale,
@@ -41,6 +43,7 @@ export const mapPage: WebPage = {
       href: profile,
       title: t("map.svgLabel"),
       dots: memberCodes,
+      ...(eu?.members ? { overlay: { members: new Set(eu.members) } } : {}),
     });
     const legend = html`<div class="map-legend">
       <h2 class="map-legend__title">${t("map.legend")}</h2>
@@ -49,7 +52,21 @@ export const mapPage: WebPage = {
         ${scale.map(
           (c) => html`<li>${swatch(c.colour)}${c.min === c.max ? c.min : `${c.min}–${c.max}`}</li>`,
         )}
+        ${
+          eu
+            ? html`<li>
+                <svg class="map-legend__swatch" width="16" height="16" aria-hidden="true">
+                  <rect width="16" height="16" fill="#ffffff" stroke="#4f5a6b" />
+                  <path d="M0 16 L16 0 M-4 8 L8 -4 M8 20 L20 8" stroke="#1b2a4a" stroke-width="1.6" />
+                </svg>
+                <a href="${profile("EU")}"
+                  >${t("map.euHatch", { name: name("EU", lang), count: counts.EU ?? 0 })}</a
+                >
+              </li>`
+            : ""
+        }
       </ul>
+      <p class="muted map-legend__rule">${t("counts.rule")}</p>
     </div>`;
     const groupCodes = new Set(groups.map((g) => g.code));
     const blocs = groups.map((g) => {
