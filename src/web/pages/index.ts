@@ -10,6 +10,7 @@ import { proposalPage, publishAction, rejectAction } from "./proposalPage.js";
 import { reviewPage } from "./reviewPage.js";
 import { signInPage, signOutAction, signOutEverywhereAction } from "./signInPage.js";
 import { suggestPage } from "./suggestPage.js";
+import { aboutPage } from "./aboutPage.js";
 import { coveragePage } from "./coveragePage.js";
 import { deadlinesPage } from "./deadlinesPage.js";
 import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
@@ -39,6 +40,7 @@ export const PAGES: WebPage[] = [
   instrumentPage,
   coveragePage,
   deadlinesPage,
+  aboutPage,
   problemsPage,
   problemPage,
   signInPage,
