@@ -106,7 +106,8 @@ describe("buildGeneratedNarrative", () => {
       all,
       /按时间分：第一季度 1 件（有约束力 1 件）、第二季度 2 件（有约束力 0 件）、第四季度 1 件（有约束力 0 件）。/,
     );
-    assert.match(all, /1\. 中国（2 件）/);
+    // China's third event sits under the international level: the heading says how many it lists.
+    assert.match(all, /1\. 中国（本层级 2 件，共 3 件）/);
     // No word the chronicle importer would take for the chronicle's heading.
     assert.doesNotMatch(all, /大事记|chronicle/i);
   });

@@ -69,7 +69,16 @@ describe("map and jurisdiction profile (browser)", { skip: browserSkip }, () => 
     assert.match(await page.locator("#profile-subdivisions + ul").innerText(), /California/);
     assert.ok((await page.locator(".chart table tbody tr").count()) > 0);
     await page.goto(`${harness.baseUrl}/jurisdictions/EU?lang=en`);
-    assert.match(await page.locator(".instrument-list").innerText(), /2 August 2025/);
+    assert.match(await page.locator("#profile-binding + .instrument-list").innerText(), /2 August 2025/);
+    // The instruments with every date, past and next, each linked to its page.
+    const instruments = await page.locator("#profile-instruments + .instrument-list").innerText();
+    for (const day of ["1 August 2024", "2 August 2025", "2 August 2026", "2 August 2027"])
+      assert.match(instruments, new RegExp(day), day);
+    await page
+      .getByRole("link", { name: /Regulation \(EU\) 2024\/1689/ })
+      .first()
+      .click();
+    assert.match(page.url(), /\/instruments\/eu-ai-act\?lang=en$/);
   });
 
   for (const lang of ["zh", "en"] as const)

@@ -400,9 +400,15 @@ function citeSection(request: PageRequest, day: string | null): SafeHtml {
       <p id="about-citation">${citation}</p>
       <p class="muted">${word("citeDate", lang)}</p>
       <h3 id="about-csl">CSL-JSON</h3>
-      <pre><code id="about-csl-json">${JSON.stringify([datasetCsl(day, url)], null, 2)}</code></pre>
+      <pre
+        tabindex="0"
+        aria-labelledby="about-csl"
+      ><code id="about-csl-json">${JSON.stringify([datasetCsl(day, url)], null, 2)}</code></pre>
       <h3 id="about-bibtex">BibTeX</h3>
-      <pre><code id="about-bibtex-entry">${datasetBibtex(day, url)}</code></pre>
+      <pre
+        tabindex="0"
+        aria-labelledby="about-bibtex"
+      ><code id="about-bibtex-entry">${datasetBibtex(day, url)}</code></pre>
       <p>${word("citeSeed", lang)}</p>
     </div>`,
   );

@@ -1,3 +1,5 @@
+import { KIND_LABELS } from "../../domain/profileLabels.js";
+import { listSeparator } from "../../domain/languageForms.js";
 import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
 import type { Instrument, InstrumentDate, Verification } from "../../domain/instrument.js";
 import type { Language } from "../../domain/localizedText.js";
@@ -113,7 +115,8 @@ function obligationItem(obligation: Obligation, request: PageRequest): SafeHtml 
     <strong>${localized(pick(obligation.title, lang), t)}</strong>
     <span class="muted"
       >${word("from", lang)} <time datetime="${obligation.from}">${obligation.from}</time> ·
-      ${obligation.roles.join(", ")} · ${obligation.kinds.join(", ")}</span
+      ${obligation.roles.map((role) => label("role", role, lang)).join(listSeparator(lang))} ·
+      ${obligation.kinds.map((kind) => KIND_LABELS[kind][lang]).join(listSeparator(lang))}</span
     >
     <br />${localized(pick(obligation.summary, lang), t)}
     ${penalty ? html`<br /><span>${word("penalty", lang)}: ${localized(penalty, t)}</span>` : ""}
@@ -213,7 +216,7 @@ export const instrumentPage: WebPage = {
       ${
         instrument.identifiers.length
           ? html`<h2>${word("identifiers", lang)}</h2>
-              <ul>
+              <ul class="identifier-list">
                 ${instrument.identifiers.map(
                   (i) =>
                     html`<li>
