@@ -170,7 +170,11 @@ export function statsTableChart(table: StatsTable): Chart {
     );
   if (table.chart === "binding-share")
     return shareLineChart(
-      table.rows.map((r) => ({ label: String(r[0]), share: r[3] === "" ? null : Number(r[3]) })),
+      table.rows.map((r) => ({
+        label: String(r[0]),
+        share: r[3] === "" ? null : Number(r[3]),
+        of: { part: Number(r[1]), total: Number(r[2]) },
+      })),
       table.title,
     );
   const series = table.columns.slice(1, -1).map((column, i) => ({

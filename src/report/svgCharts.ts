@@ -15,7 +15,23 @@ export interface Chart {
 
 // The fonts the PDF prints with (Debian's fonts-noto-cjk), so that Chinese labels render.
 const FONT = `font-family="'Noto Sans CJK SC','Noto Sans SC','Noto Sans',sans-serif"`;
-const PALETTE = ["#2f5d8a", "#d1793c", "#4f9a6b", "#b3475a", "#7a5ea8", "#8c8c3a", "#3f9bb0", "#9c6b4e"];
+// Twelve colours, one per event type (there are twelve), none repeated: Paul Tol's qualitative "muted"
+// set, chosen to stay apart for the common colour-vision deficiencies, with two of his "bright" set and
+// black. Every chart also names its series in a legend and holds its numbers in a table beside it.
+const PALETTE = [
+  "#332288",
+  "#88ccee",
+  "#44aa99",
+  "#117733",
+  "#999933",
+  "#ddcc77",
+  "#cc6677",
+  "#882255",
+  "#aa4499",
+  "#4477aa",
+  "#ee6677",
+  "#000000",
+];
 const INK = "#222";
 const GRID = "#d8dde3";
 
@@ -242,7 +258,7 @@ export function stackedColumnChart(
 
 /** A share in percent over categories (the binding share per month), as a line with a dot per value. */
 export function shareLineChart(
-  points: { label: string; share: number | null }[],
+  points: { label: string; share: number | null; of?: { part: number; total: number } }[],
   title: string,
   width = 640,
   height = 240,
@@ -284,10 +300,21 @@ export function shareLineChart(
   points.forEach((p, i) => {
     if (p.share !== null) {
       const [x, y] = at(i, p.share) as [number, number];
-      const label = `${p.label}: ${Math.round(p.share)}%`;
+      const counted = p.of ? ` (${p.of.part}/${p.of.total})` : "";
+      const label = `${p.label}: ${Math.round(p.share)}%${counted}`;
       body.push(
         `<circle cx="${round(x)}" cy="${round(y)}" r="4" fill="${PALETTE[0]}" ${tip(label)}><title>${escapeHtml(label)}</title></circle>`,
       );
+      // The count beside each dot: 100 % of one event is not 100 % of twenty.
+      if (p.of)
+        body.push(
+          text(
+            x,
+            Math.max(top + 9, y - 8),
+            `${p.of.part}/${p.of.total}`,
+            `font-size="9" fill="${INK}" text-anchor="middle"`,
+          ),
+        );
     }
     if (i % every === 0)
       body.push(

@@ -53,7 +53,7 @@ export function eventCard(model: EventCardModel, t: Translate): SafeHtml {
       </p>`
     : "";
   return html`<article class="event-card">
-<p class="event-card__meta"><time datetime="${model.datetime}">${model.date}</time> · ${where}${model.type ? html` · <span class="tag">${model.type}</span>` : ""}${
+<p class="event-card__meta"><time datetime="${model.datetime}">${model.date}</time>${model.jurisdictions.length ? html` · ${where}` : ""}${model.type ? html` · <span class="tag">${model.type}</span>` : ""}${
     model.bindingness
       ? html` · <span class="badge badge--${model.bindingness.value}">${model.bindingness.label}</span>`
       : ""

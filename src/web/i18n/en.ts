@@ -211,6 +211,8 @@ export const en = {
   "map.euHatch": "Hatched: member states of the {name}, which has {count} events of its own",
   "counts.rule":
     "How events are counted, everywhere on aigov: an event counts for each jurisdiction it names, and for the country of a state or province it names; an event of a bloc such as the EU counts for the bloc, not for its member states.",
+  "map.noJurisdictions":
+    "No event in this database names a jurisdiction yet, so the map is empty: it fills in as editors add jurisdictions to the events (or import a chronicle aigov has curated).",
   "search.none": "Nothing matches. Try fewer words or remove a filter.",
   "search.filters": "Filters",
   "search.activeFilters": "Active filters",

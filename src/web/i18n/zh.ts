@@ -205,6 +205,8 @@ export const zh: Record<MessageKey, string> = {
   "map.euHatch": "斜线：{name}成员国（{name}本身有 {count} 件事件）",
   "counts.rule":
     "aigov 各处统一的计数规则：一件事件计入其所涉的每个法域，并计入其所涉州、省所属的国家；欧盟等集团的事件计入该集团，不计入其成员国。",
+  "map.noJurisdictions":
+    "此数据库中尚无事件标注法域，因此地图为空：编辑为事件补充法域（或导入 aigov 已整理的大事记）后即会显示。",
   "search.none": "没有匹配的事件。请减少关键词或移除筛选条件。",
   "search.filters": "筛选",
   "search.activeFilters": "当前筛选",

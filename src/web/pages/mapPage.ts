@@ -125,6 +125,7 @@ export const mapPage: WebPage = {
       description: t("map.intro"),
       body: html`<h1>${t("map.title")}</h1>
         <p class="lead">${t("map.intro")}</p>
+        ${Object.values(counts).some((n) => n > 0) ? "" : html`<p class="notice">${t("map.noJurisdictions")}</p>`}
         <div class="map-layout" data-module="world-map">
           <div class="map-main">
             <div class="map-figure">
