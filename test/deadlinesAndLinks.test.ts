@@ -81,6 +81,26 @@ describe("deadlines and the links between views", () => {
     );
   });
 
+  it("lines up the jurisdictions' instruments, their last and next dates and their duties' thresholds on /compare", async () => {
+    const page = await (await get("/compare?j=EU,CN,US&lang=en")).text();
+    const rowOf = (header: string) => {
+      const start = page.indexOf(`<th scope="row">${header}`);
+      assert.ok(start > 0, header);
+      return page.slice(start, page.indexOf("</tr>", start));
+    };
+    const cells = (header: string) => rowOf(header).split("<td>").slice(1);
+    const [eu, cn, us] = cells("Instruments and their status");
+    assert.match(eu ?? "", /href="\/instruments\/eu-ai-act\?lang=en"/);
+    assert.match(cn ?? "", /href="\/instruments\/cn-gb-45438-2025\?lang=en"/);
+    assert.match(us ?? "", /href="\/instruments\/us-ca-sb-53\?lang=en"/);
+    // On 15 January 2026: SB 53 applies since 1 January 2026 (the US cell is no longer "—").
+    const [, , usDates] = cells("Applies (last and next date)");
+    assert.match(usDates ?? "", /since<\/span>\s*<time datetime="2026-01-01">/);
+    const [euThresholds, , usThresholds] = cells("Compute thresholds its duties apply from");
+    assert.match(euThresholds ?? "", /10<sup>25<\/sup> FLOP/);
+    assert.match(usThresholds ?? "", /10<sup>26<\/sup> FLOP/);
+  });
+
   it("leads from an event to its instruments and from a profile to every instrument date", async () => {
     const event = await (await get("/events/2025-us-ca-sb-53-frontier-ai-transparency-act?lang=en")).text();
     assert.match(event, /<h2 id="instruments">Instruments and their dates<\/h2>/);

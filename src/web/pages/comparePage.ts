@@ -1,6 +1,10 @@
 import { BINDINGNESS, EVENT_TYPES, JurisdictionCode } from "../../domain/event.js";
 import { label } from "../../domain/vocabulary.js";
-import { html, type SafeHtml } from "../html.js";
+import type { Instrument } from "../../domain/instrument.js";
+import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
+import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
+import { localized, pick } from "../components/localized.js";
+import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
 import { joinList } from "../../domain/languageForms.js";
@@ -77,6 +81,57 @@ function picker(request: PageRequest, chosen: string[], counts: Record<string, n
   </div>`;
 }
 
+/** The instruments aigov holds of a jurisdiction (a country's with its states' and provinces'). */
+function instrumentsOf(code: string, request: PageRequest): Instrument[] {
+  return request.context.obligations.instruments.filter(
+    (i) => i.jurisdiction === code || i.jurisdiction.startsWith(`${code}-`),
+  );
+}
+
+/** A jurisdiction's last applicability date on or before today and its next one after (of its instruments). */
+function applicabilityOf(
+  code: string,
+  request: PageRequest,
+): { last: Deadline | null; next: Deadline | null } {
+  const today = request.context.now().slice(0, 10);
+  const own = listDeadlines(request.context.obligations).filter(
+    (d) => d.jurisdiction === code || d.jurisdiction.startsWith(`${code}-`),
+  );
+  return {
+    last: own.filter((d) => d.date <= today).at(-1) ?? null,
+    next: own.find((d) => d.date > today) ?? null,
+  };
+}
+
+/** The compute thresholds (powers of ten of FLOP) that a jurisdiction's duties test, with their instrument. */
+function dutyThresholdsOf(code: string, request: PageRequest): { power: string; instrument: Instrument }[] {
+  const { instruments, obligations } = request.context.obligations;
+  const found = new Map<string, { power: string; instrument: Instrument }>();
+  for (const duty of obligations) {
+    if (duty.jurisdiction !== code && !duty.jurisdiction.startsWith(`${code}-`)) continue;
+    const instrument = instruments.find((i) => i.id === duty.instrument);
+    if (!instrument) continue;
+    for (const value of flopThresholds(duty.conditions)) {
+      const exponent = Math.log10(value);
+      const power = Number.isInteger(exponent) ? `10<sup>${exponent}</sup>` : String(value);
+      found.set(`${instrument.id} ${power}`, { power, instrument });
+    }
+  }
+  return [...found.values()];
+}
+
+/** The FLOP values a duty's conditions test (trainingFlop, fineTuningFlop), however deep. */
+function flopThresholds(node: unknown): number[] {
+  if (Array.isArray(node)) return node.flatMap(flopThresholds);
+  if (!node || typeof node !== "object") return [];
+  const record = node as Record<string, unknown>;
+  const own =
+    typeof record.field === "string" && /Flop$/.test(record.field) && typeof record.value === "number"
+      ? [record.value]
+      : [];
+  return [...own, ...Object.values(record).flatMap(flopThresholds)];
+}
+
 function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtml {
   const { lang, t, name } = request;
   const codes = columns.map((c) => c.code);
@@ -132,6 +187,48 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
         </tr>
       </thead>
       <tbody>
+        <tr class="group">
+          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.instrumentsGroup")}</th>
+        </tr>
+        ${row(t("compare.row.instruments"), (c) =>
+          list(
+            instrumentsOf(c.code, request).map(
+              (i) =>
+                html`<a href="${localHref(`/instruments/${i.id}`, lang)}">${i.title[lang]}</a>
+                  <span class="muted">${INSTRUMENT_STATUS[i.status][lang]}</span>`,
+            ),
+          ),
+        )}
+        ${row(t("compare.row.applies"), (c) => {
+          const { last, next } = applicabilityOf(c.code, request);
+          return list([
+            ...(last
+              ? [
+                  html`<span class="muted">${t("compare.since")}</span>
+                    <time datetime="${last.date}">${formatDate(last.date, lang)}</time> ·
+                    ${localized(pick(last.title, lang), t)}`,
+                ]
+              : []),
+            ...(next
+              ? [
+                  html`<strong>${t("instruments.next")}</strong>
+                    <time datetime="${next.date}">${formatDate(next.date, lang)}</time> ·
+                    ${localized(pick(next.title, lang), t)}`,
+                ]
+              : []),
+          ]);
+        })}
+        ${row(t("compare.row.dutyThresholds"), (c) =>
+          list(
+            dutyThresholdsOf(c.code, request).map(
+              ({ power, instrument }) =>
+                html`${unsafeRaw(power)} FLOP <span class="muted">(${instrument.title[lang]})</span>`,
+            ),
+          ),
+        )}
+        <tr class="group">
+          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.eventsGroup")}</th>
+        </tr>
         ${row(t("compare.row.total"), (c) => c.total)}
         <tr class="group">
           <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.types")}</th>
