@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   barChart,
+  fitLabel,
   columnChart,
   donutChart,
   shareLineChart,
@@ -75,5 +76,25 @@ describe("svgCharts", () => {
     assert.equal((chart.svg.match(/<circle /g) ?? []).length, 2);
     assert.doesNotMatch(chart.svg, /<polyline/);
     assert.match(chart.svg, /data-tip="Mar: 100%"/);
+  });
+});
+
+describe("labels and colours", () => {
+  it("shortens a long label to its room by words, with an ellipsis, and keeps a short one whole", () => {
+    const long = "ALECSO (Arab League Educational, Cultural and Scientific Organization)";
+    const fitted = fitLabel(long, 12, 150);
+    assert.ok(textWidth(fitted, 12) <= 150, fitted);
+    assert.match(fitted, /^ALECSO \(Arab League…$|^ALECSO \(Arab…$/);
+    assert.equal(fitLabel("China", 12, 150), "China");
+  });
+
+  it("draws each of the twelve event types in its own colour", () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({ label: `type ${i}`, values: [1] }));
+    const { svg } = stackedColumnChart(["2025-01"], series, "types");
+    const fills = [
+      ...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="12" height="12" fill="(#[0-9a-f]{6})"/g),
+    ].map((m) => m[1]);
+    assert.equal(fills.length, 12);
+    assert.equal(new Set(fills).size, 12);
   });
 });

@@ -47,6 +47,20 @@ export function textWidth(text: string, size: number): number {
   return width;
 }
 
+/**
+ * A label shortened to fit `room` pixels, by whole words where it can and with an ellipsis; the whole
+ * label stays in the bar's title and in the table beside the chart.
+ */
+export function fitLabel(label: string, size: number, room: number): string {
+  if (textWidth(label, size) <= room) return label;
+  const chars = Array.from(label);
+  let end = chars.length;
+  while (end > 1 && textWidth(`${chars.slice(0, end).join("")}…`, size) > room) end--;
+  const cut = chars.slice(0, end).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).replace(/[\s,(（:：-]+$/u, "")}…`;
+}
+
 function svgDocument(width: number, height: number, label: string, body: string[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" ${FONT}>`,
@@ -128,8 +142,14 @@ export function barChart(data: Datum[], title: string, width = 640): Chart {
     const y = top + i * row;
     const barWidth = (plotWidth * d.value) / max;
     return [
-      text(labelWidth - 8, y + row * 0.65, d.label, `font-size="12" fill="${INK}" text-anchor="end"`),
-      `<rect x="${round(labelWidth)}" y="${round(y + 4)}" width="${round(barWidth)}" height="${row - 8}" fill="${PALETTE[i % PALETTE.length]}" ${tip(`${d.label}: ${d.value}`)}><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
+      text(
+        labelWidth - 8,
+        y + row * 0.65,
+        fitLabel(d.label, 12, labelWidth - 12),
+        `font-size="12" fill="${INK}" text-anchor="end"`,
+      ),
+      // One series, one colour: a colour per bar would say the bars are of different kinds.
+      `<rect x="${round(labelWidth)}" y="${round(y + 4)}" width="${round(barWidth)}" height="${row - 8}" fill="${PALETTE[0]}" ${tip(`${d.label}: ${d.value}`)}><title>${escapeHtml(`${d.label}: ${d.value}`)}</title></rect>`,
       text(labelWidth + barWidth + 6, y + row * 0.65, String(d.value), `font-size="11" fill="${INK}"`),
     ];
   });

@@ -4,6 +4,7 @@ import type { Instrument } from "../../domain/instrument.js";
 import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
 import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
 import { localized, pick } from "../components/localized.js";
+import { takeAway } from "../components/takeAway.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
@@ -155,129 +156,130 @@ function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtm
     lang,
   );
   return html`<div
-    class="table-scroll"
-    role="region"
-    tabindex="0"
-    aria-label="${t("compare.caption", { names })}"
-  >
-    <table class="compare-table data-table">
-      <caption class="visually-hidden">
-        ${t("compare.caption", { names })}
-      </caption>
-      <thead>
-        <tr>
-          <td></td>
-          ${columns.map(
-            (c) =>
-              html`<th scope="col" data-code="${c.code}">
-                <a href="${localHref(`/jurisdictions/${c.code}`, lang)}">${name(c.code, lang)}</a>
-                <span class="muted">(${c.code})</span>
-                ${
-                  columns.length > MIN_COLUMNS
-                    ? html`<a
-                        class="compare-remove"
-                        href="${without(c.code)}"
-                        aria-label="${t("compare.remove", { name: name(c.code, lang) })}"
-                        >×</a
-                      >`
-                    : ""
-                }
-              </th>`,
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        <tr class="group">
-          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.instrumentsGroup")}</th>
-        </tr>
-        ${row(t("compare.row.instruments"), (c) =>
-          list(
-            instrumentsOf(c.code, request).map(
-              (i) =>
-                html`<a href="${localHref(`/instruments/${i.id}`, lang)}">${i.title[lang]}</a>
-                  <span class="muted">${INSTRUMENT_STATUS[i.status][lang]}</span>`,
-            ),
-          ),
-        )}
-        ${row(t("compare.row.applies"), (c) => {
-          const { last, next } = applicabilityOf(c.code, request);
-          return list([
-            ...(last
-              ? [
-                  html`<span class="muted">${t("compare.since")}</span>
-                    <time datetime="${last.date}">${formatDate(last.date, lang)}</time> ·
-                    ${localized(pick(last.title, lang), t)}`,
-                ]
-              : []),
-            ...(next
-              ? [
-                  html`<strong>${t("instruments.next")}</strong>
-                    <time datetime="${next.date}">${formatDate(next.date, lang)}</time> ·
-                    ${localized(pick(next.title, lang), t)}`,
-                ]
-              : []),
-          ]);
-        })}
-        ${row(t("compare.row.dutyThresholds"), (c) =>
-          list(
-            dutyThresholdsOf(c.code, request).map(
-              ({ power, instrument }) =>
-                html`${unsafeRaw(power)} FLOP <span class="muted">(${instrument.title[lang]})</span>`,
-            ),
-          ),
-        )}
-        <tr class="group">
-          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.eventsGroup")}</th>
-        </tr>
-        ${row(t("compare.row.total"), (c) => c.total)}
-        <tr class="group">
-          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.types")}</th>
-        </tr>
-        ${types.map((type) => row(label("type", type, lang), (c) => c.byType[type] ?? 0))}
-        <tr class="group">
-          <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.bindingness")}</th>
-        </tr>
-        ${BINDINGNESS.map((b) => row(label("bindingness", b, lang), (c) => c.byBindingness[b] ?? 0))}
-        ${row(
-          html`${t("compare.row.thresholds")}
-            <span class="muted">(${t("compare.row.thresholdsNote")})</span>`,
-          (c) =>
+      class="table-scroll"
+      role="region"
+      tabindex="0"
+      aria-label="${t("compare.caption", { names })}"
+    >
+      <table class="compare-table data-table">
+        <caption class="visually-hidden">
+          ${t("compare.caption", { names })}
+        </caption>
+        <thead>
+          <tr>
+            <td></td>
+            ${columns.map(
+              (c) =>
+                html`<th scope="col" data-code="${c.code}">
+                  <a href="${localHref(`/jurisdictions/${c.code}`, lang)}">${name(c.code, lang)}</a>
+                  <span class="muted">(${c.code})</span>
+                  ${
+                    columns.length > MIN_COLUMNS
+                      ? html`<a
+                          class="compare-remove"
+                          href="${without(c.code)}"
+                          aria-label="${t("compare.remove", { name: name(c.code, lang) })}"
+                          >×</a
+                        >`
+                      : ""
+                  }
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="group">
+            <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.instrumentsGroup")}</th>
+          </tr>
+          ${row(t("compare.row.instruments"), (c) =>
             list(
-              c.thresholds.map(
-                (e) =>
-                  html`${eventLink(e, request)}
-                    <span class="muted">${formatDateSpan(e.date, lang)}</span>
-                    ${correctionsShown(e.id, ["title", "date"], request)}`,
+              instrumentsOf(c.code, request).map(
+                (i) =>
+                  html`<a href="${localHref(`/instruments/${i.id}`, lang)}">${i.title[lang]}</a>
+                    <span class="muted">${INSTRUMENT_STATUS[i.status][lang]}</span>`,
               ),
             ),
-        )}
-        ${row(t("compare.row.effective"), (c) =>
-          list(
-            c.binding.flatMap(({ event, dates }) =>
-              dates.map(
-                (d) =>
-                  html`<time datetime="${d.date}">${formatDate(d.date, lang)}</time>
-                    <span class="muted">${d.upcoming ? t("profile.upcoming") : t("profile.past")}</span>
-                    ${eventLink(event, request)}
-                    ${correctionsShown(event.id, ["title", "effectiveDates"], request)}`,
+          )}
+          ${row(t("compare.row.applies"), (c) => {
+            const { last, next } = applicabilityOf(c.code, request);
+            return list([
+              ...(last
+                ? [
+                    html`<span class="muted">${t("compare.since")}</span>
+                      <time datetime="${last.date}">${formatDate(last.date, lang)}</time> ·
+                      ${localized(pick(last.title, lang), t)}`,
+                  ]
+                : []),
+              ...(next
+                ? [
+                    html`<strong>${t("instruments.next")}</strong>
+                      <time datetime="${next.date}">${formatDate(next.date, lang)}</time> ·
+                      ${localized(pick(next.title, lang), t)}`,
+                  ]
+                : []),
+            ]);
+          })}
+          ${row(t("compare.row.dutyThresholds"), (c) =>
+            list(
+              dutyThresholdsOf(c.code, request).map(
+                ({ power, instrument }) =>
+                  html`${unsafeRaw(power)} FLOP <span class="muted">(${instrument.title[lang]})</span>`,
               ),
             ),
-          ),
-        )}
-        ${row(t("compare.row.latest"), (c) =>
-          list(
-            c.latest
-              .slice(0, LATEST)
-              .map(
-                (e) =>
-                  html`<span class="muted">${formatDateSpan(e.date, lang)}</span> ${eventLink(e, request)}
-                    ${correctionsShown(e.id, ["title", "date"], request)}`,
+          )}
+          <tr class="group">
+            <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.eventsGroup")}</th>
+          </tr>
+          ${row(t("compare.row.total"), (c) => c.total)}
+          <tr class="group">
+            <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.types")}</th>
+          </tr>
+          ${types.map((type) => row(label("type", type, lang), (c) => c.byType[type] ?? 0))}
+          <tr class="group">
+            <th scope="rowgroup" colspan="${columns.length + 1}">${t("compare.row.bindingness")}</th>
+          </tr>
+          ${BINDINGNESS.map((b) => row(label("bindingness", b, lang), (c) => c.byBindingness[b] ?? 0))}
+          ${row(
+            html`${t("compare.row.thresholds")}
+              <span class="muted">(${t("compare.row.thresholdsNote")})</span>`,
+            (c) =>
+              list(
+                c.thresholds.map(
+                  (e) =>
+                    html`${eventLink(e, request)}
+                      <span class="muted">${formatDateSpan(e.date, lang)}</span>
+                      ${correctionsShown(e.id, ["title", "date"], request)}`,
+                ),
               ),
-          ),
-        )}
-      </tbody>
-    </table>
-  </div>`;
+          )}
+          ${row(t("compare.row.effective"), (c) =>
+            list(
+              c.binding.flatMap(({ event, dates }) =>
+                dates.map(
+                  (d) =>
+                    html`<time datetime="${d.date}">${formatDate(d.date, lang)}</time>
+                      <span class="muted">${d.upcoming ? t("profile.upcoming") : t("profile.past")}</span>
+                      ${eventLink(event, request)}
+                      ${correctionsShown(event.id, ["title", "effectiveDates"], request)}`,
+                ),
+              ),
+            ),
+          )}
+          ${row(t("compare.row.latest"), (c) =>
+            list(
+              c.latest
+                .slice(0, LATEST)
+                .map(
+                  (e) =>
+                    html`<span class="muted">${formatDateSpan(e.date, lang)}</span> ${eventLink(e, request)}
+                      ${correctionsShown(e.id, ["title", "date"], request)}`,
+                ),
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${takeAway(new URLSearchParams({ jurisdiction: codes.join(",") }), request)}`;
 }
 
 /**
