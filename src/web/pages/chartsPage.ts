@@ -1,3 +1,4 @@
+import { jsonTwin, takeAway } from "../components/takeAway.js";
 import type { IndexFilter } from "../../search/searchIndex.js";
 import { buildStatsTable, STATS_CHARTS, type StatsChart } from "../../report/statsTables.js";
 import { statsFigure } from "../components/statsFigure.js";
@@ -44,10 +45,11 @@ export const chartsPage: WebPage = {
     return {
       title: t("charts.title"),
       description: t("charts.intro"),
+      head: jsonTwin("/api/stats"),
       body: html`<h1>${t("charts.title")}</h1>
         <p class="lead">${t("charts.intro")}</p>
         <p class="muted counts-rule">${t("counts.rule")}</p>
-        ${await statsFigures(request)}`,
+        ${await statsFigures(request)} ${takeAway(new URLSearchParams(), request)}`,
     };
   },
 };

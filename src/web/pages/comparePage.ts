@@ -4,7 +4,7 @@ import type { Instrument } from "../../domain/instrument.js";
 import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
 import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
 import { localized, pick } from "../components/localized.js";
-import { takeAway } from "../components/takeAway.js";
+import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { html, type SafeHtml, unsafeRaw } from "../html.js";
 import { formatDate, formatDateSpan } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
@@ -321,6 +321,9 @@ export const comparePage: WebPage = {
       title: t("compare.title"),
       description: t("compare.intro"),
       canonicalPath: columns.length ? `/compare?j=${chosen.join(",")}` : "/compare",
+      ...(columns.length
+        ? { head: jsonTwin(`/api/events?${new URLSearchParams({ jurisdiction: chosen.join(",") })}`) }
+        : {}),
       body: html`<h1>${t("compare.title")}</h1>
         <p class="lead">${t("compare.intro")}</p>
         <p class="muted counts-rule">${t("counts.rule")}</p>

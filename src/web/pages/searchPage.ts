@@ -193,28 +193,31 @@ function catalogRegion(hits: CatalogHit[], request: PageRequest): SafeHtml {
   if (hits.length === 0) return html`<div id="search-catalog"></div>`;
   const shown = hits.slice(0, CATALOG_SHOWN);
   const json = `/api/search?${new URLSearchParams({ q: url.searchParams.get("q") ?? "", lang })}`;
-  return html`<section id="search-catalog" class="catalog-hits" aria-labelledby="search-catalog-heading">
-    <h2 id="search-catalog-heading">${t("search.catalogHeading")}</h2>
-    <ul>
-      ${shown.map(({ entry }) => {
-        const href =
-          entry.kind === "instrument"
-            ? `/instruments/${entry.id}?lang=${lang}`
-            : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
-        return html`<li>
-          <span class="catalog-hits__kind"
-            >${t(entry.kind === "instrument" ? "search.kind.instrument" : "search.kind.duty")}</span
-          >
-          <a href="${href}">${pickText(entry.title, lang) ?? entry.id}</a>
-          <span class="catalog-hits__where">${request.name(entry.jurisdiction, lang)}</span>
-        </li>`;
-      })}
-    </ul>
-    <p class="catalog-hits__more">
-      ${t("search.catalogCount", { count: hits.length, shown: shown.length })}
-      <a href="${json}" type="application/json">${t("search.catalogJson")}</a>
-    </p>
-  </section>`;
+  // The region is the same element with or without hits: the script swaps what is inside it.
+  return html`<div id="search-catalog">
+    <section class="catalog-hits" aria-labelledby="search-catalog-heading">
+      <h2 id="search-catalog-heading">${t("search.catalogHeading")}</h2>
+      <ul>
+        ${shown.map(({ entry }) => {
+          const href =
+            entry.kind === "instrument"
+              ? `/instruments/${entry.id}?lang=${lang}`
+              : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
+          return html`<li>
+            <span class="catalog-hits__kind"
+              >${t(entry.kind === "instrument" ? "search.kind.instrument" : "search.kind.duty")}</span
+            >
+            <a href="${href}">${pickText(entry.title, lang) ?? entry.id}</a>
+            <span class="catalog-hits__where">${request.name(entry.jurisdiction, lang)}</span>
+          </li>`;
+        })}
+      </ul>
+      <p class="catalog-hits__more">
+        ${t("search.catalogCount", { count: hits.length, shown: shown.length })}
+        <a href="${json}" type="application/json">${t("search.catalogJson")}</a>
+      </p>
+    </section>
+  </div>`;
 }
 
 /**
