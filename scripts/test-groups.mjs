@@ -114,15 +114,22 @@ function accessible(dir) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "aigov-test-groups-"));
-/** A group's entry module: one import per file, in order, so that their suites run one after the other. */
+/**
+ * A group's entry module: one import per file, in order, so that their suites run one after the other,
+ * and a last test that passes only if it is reached: a file that ends the process early (a stray
+ * `process.exit(0)`, an event loop left empty) would otherwise silently skip every file after it.
+ */
 function entryOf(group) {
   const path = join(scratch, `${group.name.replace(/\W+/g, "-")}.mjs`);
   const imports = group.files.map(
     (file) => `import ${JSON.stringify(pathToFileURL(join(root, file)).href)};`,
   );
-  writeFileSync(path, `// ${group.name}: ${group.files.length} files\n${imports.join("\n")}\n`);
+  const sentinel = `import { test } from "node:test";\ntest(${JSON.stringify(sentinelName(group))}, () => {});`;
+  writeFileSync(path, `// ${group.name}: ${group.files.length} files\n${imports.join("\n")}\n${sentinel}\n`);
   return path;
 }
+
+const sentinelName = (group) => `${group.name}: every one of its ${group.files.length} files ran to the end`;
 
 const groups = named.length
   ? named.map((file) => ({ name: file, files: [relative(root, resolve(file))], entry: resolve(file) }))
@@ -136,6 +143,9 @@ const since = () => (performance.now() - started) / 1000;
 /** Each group's counts and when its last report came (seconds since the start). */
 const tally = new Map(groups.map((group) => [group, { tests: 0, failed: 0, ended: 0 }]));
 const groupOfFile = new Map(groups.flatMap((group) => group.files.map((file) => [join(root, file), group])));
+// A group's own reports (its sentinel, a crash of the whole process) come from its entry module.
+for (const group of groups) groupOfFile.set(group.entry, group);
+const sentinelsPassed = new Set();
 // The tests' temp databases and files in memory where the machine has a tmpfs for it: their commits
 // then wait for no disk (the suites that fill a disk mount a small tmpfs of their own).
 if (!process.env.TMPDIR && existsSync("/dev/shm") && accessible("/dev/shm")) process.env.TMPDIR = "/dev/shm";
@@ -149,6 +159,7 @@ let failed = 0;
 async function* observe(events) {
   for await (const event of events) {
     if (event.type === "test:fail") failed++;
+    if (event.type === "test:pass" && event.data.nesting === 0) sentinelsPassed.add(event.data.name);
     const group = groupOfFile.get(event.data?.file);
     if (group) {
       const counts = tally.get(group);
@@ -166,6 +177,14 @@ await pipeline(stream, observe, Reporter === reporters.spec ? new Reporter() : R
 
 // When each group ended (its last report), for people who want the suite faster and to keep the halves
 // even. (Per file times are not told: a child's reports reach this process in batches.)
+// A group whose sentinel never passed stopped before its last file: a failure, whatever else it said.
+// (Files named on the command line run as they are, each its own process, without a sentinel.)
+const cutShort = named.length ? [] : groups.filter((group) => !sentinelsPassed.has(sentinelName(group)));
+for (const group of cutShort) {
+  failed++;
+  tally.get(group).failed++;
+  process.stderr.write(`\n${group.name}: stopped before its last test; a file ended the process early\n`);
+}
 const seconds = (value) => value.toFixed(1).padStart(6);
 const rows = groups.map((group) => {
   const { tests, failed: groupFailed, ended } = tally.get(group);

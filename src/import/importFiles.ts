@@ -1,6 +1,8 @@
 import { basename } from "node:path";
 import type { Transaction } from "kysely";
 import { Event } from "../domain/event.js";
+import type { Language } from "../domain/localizedText.js";
+import type { ChronicleEvent } from "./chronicle/parseChronicle.js";
 import { type Database, whileLocked, type WriterWait } from "../storage/database.js";
 import { writeDocument } from "../storage/repos/documentRepo.js";
 import type { Tables } from "../storage/schema.js";
@@ -93,15 +95,29 @@ export async function chronicleEventsToStore(
   let curated = 0;
   for (const incoming of events) {
     let existing = bySeq.get(incoming.seq) ?? (await findEvent(db, incoming.id));
-    const start = existing ? undefined : curation.get(incoming.seq);
+    // The curated record of the same number, if it is still the same event: a revised edition under the
+    // same title may number its events otherwise, and a number alone must not lend one event another's
+    // English, jurisdictions and id.
+    const candidate = existing ? undefined : curation.get(incoming.seq);
+    const start = candidate && sameChronicleEvent(candidate, incoming, document.lang) ? candidate : undefined;
     if (start) {
       // Stored under its curated id already (the bundled dataset): that is the event to update.
-      existing = (await findEvent(db, start.id)) ?? start;
-      curated++;
+      const stored = await findEvent(db, start.id);
+      existing = stored ?? start;
+      if (!stored) curated++;
     }
     merged.push(Event.parse(mergeChronicleEvent(existing, incoming, document.lang)));
   }
   return { events: merged, curated };
+}
+
+/** Whether a curated record is the chronicle's event: the same title in its language, or the same day. */
+function sameChronicleEvent(curated: Event, incoming: ChronicleEvent, lang: Language): boolean {
+  const words = (text: string | undefined) => (text ?? "").replace(/\s+/g, "");
+  return (
+    (words(curated.title[lang]) !== "" && words(curated.title[lang]) === words(incoming.title[lang])) ||
+    (curated.date.start === incoming.date.start && curated.date.end === incoming.date.end)
+  );
 }
 
 async function writeImports(

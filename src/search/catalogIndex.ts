@@ -1,6 +1,6 @@
 import type { Instrument } from "../domain/instrument.js";
 import type { Obligation } from "../domain/obligation.js";
-import { type ParsedQuery, parseQuery, type QueryClause } from "./queryParser.js";
+import { type ParsedQuery, parseQuery, type QueryClause, undot } from "./queryParser.js";
 import { normalizeText, tokenize, tokenTerms } from "./textTerms.js";
 
 /** What the catalog holds besides events: the instruments and the duties the checker reads. */
@@ -34,13 +34,9 @@ interface Indexed {
   words: [word: string, term: string][];
 }
 
-// Dotted initials (`S.B. 149`, `H.B. 149`) are one word as a bill number, as users type them.
-const DOTTED_INITIALS = /\b(\p{L})\.(\p{L})\.(?=[\s\d]|$)/gu;
-const undot = (text: string) => text.replace(DOTTED_INITIALS, "$1$2");
-
-/** Parses a query for the catalog: as for events, with dotted initials joined (`S.B. 149` is `SB 149`). */
+/** Parses a query for the catalog: as for events (dotted initials joined: `S.B. 149` is `SB 149`). */
 export function parseCatalogQuery(query: string): ParsedQuery {
-  return parseQuery(undot(query));
+  return parseQuery(query);
 }
 
 function termsOf(text: string, words: [string, string][]): Set<string> {
@@ -145,11 +141,18 @@ function* nodesOf(node: unknown): Generator<Record<string, unknown>> {
   }
 }
 
-/** The thresholds a duty's conditions test that are powers of ten, as `10^25` (`trainingFlop > 1e25`). */
+/** The compute thresholds a duty's conditions test that are powers of ten, as `10^25` (`trainingFlop > 1e25`). */
 function thresholdsOf(conditions: unknown): string[] {
   const powers: string[] = [];
+  // Compute thresholds only (trainingFlop, fineTuningFlop): a revenue or a count of users is no threshold.
   for (const node of nodesOf(conditions))
-    if (typeof node.value === "number" && node.value >= 10 && Number.isInteger(Math.log10(node.value)))
+    if (
+      typeof node.field === "string" &&
+      /Flop$/.test(node.field) &&
+      typeof node.value === "number" &&
+      node.value >= 10 &&
+      Number.isInteger(Math.log10(node.value))
+    )
       powers.push(`10^${Math.log10(node.value)}`);
   return powers;
 }
@@ -165,7 +168,9 @@ function reasonsOf(conditions: unknown): string[] {
 
 /** Whether a set holds one of the clause's writings, or a bigram of its lone character. */
 function holds(terms: Set<string>, clause: QueryClause): boolean {
-  for (const writing of [clause.terms, ...clause.writings])
+  // A number's pieces count here: the catalog's few hundred entries are titles and identifiers, where
+  // `SB 53` standing apart is the bill (an event's text may hold `SB 1047 … AB 53`; see SearchIndex).
+  for (const writing of [clause.terms, ...clause.writings, ...(clause.pieces ? [clause.pieces] : [])])
     if (writing.length && writing.every((term) => terms.has(term))) return true;
   if (clause.singleHan)
     for (const term of terms) if (term.length === 2 && term.includes(clause.singleHan)) return true;

@@ -16,6 +16,11 @@ export interface QueryClause {
    * is also `SB 53`, the CELEX number `32024R1689` also `2024/1689`, `1e25` also `10^25`.
    */
   writings: string[][];
+  /**
+   * The letters and digits of a compound written apart (`SB53` → `sb`, `53`), which may also stand apart
+   * in a document: a weaker match than a writing, ranked below one as typed (see SearchIndex).
+   */
+  pieces: string[] | null;
   prefix: string | null;
   singleHan: string | null;
 }
@@ -39,12 +44,10 @@ const WRITTEN_OUT: Record<string, string[]> = {
 };
 
 /** The other ways a token may be written in a document (see QueryClause.writings). */
-function writingsOf(token: Token, parts: Token[]): string[][] {
+function writingsOf(token: Token): string[][] {
   if (token.kind === "word") return WRITTEN_OUT[token.text] ? [WRITTEN_OUT[token.text] as string[]] : [];
   if (token.kind !== "compound") return [];
   const writings: string[][] = [];
-  // Letters and digits written apart (`SB 53`, `GB 45438-2025`, `EO 14179`): its pieces, all present.
-  if (parts.length > 1) writings.push(parts.flatMap(tokenTerms));
   const celex = CELEX.exec(token.text);
   if (celex) writings.push([celex[1] as string, String(Number(celex[2]))]);
   const power = E_NOTATION.exec(token.text);
@@ -57,22 +60,42 @@ function writingsOf(token: Token, parts: Token[]): string[][] {
   return writings;
 }
 
+/**
+ * The pieces of a bill or standard number written as one (`SB53`, `GB45438`), to find it written apart
+ * (`SB 53`, `GB 45438-2025`); not of an e-notation or a CELEX number, whose pieces (`1`, `e`, `25`) mean
+ * nothing apart.
+ */
+function piecesOf(token: Token, parts: Token[]): string[] | null {
+  if (token.kind !== "compound" || parts.length < 2) return null;
+  if (CELEX.test(token.text) || E_NOTATION.test(token.text)) return null;
+  return parts.flatMap(tokenTerms);
+}
+
 function clauseOf(token: Token, parts: Token[]): QueryClause {
   return {
     kind: token.kind,
     text: token.text,
     terms: tokenTerms(token),
-    writings: writingsOf(token, parts),
+    writings: writingsOf(token),
+    pieces: piecesOf(token, parts),
     prefix: isPrefixable(token) ? token.text : null,
     singleHan: token.kind === "cjk" && [...token.text].length === 1 ? token.text : null,
   };
+}
+
+// Dotted initials (`S.B. 149`, `H.B. 149`) are one word as a bill number, as users type them.
+const DOTTED_INITIALS = /\b(\p{L})\.(\p{L})\.(?=[\s\d]|$)/gu;
+
+/** Text with dotted initials joined (`S.B. 149` → `SB 149`), for queries and for the catalog's text. */
+export function undot(text: string): string {
+  return text.replace(DOTTED_INITIALS, "$1$2");
 }
 
 /** Reads a search query into clauses that must all match (AND), mixing scripts freely. */
 export function parseQuery(query: string): ParsedQuery {
   // The pieces of a compound (`4o` in `GPT-4o`) are there for documents; a query asks for the whole, or
   // for the pieces as another writing of it (`SB53` finds `SB 53`).
-  const all = tokenize(query);
+  const all = tokenize(undot(query));
   const clauses: QueryClause[] = [];
   const whole: Token[] = [];
   for (let i = 0; i < all.length; i++) {

@@ -119,3 +119,32 @@ describe("SearchIndex", () => {
     }
   });
 });
+
+describe("SearchIndex › identifiers written otherwise", () => {
+  const own = new SearchIndex([
+    makeEvent({ id: "mixed", date: { start: "2025-12-01" }, title: { en: "SB 1047 vetoed; AB 53 signed" } }),
+    makeEvent({
+      id: "gdpr",
+      date: { start: "2025-11-01" },
+      title: { en: "A fine" },
+      summary: { en: "Fine under Article 25(1)(e) of the GDPR" },
+    }),
+    makeEvent({ id: "sb53", date: { start: "2025-10-01" }, title: { en: "California SB 53 signed" } }),
+    makeEvent({ id: "flop", date: { start: "2025-09-01" }, title: { en: "Models above 10^25 FLOP" } }),
+  ]);
+  const ids = (q: string) =>
+    own.search({ query: parseQuery(q), filter: {}, sort: "relevance", offset: 0, limit: 10, facets: false })
+      .ids;
+
+  it("finds a number written as one where a text writes it apart, the bill itself first", () => {
+    assert.deepEqual(ids("SB53"), ["sb53", "mixed"]);
+  });
+
+  it("takes 1e25 for the power of ten alone, not for its letters and digits anywhere", () => {
+    assert.deepEqual(ids("1e25"), ["flop"]);
+  });
+
+  it("reads dotted initials as one word (S.B. 53 is SB 53)", () => {
+    assert.deepEqual(ids("S.B. 53")[0], "sb53");
+  });
+});

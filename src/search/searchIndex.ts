@@ -246,6 +246,8 @@ export class SearchIndex {
    */
   private alternatives(clause: QueryClause, exact = false): string[][] {
     const options: string[][] = [clause.terms, ...clause.writings];
+    // A number's pieces apart (`SB 53` for `SB53`) match, but not as typed: they rank below it.
+    if (clause.pieces && !exact) options.push(clause.pieces);
     if (clause.singleHan)
       for (const bigram of this.bigramsOfChar.get(clause.singleHan) ?? []) options.push([bigram]);
     if (clause.prefix && !exact) {
@@ -397,7 +399,7 @@ export class SearchIndex {
         // The same, each clause as typed: `act` in a title outranks `action` (the same bitmaps for a
         // clause that begins no other word).
         const exact = clauses.map((clause, i) =>
-          clause.prefix
+          clause.prefix || clause.pieces
             ? FIELDS.map((field) => this.clauseInField(clause, field, true))
             : (perField[i] as RoaringBitmap32[]),
         );
@@ -571,7 +573,9 @@ export class SearchIndex {
       ),
     );
     let titlePhrase = this.scratch(new RoaringBitmap32());
-    if (perField.length > 1 && inTitle.size <= MAX_PHRASE_CHECKS) {
+    // With several clauses, or one number whose pieces may stand apart (`SB53` in `SB 53 signed`, not in
+    // `SB 1047 … AB 53`): the phrase key, letters and digits alone, tells them apart.
+    if ((perField.length > 1 || query.clauses[0]?.pieces) && inTitle.size <= MAX_PHRASE_CHECKS) {
       const phrase = Buffer.from(phraseKey(query.phrase), "utf8");
       for (const doc of inTitle) if (this.titleText.includes(doc, phrase)) titlePhrase.add(doc);
     }

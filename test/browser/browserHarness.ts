@@ -95,7 +95,8 @@ export async function startBrowserHarness(options: { ownServer?: boolean } = {})
       if (options.ownServer) return close(running);
       running.closing = setTimeout(() => {
         shared = undefined;
-        void close(running);
+        // Nothing awaits this close: a failure is told, not left to crash the group after its tests.
+        close(running).catch((error: unknown) => console.error("closing the shared browser harness:", error));
       }, CLOSE_AFTER_MS);
     },
   };

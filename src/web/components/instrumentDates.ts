@@ -33,7 +33,8 @@ export function instrumentsWithDates(
           dates.length
             ? html`<ul>
                 ${dates.map((d) => {
-                  const upcoming = dateBounds(d.date).last > today;
+                  // As the profile's other dates say it (isUpcoming): next once its first day is ahead.
+                  const upcoming = dateBounds(d.date).first > today;
                   const label = pick(d.label, lang);
                   return html`<li class="${upcoming ? "effective effective--upcoming" : "effective"}">
                     ${upcoming ? html`<strong>${t("instruments.next")}</strong> ` : ""}<time

@@ -50,9 +50,10 @@ export const deadlinesPage: WebPage = {
     const data = context.obligations;
     // The choices: jurisdictions and instruments that have a deadline at all.
     const all = listDeadlines(data);
-    const codes = [...new Set(all.map((d) => d.jurisdiction))].sort((a, b) =>
-      name(a, lang).localeCompare(name(b, lang), lang),
-    );
+    // A state's deadline is also its country's: the country is offered too (US brings US-CA, US-NY …).
+    const codes = [
+      ...new Set(all.flatMap((d) => [d.jurisdiction, d.jurisdiction.split("-")[0] as string])),
+    ].sort((a, b) => name(a, lang).localeCompare(name(b, lang), lang));
     const instruments = data.instruments.filter((i) => all.some((d) => d.instrument === i.id));
     const chosen = new Set(query.jurisdiction ?? []);
     const chosenInstruments = new Set(query.instrument ?? []);
@@ -128,7 +129,7 @@ export const deadlinesPage: WebPage = {
                       html`<tr>
                         <td><time datetime="${d.date}">${formatDate(d.date, lang)}</time></td>
                         <td>
-                          <a href="${localHref(`/jurisdictions/${d.jurisdiction.split("-")[0]}`, lang)}"
+                          <a href="${localHref(`/jurisdictions/${d.jurisdiction}`, lang)}"
                             >${name(d.jurisdiction, lang)}</a
                           >
                         </td>
