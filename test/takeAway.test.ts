@@ -65,6 +65,14 @@ describe("take the view away", () => {
     assert.equal((await get("/api/docs?lang=en")).status, 200, "the nav's link to the API reference answers");
   });
 
+  it("names an export's download after its jurisdictions and years", async () => {
+    // The CSV is the export served as a download (the feed and the calendar are subscribed to).
+    const csv = await get("/api/events.csv?jurisdiction=EU,US&from=2025-01-01&to=2025-12-31");
+    assert.match(csv.headers.get("content-disposition") ?? "", /filename="aigov-events-eu-us-2025\.csv"/);
+    const china = await get("/api/events.csv?jurisdiction=CN");
+    assert.match(china.headers.get("content-disposition") ?? "", /filename="aigov-events-cn\.csv"/);
+  });
+
   it("names a report's download after its period and language", async () => {
     const response = await get("/api/report?format=md&lang=en&from=2025-01-01&to=2025-12-31");
     assert.match(response.headers.get("content-disposition") ?? "", /filename="aigov-2025-en\.md"/);

@@ -50,6 +50,27 @@ export interface EventExport {
 }
 
 /** Each format's media type and the file name a download of it gets. */
+/**
+ * A download's name after what it holds, so that two downloads of different views or languages do not
+ * overwrite each other: `aigov-events-eu-us-2025-en.ics` (jurisdictions, the period's years, the
+ * language of the formats that are written in one).
+ */
+export function exportFileName(
+  format: ExportFormat,
+  query: Pick<ExportQuery, "jurisdiction" | "from" | "to" | "lang">,
+): string {
+  const { filename } = EXPORT_MEDIA[format];
+  const dot = filename.indexOf(".");
+  const years = [query.from, query.to].filter(Boolean).map((d) => (d as string).slice(0, 4));
+  const parts = [
+    ...query.jurisdiction.map((code) => code.toLowerCase()),
+    ...[...new Set(years)],
+    ...(format === "ics" || format === "atom" || format === "csl" ? [query.lang] : []),
+  ];
+  const stem = [filename.slice(0, dot), ...parts].join("-").replace(/[^a-z0-9-]/g, "");
+  return `${stem}${filename.slice(dot)}`;
+}
+
 export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; filename: string }> = {
   json: { contentType: "application/json; charset=utf-8", filename: "aigov-events.json" },
   jsonl: { contentType: "application/jsonl; charset=utf-8", filename: "aigov-events.jsonl" },
@@ -89,7 +110,7 @@ export async function exportEvents(
     { q: query.q, filter: toEventFilter(query), sort: exportSort(query, format), limit },
     EXPORT_PAGE_SIZE,
   );
-  const base = { format, total, ...EXPORT_MEDIA[format] };
+  const base = { format, total, ...EXPORT_MEDIA[format], filename: exportFileName(format, query) };
   switch (format) {
     case "csv":
       return { ...base, chunks: csvChunks(pages, corrections) };
