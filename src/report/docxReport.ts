@@ -1,3 +1,4 @@
+import { readableMath } from "../domain/superscript.js";
 import { httpUrlOrNull } from "../domain/httpUrl.js";
 import {
   AlignmentType,
@@ -46,7 +47,7 @@ const MAX_IMAGE_WIDTH = 600;
 /** Runs of text with the bold and italics the data marks, a line break before each line but the first. */
 function linesRuns(lines: string[], size?: number): TextRun[] {
   return lines.flatMap((line, i) =>
-    splitEmphasis(line).map(
+    splitEmphasis(readableMath(line)).map(
       (run, r) =>
         new TextRun({
           text: run.text,

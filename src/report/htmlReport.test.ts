@@ -119,3 +119,27 @@ describe("writeHtmlReport › corrections", () => {
     assert.doesNotMatch(html("zh"), /class="correction"/);
   });
 });
+
+describe("writeHtmlReport › mathematics from the source", () => {
+  it("shows TeX and carets as signs and exponents (≥ 10²⁶), which the Markdown keeps as the source wrote them", () => {
+    const event = Event.parse({
+      id: "tex",
+      title: { zh: "前沿人工智能透明法案" },
+      summary: { zh: "首次将“训练算力 $\\geq 10^{26}$ FLOPs”的大模型定义为“前沿模型”" },
+      date: { start: "2025-09-29" },
+    });
+    const report = buildReport(
+      {
+        period: { from: "2025-09-01", to: "2025-09-30" },
+        events: [event],
+        filter: {},
+        documents: [],
+        name: jurisdictionNamer([]),
+      },
+      "zh",
+    );
+    const page = writeHtmlReport(report);
+    assert.match(page, /训练算力 ≥ 10²⁶ FLOPs/);
+    assert.doesNotMatch(page, /\\geq|10\^\{26\}/);
+  });
+});

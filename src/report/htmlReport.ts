@@ -1,3 +1,4 @@
+import { readableMath } from "../domain/superscript.js";
 import type { Source } from "../domain/event.js";
 import { httpUrlOrNull } from "../domain/httpUrl.js";
 import { xmlText } from "../domain/xmlText.js";
@@ -13,7 +14,8 @@ import type { Report, ReportBlock, ReportCorrection, ReportEvent, ReportFigure }
 
 /** Text from the data, escaped, with the bold and italics it marks as <strong> and <em>. */
 function inline(text: string): string {
-  return splitEmphasis(text)
+  // TeX or carets from the source's PDF read as signs and exponents (≥ 10²⁶); Markdown keeps the source's.
+  return splitEmphasis(readableMath(text))
     .map((run) =>
       run.bold ? `<strong>${e(run.text)}</strong>` : run.italic ? `<em>${e(run.text)}</em>` : e(run.text),
     )

@@ -47,3 +47,15 @@ describe("makeSnippet", () => {
     assert.deepEqual(marked(makeSnippet(dated, parseQuery("H20"), "zh")), ["H20"]);
   });
 });
+
+describe("makeSnippet › numbers written apart", () => {
+  it("marks a bill number typed as one where the text writes it apart", () => {
+    const event = Event.parse({
+      id: "x",
+      title: { en: "t" },
+      summary: { en: "California signed SB 53 into law." },
+      date: { start: "2025-01-01" },
+    });
+    assert.deepEqual(makeSnippet(event, parseQuery("SB53"), "en")?.marks, [[18, 23]]);
+  });
+});

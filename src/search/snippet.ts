@@ -28,8 +28,18 @@ function clausePattern(clause: QueryClause): string {
       // 10^25, 10^{25}, and 10²⁵ (folded to 1025).
       return `(?<!\\p{N})${base}(?:\\^\\{?${exponent}\\}?|${exponent})(?!\\p{N})`;
     }
-    case "compound":
-      return `(?<!${ALNUM})${text}${ALNUM}*`;
+    case "compound": {
+      // As typed, and as its pieces written apart (`SB53` marks `SB 53`, `GB45438` marks `GB 45438`).
+      const apart = clause.pieces
+        ? `|(?<!${ALNUM})${
+            clause.text
+              .match(/\p{L}+|\p{N}+/gu)
+              ?.map(escapeRegExp)
+              .join("[\\s.\\-]*") ?? text
+          }(?!\\p{N})`
+        : "";
+      return `(?<!${ALNUM})${text}${ALNUM}*${apart}`;
+    }
     case "word":
       // The word as typed, less a possible inflection, then the rest of the word: `label` → labelling.
       return `(?<!${ALNUM})${escapeRegExp(clause.text.slice(0, Math.max(3, clause.text.length - 2)))}${ALNUM}*`;
