@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { parse } from "csv-parse/sync";
 import type { AigovApp } from "../src/server/createApp.js";
@@ -48,6 +49,13 @@ describe("deadlines and the links between views", () => {
     assert.deepEqual(
       uids,
       json.items.map((d) => d.uid),
+    );
+    // The same selection as a feed a reader follows: parsed by a feed parser, entries linked to aigov.
+    const atom = parseFeed(await (await get(`/api/deadlines.atom?${query}&lang=en`)).text());
+    assert.equal(atom.items.length, json.items.length);
+    assert.match(
+      atom.items[0]?.url ?? "",
+      /\/instruments\/(eu-ai-act|eu-digital-omnibus-ai|us-ca-[a-z0-9-]+)\?lang=en$/,
     );
     // One instrument alone.
     const sb53 = (await (await get("/api/deadlines?instrument=us-ca-sb-53&from=2020-01-01")).json()) as {

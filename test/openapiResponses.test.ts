@@ -223,6 +223,8 @@ const PROBES: Probe[] = [
     status: 200,
   },
   { template: "/api/deadlines.ics", url: "/api/deadlines.ics?limit=0", status: 400 },
+  { template: "/api/deadlines.atom", url: "/api/deadlines.atom?jurisdiction=EU&lang=en", status: 200 },
+  { template: "/api/deadlines.atom", url: "/api/deadlines.atom?instrument=nope", status: 400 },
   { template: "/api/search", url: "/api/search?q=SB%2053&lang=en", status: 200 },
   { template: "/api/search", url: "/api/search?q=10%5E25&kind=duty,instrument&limit=3", status: 200 },
   { template: "/api/search", url: "/api/search?q=GB45438&kind=event", status: 200 },

@@ -4,6 +4,7 @@ import type { Deadline } from "../domain/deadline.js";
 import { JurisdictionCode } from "../domain/event.js";
 import { type Language, pickText } from "../domain/localizedText.js";
 import { type AllDayEntry, eventsToIcs } from "../export/eventsIcs.js";
+import { deadlinesToAtom } from "../export/deadlinesAtom.js";
 import { EXPORT_PHRASES } from "../export/exportPhrases.js";
 import { listDeadlines, todayUtc } from "../obligations/deadlines.js";
 import { isCheckDate } from "../obligations/profileInput.js";
@@ -132,4 +133,15 @@ export function deadlinesCsv(deadlines: Deadline[], lang: Language): string {
     url: d.url ?? "",
   }));
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
+}
+
+/** The selected deadlines as an Atom feed, in a language; `query` is the feed's own query string. */
+export function deadlinesAtom(
+  services: Pick<AppServices, "baseUrl">,
+  deadlines: Deadline[],
+  lang: Language,
+  query: string,
+): string {
+  const self = `${services.baseUrl()}/api/deadlines.atom${query ? `?${query}` : ""}`;
+  return deadlinesToAtom(deadlines, { baseUrl: services.baseUrl(), lang, self });
 }

@@ -10,6 +10,8 @@ export interface ExportPhrases {
   takesEffect: string;
   /** What opens a calendar entry for the day an instrument applies from: "开始适用: …", "Applies: …". */
   applies: string;
+  /** What the deadlines' feed is, after the site's feed title. */
+  deadlinesTitle: string;
   /** The title of an Atom entry's link to the event's official source. */
   officialSource: string;
   /** The feed's rights: the data licence, and where the facts come from. */
@@ -22,6 +24,7 @@ export const EXPORT_PHRASES: Record<Language, ExportPhrases> = {
     calendarName: "aigov 人工智能治理日历",
     takesEffect: "生效",
     applies: "开始适用",
+    deadlinesTitle: "施行日程",
     officialSource: "官方来源",
     rights: "aigov 数据以 CC BY 4.0 许可发布；事实取自各条目引用的官方来源",
   },
@@ -30,6 +33,7 @@ export const EXPORT_PHRASES: Record<Language, ExportPhrases> = {
     calendarName: "aigov AI governance calendar",
     takesEffect: "Takes effect",
     applies: "Applies",
+    deadlinesTitle: "deadlines",
     officialSource: "Official source",
     rights: "aigov data under CC BY 4.0; facts from the official sources each entry cites",
   },

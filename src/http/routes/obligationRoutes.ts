@@ -13,7 +13,13 @@ import { CheckResult } from "../../domain/checkResult.js";
 import { checkProfile } from "../../app/check.js";
 import { invalidRequest } from "../../app/appError.js";
 import { isCheckDate, MAX_PROFILE_BYTES } from "../../obligations/profileInput.js";
-import { DeadlinesQuery, deadlinesCsv, deadlinesIcs, selectDeadlines } from "../../app/deadlines.js";
+import {
+  DeadlinesQuery,
+  deadlinesAtom,
+  deadlinesCsv,
+  deadlinesIcs,
+  selectDeadlines,
+} from "../../app/deadlines.js";
 import { Language } from "../../domain/localizedText.js";
 import { defineEndpoint, type Endpoint, jsonAnswer, problemAnswer, textAnswer } from "../endpoint.js";
 import { HttpProblem } from "../problem.js";
@@ -122,6 +128,28 @@ export const obligationRoutes: Endpoint[] = [
         "content-disposition": `attachment; filename="${deadlinesFileName(query, query.lang)}.csv"`,
         ...todaysAnswer(query),
       }),
+  }),
+  defineEndpoint({
+    method: "get",
+    path: "/api/deadlines.atom",
+    summary: "The same deadlines as an Atom feed, one entry per instrument and day, linked to its page",
+    query: DeadlinesQuery.extend({ lang: Language.default("zh") }),
+    parameterDescriptions: { ...DEADLINE_PARAMETERS, lang: "The language of titles and labels (zh or en)." },
+    responses: {
+      200: textAnswer("Atom", "application/atom+xml"),
+      400: problemAnswer("A bad parameter: which one and why."),
+    },
+    handler: ({ c, query, deps }) =>
+      c.body(
+        deadlinesAtom(
+          deps.services,
+          selectDeadlines(deps.services, query).items,
+          query.lang,
+          new URL(c.req.url).search.slice(1),
+        ),
+        200,
+        { "content-type": "application/atom+xml; charset=utf-8", ...todaysAnswer(query) },
+      ),
   }),
   defineEndpoint({
     method: "get",

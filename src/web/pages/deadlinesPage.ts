@@ -105,6 +105,7 @@ export const deadlinesPage: WebPage = {
       <p class="downloads">
         ${t("deadlines.take")}
         <a href="/api/deadlines.ics?${withLang}" type="text/calendar">iCalendar</a> ·
+        <a href="/api/deadlines.atom?${withLang}" type="application/atom+xml">Atom</a> ·
         <a href="/api/deadlines.csv?${withLang}" type="text/csv">CSV</a> ·
         <a href="${json}" type="application/json">JSON</a>
       </p>
