@@ -16,21 +16,13 @@ import {
 import { neutraliseCell } from "../import/csvColumns.js";
 import { todayUtc } from "../obligations/deadlines.js";
 import { isCheckDate, knownSubdivisions } from "../obligations/profileInput.js";
+import { commaList } from "./queryParameters.js";
 import { invalidRequest, type InputIssue } from "./appError.js";
 import type { AppServices } from "./appServices.js";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A comma-separated list in one parameter (`j=CN,EU,US-CA`), each value once, in order. */
-const commaList = (upper: boolean) =>
-  z.string().transform((value) => [
-    ...new Set(
-      value
-        .split(",")
-        .map((part) => (upper ? part.trim().toUpperCase() : part.trim()))
-        .filter(Boolean),
-    ),
-  ]);
 
 /**
  * The query of GET /api/compare/duties and its CSV twin: the themes (comma-separated), the jurisdictions

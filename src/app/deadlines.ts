@@ -6,22 +6,15 @@ import { type Language, pickText } from "../domain/localizedText.js";
 import { type AllDayEntry, eventsToIcs } from "../export/eventsIcs.js";
 import { deadlinesToAtom } from "../export/deadlinesAtom.js";
 import { EXPORT_PHRASES } from "../export/exportPhrases.js";
+import { neutraliseCell } from "../import/csvColumns.js";
 import { listDeadlines, todayUtc } from "../obligations/deadlines.js";
 import { isCheckDate } from "../obligations/profileInput.js";
 import { invalidRequest } from "./appError.js";
+import { commaList } from "./queryParameters.js";
 import type { AppServices } from "./appServices.js";
 
 const Day = z.string().refine(isCheckDate, "expected a date written YYYY-MM-DD");
 const LIMIT_MESSAGE = "expected a whole number from 1 to 500";
-const commaList = () =>
-  z.string().transform((value) => [
-    ...new Set(
-      value
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean),
-    ),
-  ]);
 
 /**
  * The query of GET /api/deadlines, its CSV and iCalendar twins and the /deadlines page: from which day
@@ -117,13 +110,12 @@ const CSV_COLUMNS = ["date", "jurisdiction", "instrument", "title", "what", "obl
 
 /** The selected deadlines as CSV, one row a day and instrument, in a language (formula cells neutralised). */
 export function deadlinesCsv(deadlines: Deadline[], lang: Language): string {
-  const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   const rows = deadlines.map((d) => ({
     date: d.date,
     jurisdiction: d.jurisdiction,
     instrument: d.instrument,
-    title: cell(pickText(d.title, lang) ?? d.instrument),
-    what: cell(
+    title: neutraliseCell(pickText(d.title, lang) ?? d.instrument),
+    what: neutraliseCell(
       d.what
         .map((what) => pickText(what, lang))
         .filter(Boolean)

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { invalidRequest } from "./appError.js";
 
 /** How a query parameter may be given: at most once, or as a list (repeated and/or comma-separated). */
@@ -42,3 +43,17 @@ export function refuseUnexpectedParameters(params: URLSearchParams, accepted: Ac
 function displayName(name: string): string {
   return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
+
+/**
+ * A parameter given once as a comma-separated list (`theme=labeling,minors`), read as its distinct
+ * values, trimmed, empty ones dropped; with `upper`, codes upper-cased (`j=cn,eu` → CN, EU).
+ */
+export const commaList = (upper = false) =>
+  z.string().transform((value) => [
+    ...new Set(
+      value
+        .split(",")
+        .map((part) => (upper ? part.trim().toUpperCase() : part.trim()))
+        .filter(Boolean),
+    ),
+  ]);

@@ -1,3 +1,4 @@
+import { flopThresholds, powerOfTen } from "../domain/conditionThresholds.js";
 import type { Instrument } from "../domain/instrument.js";
 import type { Obligation } from "../domain/obligation.js";
 import { type ParsedQuery, parseQuery, type QueryClause, undot } from "./queryParser.js";
@@ -143,18 +144,10 @@ function* nodesOf(node: unknown): Generator<Record<string, unknown>> {
 
 /** The compute thresholds a duty's conditions test that are powers of ten, as `10^25` (`trainingFlop > 1e25`). */
 function thresholdsOf(conditions: unknown): string[] {
-  const powers: string[] = [];
-  // Compute thresholds only (trainingFlop, fineTuningFlop): a revenue or a count of users is no threshold.
-  for (const node of nodesOf(conditions))
-    if (
-      typeof node.field === "string" &&
-      /Flop$/.test(node.field) &&
-      typeof node.value === "number" &&
-      node.value >= 10 &&
-      Number.isInteger(Math.log10(node.value))
-    )
-      powers.push(`10^${Math.log10(node.value)}`);
-  return powers;
+  return flopThresholds(conditions).flatMap((value) => {
+    const exponent = powerOfTen(value);
+    return exponent === null ? [] : [`10^${exponent}`];
+  });
 }
 
 /** What the conditions say of themselves, in both languages: why each does or does not apply. */

@@ -1,5 +1,6 @@
 import { BINDINGNESS, EVENT_TYPES, JurisdictionCode } from "../../domain/event.js";
 import { label } from "../../domain/vocabulary.js";
+import { flopThresholds, powerOfTen } from "../../domain/conditionThresholds.js";
 import type { Instrument } from "../../domain/instrument.js";
 import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
 import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
@@ -113,24 +114,12 @@ function dutyThresholdsOf(code: string, request: PageRequest): { power: string; 
     const instrument = instruments.find((i) => i.id === duty.instrument);
     if (!instrument) continue;
     for (const value of flopThresholds(duty.conditions)) {
-      const exponent = Math.log10(value);
-      const power = Number.isInteger(exponent) ? `10<sup>${exponent}</sup>` : String(value);
+      const exponent = powerOfTen(value);
+      const power = exponent === null ? String(value) : `10<sup>${exponent}</sup>`;
       found.set(`${instrument.id} ${power}`, { power, instrument });
     }
   }
   return [...found.values()];
-}
-
-/** The FLOP values a duty's conditions test (trainingFlop, fineTuningFlop), however deep. */
-function flopThresholds(node: unknown): number[] {
-  if (Array.isArray(node)) return node.flatMap(flopThresholds);
-  if (!node || typeof node !== "object") return [];
-  const record = node as Record<string, unknown>;
-  const own =
-    typeof record.field === "string" && /Flop$/.test(record.field) && typeof record.value === "number"
-      ? [record.value]
-      : [];
-  return [...own, ...Object.values(record).flatMap(flopThresholds)];
 }
 
 function comparison(columns: JurisdictionFacts[], request: PageRequest): SafeHtml {
