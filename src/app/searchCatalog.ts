@@ -2,7 +2,13 @@ import { z } from "zod";
 import { JurisdictionCode } from "../domain/event.js";
 import { Language, pickText } from "../domain/localizedText.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
-import { CATALOG_KINDS, type CatalogHit, CatalogIndex, parseCatalogQuery } from "../search/catalogIndex.js";
+import {
+  CATALOG_KINDS,
+  type CatalogEntry,
+  type CatalogHit,
+  CatalogIndex,
+  parseCatalogQuery,
+} from "../search/catalogIndex.js";
 import type { AppServices } from "./appServices.js";
 import { EventsQuery, MAX_QUERY_LENGTH } from "./eventsQuery.js";
 import { searchEvents } from "./searchEvents.js";
@@ -76,12 +82,16 @@ export function searchCatalogHits(services: Pick<AppServices, "obligations">, q:
   return catalogOf(services).search(parseCatalogQuery(q), CATALOG_KINDS);
 }
 
+/** An instrument's or duty's page on aigov: the instrument's, at the duty's own entry for a duty. */
+export function catalogPage(entry: CatalogEntry, lang: Language): string {
+  return entry.kind === "instrument"
+    ? `/instruments/${entry.id}?lang=${lang}`
+    : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
+}
+
 function catalogResult(hit: CatalogHit, lang: Language): SearchResult {
   const { entry } = hit;
-  const page =
-    entry.kind === "instrument"
-      ? `/instruments/${entry.id}?lang=${lang}`
-      : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
+  const page = catalogPage(entry, lang);
   return {
     kind: entry.kind,
     id: entry.id,

@@ -17,6 +17,8 @@ export interface CatalogEntry {
   jurisdiction: string;
   /** As the data has it (a duty's title may be in one language only). */
   title: { zh?: string; en?: string };
+  /** A duty's article as its citation gives it (`Art. 53(1)(a)`); null for an instrument. */
+  article: string | null;
 }
 
 /** How well an entry matched: 0 is best (see CatalogIndex.search). */
@@ -71,6 +73,7 @@ export class CatalogIndex {
           instrument: instrument.id,
           jurisdiction: instrument.jurisdiction,
           title: { zh: instrument.title.zh, en: instrument.title.en },
+          article: null,
         },
         title: `${instrument.title.zh} ${instrument.title.en} ${instrument.title.original} ${identifiers(instrument)}`,
         body: "",
@@ -84,6 +87,7 @@ export class CatalogIndex {
             instrument: duty.instrument,
             jurisdiction: duty.jurisdiction,
             title: { zh: duty.title.zh, en: duty.title.en },
+            article: duty.citation.article,
           },
           // The thresholds it applies from (`10^25`) are as much its name as its title.
           title: `${duty.title.zh ?? ""} ${duty.title.en ?? ""} ${thresholdsOf(duty.conditions).join(" ")}`,

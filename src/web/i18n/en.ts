@@ -185,6 +185,8 @@ export const en = {
     "{count} instruments and duties match; the best {shown} are listed. Their dates and articles are on each instrument’s page.",
   "search.kind.instrument": "Instrument",
   "search.kind.duty": "Duty",
+  "search.catalogAll":
+    "{count} instruments and duties match. Their dates and articles are on each instrument’s page.",
   "search.catalogJson": "These results and the events as JSON",
   "instruments.duties": "{count} duties modelled",
   "instruments.next": "Next:",
@@ -205,6 +207,7 @@ export const en = {
   "deadlines.date": "Date",
   "deadlines.jurisdiction": "Jurisdiction",
   "deadlines.what": "What starts to apply",
+  "deadlines.more": "and {count} more",
   "deadlines.none": "No instrument date matches these choices.",
   "obligations.allDeadlines": "All deadlines",
   "takeAway.label": "This view’s events as",

@@ -1,14 +1,36 @@
 import { invalidRequest } from "../../app/appError.js";
 import { DeadlinesQuery, selectDeadlines } from "../../app/deadlines.js";
-import { listDeadlines } from "../../obligations/deadlines.js";
+import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
 import { localized, pick } from "../components/localized.js";
-import { html } from "../html.js";
+import { html, type SafeHtml } from "../html.js";
 import { formatDate } from "../i18n/formatDate.js";
 import { localHref } from "../i18n/localHref.js";
-import type { WebPage } from "../webPage.js";
+import type { PageRequest, WebPage } from "../webPage.js";
 
 // Every deadline of the selection is shown: the instruments hold a few hundred at most.
 const SHOWN = 500;
+
+// A day on which dozens of duties start (the EU's high-risk chapter) shows a few, the rest on request.
+const WHAT_SHOWN = 4;
+
+/** What starts to apply on a day, as a list: the first few, the rest folded away (no script needed). */
+function whatStarts(what: Deadline["what"], request: PageRequest): SafeHtml {
+  const { t, lang } = request;
+  const item = (w: Deadline["what"][number]) => html`<li>${localized(pick(w, lang), t)}</li>`;
+  if (what.length <= WHAT_SHOWN + 1)
+    return html`<ul class="plain-list">
+      ${what.map(item)}
+    </ul>`;
+  return html`<ul class="plain-list">
+      ${what.slice(0, WHAT_SHOWN).map(item)}
+    </ul>
+    <details>
+      <summary>${t("deadlines.more", { count: what.length - WHAT_SHOWN })}</summary>
+      <ul class="plain-list">
+        ${what.slice(WHAT_SHOWN).map(item)}
+      </ul>
+    </details>`;
+}
 
 /**
  * `/deadlines`: every day on which an instrument, or some of its duties, starts to apply, filtered by
@@ -140,9 +162,7 @@ export const deadlinesPage: WebPage = {
                           >
                         </td>
                         <td>
-                          <ul class="plain-list">
-                            ${d.what.map((what) => html`<li>${localized(pick(what, lang), t)}</li>`)}
-                          </ul>
+                          ${whatStarts(d.what, request)}
                           ${d.obligations.length ? html`<span class="muted">${t("instruments.duties", { count: d.obligations.length })}</span>` : ""}
                         </td>
                       </tr>`,

@@ -1,4 +1,4 @@
-import { searchCatalogHits } from "../../app/searchCatalog.js";
+import { catalogPage, searchCatalogHits } from "../../app/searchCatalog.js";
 import { searchEvents } from "../../app/searchEvents.js";
 import { pickText } from "../../domain/localizedText.js";
 import type { CatalogHit } from "../../search/catalogIndex.js";
@@ -199,21 +199,24 @@ function catalogRegion(hits: CatalogHit[], request: PageRequest): SafeHtml {
       <h2 id="search-catalog-heading">${t("search.catalogHeading")}</h2>
       <ul>
         ${shown.map(({ entry }) => {
-          const href =
-            entry.kind === "instrument"
-              ? `/instruments/${entry.id}?lang=${lang}`
-              : `/instruments/${entry.instrument}?lang=${lang}#${encodeURIComponent(entry.id)}`;
+          // Where it binds, and a duty's article (the law is on the page the link opens).
+          const place = request.name(entry.jurisdiction, lang);
+          const where = entry.article ? `${place} · ${entry.article}` : place;
           return html`<li>
             <span class="catalog-hits__kind"
               >${t(entry.kind === "instrument" ? "search.kind.instrument" : "search.kind.duty")}</span
             >
-            <a href="${href}">${pickText(entry.title, lang) ?? entry.id}</a>
-            <span class="catalog-hits__where">${request.name(entry.jurisdiction, lang)}</span>
+            <a href="${catalogPage(entry, lang)}">${pickText(entry.title, lang) ?? entry.id}</a>
+            <span class="catalog-hits__where">${where}</span>
           </li>`;
         })}
       </ul>
       <p class="catalog-hits__more">
-        ${t("search.catalogCount", { count: hits.length, shown: shown.length })}
+        ${
+          hits.length > shown.length
+            ? t("search.catalogCount", { count: hits.length, shown: shown.length })
+            : t("search.catalogAll", { count: hits.length })
+        }
         <a href="${json}" type="application/json">${t("search.catalogJson")}</a>
       </p>
     </section>
