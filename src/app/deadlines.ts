@@ -1,3 +1,4 @@
+import { isWithin } from "../domain/jurisdictionCounting.js";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Deadline } from "../domain/deadline.js";
@@ -72,8 +73,7 @@ export function selectDeadlines(
     (d) =>
       d.date >= from &&
       (to === null || d.date <= to) &&
-      (!codes.length ||
-        codes.some((code) => d.jurisdiction === code || d.jurisdiction.startsWith(`${code}-`))) &&
+      (!codes.length || codes.some((code) => isWithin(d.jurisdiction, code))) &&
       (!instruments.length || instruments.includes(d.instrument)),
   );
   return { from, to, items: matching.slice(0, query.limit), total: matching.length };

@@ -1,3 +1,4 @@
+import { isWithin } from "../domain/jurisdictionCounting.js";
 import { z } from "zod";
 import type { CorrectionsByEvent } from "../domain/correctionsByEvent.js";
 import type { Event } from "../domain/event.js";
@@ -189,11 +190,7 @@ async function* jsonLinesChunks(pages: AsyncIterable<Event[]>, corrections: Corr
 function deadlineEntries(data: ObligationsData, lang: Language, filter: EventFilterInput): AllDayEntry[] {
   const codes = filter.jurisdiction;
   return listDeadlines(data)
-    .filter(
-      (d) =>
-        !codes.length ||
-        codes.some((code) => d.jurisdiction === code || d.jurisdiction.startsWith(`${code}-`)),
-    )
+    .filter((d) => !codes.length || codes.some((code) => isWithin(d.jurisdiction, code)))
     .filter((d) => !filter.from || d.date >= dateBounds(filter.from).first)
     .filter((d) => !filter.to || d.date <= dateBounds(filter.to).last)
     .map((d) => deadlineEntry(d, lang));

@@ -2,13 +2,8 @@ import { z } from "zod";
 import { JurisdictionCode } from "../domain/event.js";
 import { Language, pickText } from "../domain/localizedText.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
-import {
-  CATALOG_KINDS,
-  type CatalogEntry,
-  type CatalogHit,
-  CatalogIndex,
-  parseCatalogQuery,
-} from "../search/catalogIndex.js";
+import { CATALOG_KINDS, type CatalogEntry, type CatalogHit, CatalogIndex } from "../search/catalogIndex.js";
+import { parseQuery } from "../search/queryParser.js";
 import type { AppServices } from "./appServices.js";
 import { EventsQuery, MAX_QUERY_LENGTH } from "./eventsQuery.js";
 import { searchEvents } from "./searchEvents.js";
@@ -79,7 +74,7 @@ export function catalogOf(services: Pick<AppServices, "obligations">): CatalogIn
 
 /** Instruments and duties matching words, best first (see CatalogIndex.search). */
 export function searchCatalogHits(services: Pick<AppServices, "obligations">, q: string): CatalogHit[] {
-  return catalogOf(services).search(parseCatalogQuery(q), CATALOG_KINDS);
+  return catalogOf(services).search(parseQuery(q), CATALOG_KINDS);
 }
 
 /** An instrument's or duty's page on aigov: the instrument's, at the duty's own entry for a duty. */

@@ -13,3 +13,8 @@ export function countedJurisdictions(codes: readonly string[]): string[] {
   }
   return [...counted];
 }
+
+/** Whether `code` is `of` itself or one of its states or provinces (US-CA is within US; US is not within US-CA). */
+export function isWithin(code: string, of: string): boolean {
+  return code === of || code.startsWith(`${of}-`);
+}

@@ -1,7 +1,7 @@
 import { flopThresholds, powerOfTen } from "../domain/conditionThresholds.js";
 import type { Instrument } from "../domain/instrument.js";
 import type { Obligation } from "../domain/obligation.js";
-import { type ParsedQuery, parseQuery, type QueryClause, undot } from "./queryParser.js";
+import { type ParsedQuery, type QueryClause, undot } from "./queryParser.js";
 import { normalizeText, tokenize, tokenTerms } from "./textTerms.js";
 
 /** What the catalog holds besides events: the instruments and the duties the checker reads. */
@@ -35,11 +35,6 @@ interface Indexed {
   body: Set<string>;
   /** Latin words of title and body with their terms, for a clause that only begins a word. */
   words: [word: string, term: string][];
-}
-
-/** Parses a query for the catalog: as for events (dotted initials joined: `S.B. 149` is `SB 149`). */
-export function parseCatalogQuery(query: string): ParsedQuery {
-  return parseQuery(query);
 }
 
 function termsOf(text: string, words: [string, string][]): Set<string> {

@@ -1,3 +1,4 @@
+import { isWithin } from "../../domain/jurisdictionCounting.js";
 import { BINDINGNESS, EVENT_TYPES, JurisdictionCode } from "../../domain/event.js";
 import { label } from "../../domain/vocabulary.js";
 import { flopThresholds, powerOfTen } from "../../domain/conditionThresholds.js";
@@ -85,9 +86,7 @@ function picker(request: PageRequest, chosen: string[], counts: Record<string, n
 
 /** The instruments aigov holds of a jurisdiction (a country's with its states' and provinces'). */
 function instrumentsOf(code: string, request: PageRequest): Instrument[] {
-  return request.context.obligations.instruments.filter(
-    (i) => i.jurisdiction === code || i.jurisdiction.startsWith(`${code}-`),
-  );
+  return request.context.obligations.instruments.filter((i) => isWithin(i.jurisdiction, code));
 }
 
 /** A jurisdiction's last applicability date on or before today and its next one after (of its instruments). */
@@ -96,9 +95,7 @@ function applicabilityOf(
   request: PageRequest,
 ): { last: Deadline | null; next: Deadline | null } {
   const today = request.context.now().slice(0, 10);
-  const own = listDeadlines(request.context.obligations).filter(
-    (d) => d.jurisdiction === code || d.jurisdiction.startsWith(`${code}-`),
-  );
+  const own = listDeadlines(request.context.obligations).filter((d) => isWithin(d.jurisdiction, code));
   return {
     last: own.filter((d) => d.date <= today).at(-1) ?? null,
     next: own.find((d) => d.date > today) ?? null,
@@ -110,7 +107,7 @@ function dutyThresholdsOf(code: string, request: PageRequest): { power: string; 
   const { instruments, obligations } = request.context.obligations;
   const found = new Map<string, { power: string; instrument: Instrument }>();
   for (const duty of obligations) {
-    if (duty.jurisdiction !== code && !duty.jurisdiction.startsWith(`${code}-`)) continue;
+    if (!isWithin(duty.jurisdiction, code)) continue;
     const instrument = instruments.find((i) => i.id === duty.instrument);
     if (!instrument) continue;
     for (const value of flopThresholds(duty.conditions)) {

@@ -1,4 +1,4 @@
-import { invalidRequest } from "../../app/appError.js";
+import { parseSearchParams } from "../../app/eventsQuery.js";
 import { DeadlinesQuery, selectDeadlines } from "../../app/deadlines.js";
 import { type Deadline, listDeadlines } from "../../obligations/deadlines.js";
 import { localized, pick } from "../components/localized.js";
@@ -42,32 +42,19 @@ export const deadlinesPage: WebPage = {
   parameters: { jurisdiction: "list", instrument: "list", from: "once", to: "once" },
   render: async (request) => {
     const { t, lang, url, context, name } = request;
-    const params = url.searchParams;
-    const list = (key: string) =>
-      params
-        .getAll(key)
-        .flatMap((value) => value.split(","))
-        .map((value) => value.trim())
-        .filter(Boolean);
-    const jurisdictions = list("jurisdiction").map((code) => code.toUpperCase());
-    const raw = {
-      ...(jurisdictions.length ? { jurisdiction: jurisdictions } : {}),
-      ...(list("instrument").length ? { instrument: list("instrument").join(",") } : {}),
-    };
-    const parsed = DeadlinesQuery.safeParse({
-      ...raw,
-      ...(params.get("from") ? { from: params.get("from") } : {}),
-      ...(params.get("to") ? { to: params.get("to") } : {}),
-      limit: String(SHOWN),
-    });
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({
-        parameter: String(issue.path[0] ?? ""),
-        message: issue.message,
-      }));
-      throw invalidRequest(issues.map((i) => `${i.parameter}: ${i.message}`).join("; "), issues);
-    }
-    const query = parsed.data;
+    // The API's own reading of the filters (parseSearchParams), from what the form sends: its empty
+    // fields ("all instruments", no end day) left out, instruments repeated or not, and the page's size.
+    const given = new URLSearchParams();
+    for (const [key, value] of url.searchParams)
+      if (key !== "lang" && value.trim() !== "")
+        given.set(
+          key,
+          key === "jurisdiction" || key === "instrument"
+            ? [given.get(key), value].filter(Boolean).join(",")
+            : value,
+        );
+    given.set("limit", String(SHOWN));
+    const query = parseSearchParams(DeadlinesQuery, given);
     const selected = selectDeadlines(context, query);
     const data = context.obligations;
     // The choices: jurisdictions and instruments that have a deadline at all.

@@ -1,3 +1,4 @@
+import { isWithin } from "../../domain/jurisdictionCounting.js";
 import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { instrumentsWithDates } from "../components/instrumentDates.js";
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
@@ -96,7 +97,7 @@ function bindingList(facts: JurisdictionFacts, request: PageRequest): SafeHtml {
 /** The instruments of a jurisdiction (a country's with its states' and provinces'), with every date. */
 function instrumentsOfProfile(code: string, request: PageRequest): SafeHtml {
   const { instruments, obligations } = request.context.obligations;
-  const own = instruments.filter((i) => i.jurisdiction === code || i.jurisdiction.startsWith(`${code}-`));
+  const own = instruments.filter((i) => isWithin(i.jurisdiction, code));
   if (!own.length) return html`<p>${request.t("profile.instrumentsNone")}</p>`;
   return instrumentsWithDates(own, obligations, request, request.context.now().slice(0, 10));
 }

@@ -143,19 +143,10 @@ export async function countryTotals(
     if (code !== country) entry.subdivisions.push(code);
     totals.set(country, entry);
   }
-  const index = await request.context.search.currentIndex();
+  // The facet already counts a state's events for its country, once each (domain/jurisdictionCounting.ts).
   for (const [country, entry] of totals) {
     entry.subdivisions.sort();
-    entry.count = entry.subdivisions.length
-      ? index.search({
-          query: null,
-          filter: { jurisdictions: [country] },
-          sort: "-date",
-          offset: 0,
-          limit: 0,
-          facets: false,
-        }).total
-      : (counts[country] ?? 0);
+    entry.count = counts[country] ?? 0;
   }
   return totals;
 }
