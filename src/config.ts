@@ -134,3 +134,17 @@ export function streamingLimits(env: NodeJS.ProcessEnv = process.env): Partial<S
 export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean {
   return /^(?:1|true|yes)$/i.test(env.AIGOV_TRUST_PROXY?.trim() ?? "");
 }
+
+/**
+ * Where subscription e-mail goes: `--smtp URL` on serve, else `AIGOV_SMTP_URL` (smtp://user:pass@host:587,
+ * smtps://… for TLS from the start); none by default, and e-mail deliveries then wait. The sender is
+ * `AIGOV_MAIL_FROM` (default: aigov <aigov@localhost>).
+ */
+export function smtpSettings(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { url: string; from: string } | null {
+  const url = flag?.trim() || env.AIGOV_SMTP_URL?.trim();
+  if (!url) return null;
+  return { url, from: env.AIGOV_MAIL_FROM?.trim() || "aigov <aigov@localhost>" };
+}

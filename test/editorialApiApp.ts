@@ -1,4 +1,5 @@
 import { addUser, createToken } from "../src/app/accounts.js";
+import type { AppContext } from "../src/app/appContext.js";
 import { type AppServices, buildServices } from "../src/app/appServices.js";
 import { operator, type Role } from "../src/domain/account.js";
 import { loadBundledDatasetIfEmpty } from "../src/import/bundledDataset.js";
@@ -28,6 +29,8 @@ export class TestClock {
 
 export interface EditorialApp {
   app: AigovApp;
+  /** The database, as `--db` names it and as openDatabase takes it (for a second connection). */
+  store: TestDatabase;
   db: Database;
   services: AppServices;
   clock: TestClock;
@@ -43,17 +46,21 @@ export interface EditorialApp {
 }
 
 /** Starts the app over a fresh database of the dialect, the clock a day after the dataset was loaded. */
-export async function startEditorialApp(dialect: TestDialect): Promise<EditorialApp> {
+export async function startEditorialApp(
+  dialect: TestDialect,
+  extra: Partial<Pick<AppContext, "allowPrivateWebhooks" | "baseUrl">> = {},
+): Promise<EditorialApp> {
   const store: TestDatabase = await dialect.create();
   const db = await openDatabase(store.location);
   await loadBundledDatasetIfEmpty(db);
   const clock = new TestClock(Date.now() + 86_400_000);
   const search = new SearchService(db);
-  const context = { db, search, versionMaxAgeMs: 0, clock: clock.now };
+  const context = { db, search, versionMaxAgeMs: 0, clock: clock.now, ...extra };
   const app = createApp(context);
-  const services = buildServices(context, () => "http://localhost");
+  const services = buildServices(context, () => extra.baseUrl ?? "http://localhost");
   return {
     app,
+    store,
     db,
     services,
     clock,

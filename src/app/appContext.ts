@@ -27,6 +27,11 @@ export interface AppContext {
    * else the socket's peer. Default false: a client could otherwise claim any address.
    */
   trustProxy?: boolean;
+  /**
+   * Whether signed-in accounts may subscribe webhooks on localhost or private addresses (default false:
+   * the server would post where only it can reach). The operator's own subscriptions always may.
+   */
+  allowPrivateWebhooks?: boolean;
   /** Instruments, obligations and corrections; default: the bundled files in data/. */
   obligations?: ObligationsData;
 }

@@ -29,6 +29,8 @@ export interface AppServices {
   now(): string;
   /** Whether a request's address comes from X-Forwarded-For (see AppContext.trustProxy). */
   trustProxy: boolean;
+  /** Whether accounts may point webhooks at the server's own network (see AppContext). */
+  allowPrivateWebhooks: boolean;
 }
 
 /** Resolves a context into services: reference data and limits read once (a malformed limit stops here). */
@@ -44,5 +46,6 @@ export function buildServices(context: AppContext, baseUrl: () => string): AppSe
     reportMaxYears: context.reportMaxYears ?? reportLimits().maxYears,
     now: () => (context.clock?.() ?? new Date()).toISOString(),
     trustProxy: context.trustProxy ?? false,
+    allowPrivateWebhooks: context.allowPrivateWebhooks ?? false,
   };
 }

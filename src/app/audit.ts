@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   "proposal-published",
   "proposal-rejected",
   "import",
+  "subscription-added",
+  "subscription-removed",
+  "subscription-paused",
+  "subscription-resumed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import { forbidden, unauthenticated } from "./appError.js";
 
 const REFUSALS: Record<Permission, string> = {
   propose: "proposing a change needs a contributor, editor or admin account",
+  subscribe: "subscribing needs an account (any role)",
   review: "publishing or rejecting a proposal needs an editor or admin account",
   administer: "managing accounts, tokens and the audit log needs an admin account",
 };

@@ -26,6 +26,8 @@ export const Password = z
 export type Permission =
   /** Propose a new event, a change or a removal. */
   | "propose"
+  /** Follow changes: one's own subscriptions (every role). */
+  | "subscribe"
   /** Publish or reject someone else's proposal. */
   | "review"
   /** Accounts, roles, tokens, settings; the audit log. */
@@ -33,6 +35,7 @@ export type Permission =
 
 const LEAST_ROLE: Record<Permission, Role> = {
   propose: "contributor",
+  subscribe: "contributor",
   review: "editor",
   administer: "admin",
 };

@@ -18,6 +18,7 @@ import { referenceRoutes } from "./routes/referenceRoutes.js";
 import { reportRoutes } from "./routes/reportRoutes.js";
 import { searchRoutes } from "./routes/searchRoutes.js";
 import { statsRoutes } from "./routes/statsRoutes.js";
+import { subscriptionRoutes } from "./routes/subscriptionRoutes.js";
 
 // An OpenAPI document is an object whose shape its own specification gives; it is not restated here.
 const openApi = jsonAnswer("OpenAPI 3.1", z.record(z.string(), z.unknown()));
@@ -47,6 +48,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   ...historyRoutes,
   ...proposalRoutes,
   ...accountRoutes,
+  ...subscriptionRoutes,
   ...referenceRoutes,
   ...statsRoutes,
   ...reportRoutes,

@@ -34,7 +34,7 @@ export interface EndpointRequest<Q extends z.ZodObject, P extends z.ZodObject> {
 
 /** The declaration of one endpoint. */
 export interface Endpoint<Q extends z.ZodObject = z.ZodObject, P extends z.ZodObject = z.ZodObject> {
-  method: "get" | "post";
+  method: "get" | "post" | "delete";
   /** The OpenAPI path template (`/api/events/{id}`); Hono's `:id` form is derived from it. */
   path: string;
   summary: string;

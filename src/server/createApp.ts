@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppContext } from "../app/appContext.js";
-import { buildServices } from "../app/appServices.js";
+import { type AppServices, buildServices } from "../app/appServices.js";
 import { acceptsParameters } from "../http/acceptsParameters.js";
 import { notFoundResponse, problemResponse, registerApiRoutes } from "../http/apiRoutes.js";
 import { dataVersionReader } from "../http/dataVersion.js";
@@ -16,6 +16,8 @@ export interface AigovApp {
   hono: Hono;
   cache: ResponseCache;
   readVersion: () => Promise<number>;
+  /** The use cases' services, built once: what the server's own workers (deliveries) run on. */
+  services: AppServices;
   /** Tells the app the address it listens on, the base of absolute links unless one was configured. */
   listeningAt(url: string): void;
 }
@@ -60,6 +62,7 @@ export function createApp(context: AppContext): AigovApp {
     hono: app,
     cache,
     readVersion,
+    services,
     listeningAt: (url) => {
       if (context.baseUrl === undefined) baseUrl = url;
     },

@@ -20,6 +20,9 @@ const DATA_TABLES = [
   ["sign_in_failures", ["key", "at"]],
   ["proposals", ["id"]],
   ["audit_log", ["seq"]],
+  ["subscriptions", ["id"]],
+  ["outbox", ["seq"]],
+  ["deliveries", ["id"]],
 ] as const;
 
 /** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
@@ -27,6 +30,7 @@ const SERIAL_COLUMNS = [
   ["event_changes", "seq"],
   ["proposals", "id"],
   ["audit_log", "seq"],
+  ["outbox", "seq"],
 ] as const;
 
 /** What a copy moved: rows per table. */
@@ -103,26 +107,12 @@ async function copyRows(
 
 /**
  * Copies every event, revision, change-log entry, document, jurisdiction, account, token, session,
- * proposal, audit entry, metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
+ * proposal, audit entry, subscription, outbox entry and delivery, metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
  * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
   if (!(await isEmpty(target))) throw new TargetNotEmptyError("the target database already holds data");
-  const counts: CopyCounts = {
-    documents: 0,
-    jurisdictions: 0,
-    events: 0,
-    event_jurisdictions: 0,
-    event_tags: 0,
-    event_revisions: 0,
-    event_changes: 0,
-    users: 0,
-    api_tokens: 0,
-    sessions: 0,
-    sign_in_failures: 0,
-    proposals: 0,
-    audit_log: 0,
-  };
+  const counts = Object.fromEntries(DATA_TABLES.map(([table]) => [table, 0])) as CopyCounts;
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")
     : source.transaction();

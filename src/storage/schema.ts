@@ -164,6 +164,66 @@ export interface AigovMetadataTable {
   value: string;
 }
 
+/** A saved search (or one event, instrument or jurisdiction) and where its changes go. */
+export interface SubscriptionsTable {
+  id: string;
+  /** The account that made it (null: the operator at the command line). */
+  owner_id: string | null;
+  /** Whom the subscription belongs to, as lists show it: an account's address, or "operator". */
+  owner_label: string;
+  name: string | null;
+  /** "webhook" or "email". */
+  channel: string;
+  webhook_url: string | null;
+  /** The webhook's HMAC key. Kept as given: signing needs it (never shown again after creation). */
+  secret: string | null;
+  email: string | null;
+  /** "immediate", "daily" or "weekly" (e-mail only). */
+  digest: string | null;
+  lang: string;
+  /** What it follows, as JSON (domain/subscription.ts, SubscriptionScope). */
+  scope: string;
+  created_at: string;
+  paused_at: string | null;
+  paused_reason: string | null;
+  /** Removed subscriptions stay, with their delivery log, but receive nothing more. */
+  removed_at: string | null;
+  last_digest_at: string | null;
+  /** The newest outbox entry when the subscription was made: it is owed only the entries after it. */
+  after_seq: number | string;
+}
+
+/** A published change that subscriptions may be owed, written in the change's own transaction. */
+export interface OutboxTable {
+  seq: Generated<number | string>;
+  /** event.published, event.changed, event.removed. */
+  type: string;
+  /** The event's id. */
+  subject: string;
+  /** The revision the change made (for a removal: the revision that records it). */
+  revision: number | null;
+  at: string;
+  detail: string | null;
+}
+
+/** One change owed to one subscription: its id is the `delivery` a receiver sees on every retry. */
+export interface DeliveriesTable {
+  id: string;
+  subscription_id: string;
+  outbox_seq: number | string;
+  /** pending, delivered, failed (gave up after a day of attempts). */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** While a server is delivering it: others leave it alone until then. */
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  first_attempt_at: string | null;
+  delivered_at: string | null;
+}
+
 export interface Tables {
   aigov_metadata: AigovMetadataTable;
   data_version: DataVersionTable;
@@ -180,4 +240,7 @@ export interface Tables {
   sign_in_failures: SignInFailuresTable;
   proposals: ProposalsTable;
   audit_log: AuditLogTable;
+  subscriptions: SubscriptionsTable;
+  outbox: OutboxTable;
+  deliveries: DeliveriesTable;
 }

@@ -95,6 +95,11 @@ export interface WebPage {
    * the page's parameters: the script swaps in the server's own markup instead of drawing its own.
    */
   fragment?: PageFragment;
+  /**
+   * Whether the page's form is authorized by a signed token in its own URL instead of a CSRF token: a
+   * mail client's one-click unsubscribe (RFC 8058) posts without the page's cookie.
+   */
+  signedByUrl?: boolean;
   /** The page's form, posted to the page's own path (its CSRF token checked first). */
   submit?(request: PageRequest, form: FormFields): Promise<FormOutcome>;
 }

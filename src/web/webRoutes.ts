@@ -248,6 +248,7 @@ function formHandler(
   parameters: AcceptedParameters | undefined,
   submit: (request: PageRequest, form: FormFields) => Promise<FormOutcome>,
   services: AppServices,
+  signedByUrl = false,
 ) {
   return async (c: Context) => {
     const read = await readPageRequest(c, services);
@@ -266,7 +267,7 @@ function formHandler(
         };
         return pageResponse(page, result, read, services);
       }
-      if (!carriesToken(read, form, c.req.header("cookie"))) {
+      if (!signedByUrl && !carriesToken(read, form, c.req.header("cookie"))) {
         const { t, lang } = request;
         const result = {
           status: 403,
@@ -338,7 +339,8 @@ export function registerWebRoutes(app: Hono, services: AppServices): void {
     app.get(page.path, pageHandler(page, services));
     if (page.fragment) app.get(page.fragment.path, fragmentHandler(page, page.fragment, services));
     const submit = page.submit;
-    if (submit) app.post(page.path, limit, formHandler(page.nav, page.parameters, submit, services));
+    if (submit)
+      app.post(page.path, limit, formHandler(page.nav, page.parameters, submit, services, page.signedByUrl));
   }
   for (const action of ACTIONS)
     app.post(action.path, limit, formHandler(null, undefined, action.submit, services));

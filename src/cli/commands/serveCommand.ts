@@ -1,5 +1,7 @@
 import { Command } from "commander";
-import { resolveDatabaseLocation, searchSnapshotPath, trustProxy } from "../../config.js";
+import { startDeliveryWorker } from "../../app/deliveries.js";
+import { smtpMailer } from "../../app/mailer.js";
+import { resolveDatabaseLocation, searchSnapshotPath, smtpSettings, trustProxy } from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
 import { createApp } from "../../server/createApp.js";
 import { startServer } from "../../server/nodeServer.js";
@@ -19,7 +21,14 @@ const parsePort = (value: string) => {
   return port;
 };
 
-type ServeOptions = { port: number; host: string; baseUrl?: string; trustProxy?: boolean; db?: string };
+type ServeOptions = {
+  port: number;
+  host: string;
+  baseUrl?: string;
+  trustProxy?: boolean;
+  db?: string;
+  smtp?: string;
+};
 
 const parseBaseUrl = (value: string) => {
   if (!isHttpUrl(value)) throw new CliError(`--base-url: expected an http(s) URL, got "${value}"`, 2);
@@ -40,6 +49,10 @@ export function serveCommand(): Command {
     .option(
       "--trust-proxy",
       "take each request's address from X-Forwarded-For (behind your own reverse proxy only: clients can write that header); also AIGOV_TRUST_PROXY=1",
+    )
+    .option(
+      "--smtp <url>",
+      "SMTP server for subscription e-mail, smtp://user:pass@host:587 (default: $AIGOV_SMTP_URL; sender: $AIGOV_MAIL_FROM)",
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ServeOptions) => {
@@ -70,17 +83,13 @@ export function serveCommand(): Command {
       });
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
+      let app: ReturnType<typeof createApp>;
       try {
         // The audit log's "from where" and the throttles' addresses: the proxy's client, else the peer
         // (AIGOV_TRUST_PROXY=1 in a service manager's environment file says what --trust-proxy says).
         const behindProxy = options.trustProxy === true || trustProxy();
-        server = await startServer(
-          createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy }),
-          {
-            port: options.port,
-            host: options.host,
-          },
-        );
+        app = createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy });
+        server = await startServer(app, { port: options.port, host: options.host });
       } catch (error) {
         await db.destroy();
         const code = (error as NodeJS.ErrnoException).code;
@@ -90,9 +99,16 @@ export function serveCommand(): Command {
             : `cannot listen: ${(error as Error).message}`,
         );
       }
+      // Subscriptions are served from the outbox by every server at once (each delivery leased to one).
+      const smtp = smtpSettings(options.smtp);
+      const deliveries = startDeliveryWorker(app.services, {
+        mailer: smtp ? smtpMailer(smtp.url, smtp.from) : null,
+        onError: (error) => process.stderr.write(`warning: deliveries: ${error.message}\n`),
+      });
       // Writes by other processes (imports, other servers on the same PostgreSQL) reach the index now,
-      // not when the next request happens to ask.
+      // not when the next request happens to ask; and their changes go out to subscribers.
       const feed = await followChanges(location, () => {
+        deliveries.wake();
         search.refresh().catch((error: Error) => {
           process.stderr.write(`warning: the search index could not be updated: ${error.message}\n`);
         });
@@ -102,6 +118,7 @@ export function serveCommand(): Command {
       );
       const stop = async () => {
         await feed.close();
+        await deliveries.stop();
         await server.close();
         await closeSharedChromiumPool();
         await db.destroy();

@@ -4,6 +4,7 @@ import { Event } from "../../domain/event.js";
 import type { Tables } from "../schema.js";
 import { announceChanges } from "./changeLogRepo.js";
 import { chunksOf } from "./chunks.js";
+import { anySubscription, appendOutbox } from "./subscriptionRepo.js";
 
 // Writing events: each new one added, each changed one stored as its next revision, every write logged.
 
@@ -140,6 +141,22 @@ export async function writeEvents(
   const changes = rows.map((row) => ({ event_id: row.id, changed_at: now }));
   for (const chunk of chunksOf(changes)) await db.insertInto("event_changes").values(chunk).execute();
   await bumpDataVersion(db);
+  // What subscribers are owed, in the same transaction as the change itself, after the data version row
+  // is locked: entries are then numbered in the order their transactions commit, and the fan-out, which
+  // reads them in that order, passes none that commits later.
+  if (await anySubscription(db)) {
+    const changed = new Set(changedIds);
+    await appendOutbox(
+      db,
+      rows.map((row) => ({
+        type: changed.has(row.id) ? "event.changed" : "event.published",
+        subject: row.id,
+        revision: row.revision,
+        at: now,
+        detail: null,
+      })),
+    );
+  }
   return outcomes;
 }
 
@@ -191,6 +208,8 @@ export async function removeEvent(
     .execute();
   await db.insertInto("event_changes").values({ event_id: id, changed_at: now }).execute();
   await bumpDataVersion(db);
+  if (await anySubscription(db))
+    await appendOutbox(db, [{ type: "event.removed", subject: id, revision, at: now, detail: null }]);
   return revision;
 }
 

@@ -19,6 +19,12 @@ import { mapPage } from "./mapPage.js";
 import { problemPage, problemsPage } from "./problemPage.js";
 import { reportsPage } from "./reportsPage.js";
 import { searchPage } from "./searchPage.js";
+import {
+  removeSubscriptionAction,
+  resumeSubscriptionAction,
+  subscriptionsPage,
+  unsubscribePage,
+} from "./subscriptionsPage.js";
 
 /**
  * Every page of the web app, registered in this order. To add a page: write pages/<name>Page.ts
@@ -49,7 +55,16 @@ export const PAGES: WebPage[] = [
   editEventPage,
   suggestPage,
   revisionPage,
+  subscriptionsPage,
+  unsubscribePage,
 ];
 
 /** The POST-only routes (the forms of pages post to the page's own path, see WebPage.submit). */
-export const ACTIONS: WebAction[] = [signOutAction, signOutEverywhereAction, publishAction, rejectAction];
+export const ACTIONS: WebAction[] = [
+  signOutAction,
+  signOutEverywhereAction,
+  publishAction,
+  rejectAction,
+  removeSubscriptionAction,
+  resumeSubscriptionAction,
+];

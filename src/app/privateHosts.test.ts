@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isPrivateHost } from "./privateHosts.js";
+
+describe("isPrivateHost", () => {
+  it("knows loopback, private and link-local hosts", () => {
+    for (const host of [
+      "localhost",
+      "api.localhost",
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "[::1]",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "100.64.0.1",
+    ])
+      assert.equal(isPrivateHost(host), true, host);
+  });
+  it("lets public names and addresses through", () => {
+    for (const host of [
+      "example.org",
+      "8.8.8.8",
+      "172.32.0.1",
+      "192.169.0.1",
+      "[2001:db8::1]",
+      "localhost.example.org",
+    ])
+      assert.equal(isPrivateHost(host), false, host);
+  });
+});
