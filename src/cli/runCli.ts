@@ -25,6 +25,7 @@ const COMMANDS: readonly [name: string, load: () => Promise<CommandFactory>][] =
   ["users", async () => (await import("./commands/usersCommand.js")).usersCommand],
   ["tokens", async () => (await import("./commands/tokensCommand.js")).tokensCommand],
   ["audit", async () => (await import("./commands/auditCommand.js")).auditCommand],
+  ["release", async () => (await import("./commands/releaseCommand.js")).releaseCommand],
 ];
 
 const isFlag = (arg: string) => arg.startsWith("-");

@@ -20,6 +20,8 @@ const DATA_TABLES = [
   ["sign_in_failures", ["key", "at"]],
   ["proposals", ["id"]],
   ["audit_log", ["seq"]],
+  ["releases", ["version"]],
+  ["release_files", ["version", "name"]],
 ] as const;
 
 /** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
@@ -103,7 +105,7 @@ async function copyRows(
 
 /**
  * Copies every event, revision, change-log entry, document, jurisdiction, account, token, session,
- * proposal, audit entry, metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
+ * proposal, audit entry, release (with its files), metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
  * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
@@ -122,6 +124,8 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> 
     sign_in_failures: 0,
     proposals: 0,
     audit_log: 0,
+    releases: 0,
+    release_files: 0,
   };
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")

@@ -164,6 +164,23 @@ export interface AigovMetadataTable {
   value: string;
 }
 
+/** A release: its version, when it was made and its manifest's JSON. */
+export interface ReleasesTable {
+  version: string;
+  created_at: string;
+  manifest: string;
+}
+
+/** One file of a release, its bytes with it. */
+export interface ReleaseFilesTable {
+  version: string;
+  name: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  content: Buffer;
+}
+
 export interface Tables {
   aigov_metadata: AigovMetadataTable;
   data_version: DataVersionTable;
@@ -180,4 +197,6 @@ export interface Tables {
   sign_in_failures: SignInFailuresTable;
   proposals: ProposalsTable;
   audit_log: AuditLogTable;
+  releases: ReleasesTable;
+  release_files: ReleaseFilesTable;
 }
