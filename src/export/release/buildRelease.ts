@@ -52,6 +52,11 @@ const MEDIA = {
   bibtex: "application/x-bibtex; charset=utf-8",
 };
 
+/** The media types a release's files are served with, without parameters (for the API's document). */
+export const RELEASE_MEDIA_TYPES: readonly string[] = [
+  ...new Set(Object.values(MEDIA).map((type) => type.split(";")[0] as string)),
+];
+
 /** The datatypes of the events CSV's columns (its writer is the export's, src/export/eventsCsv.ts). */
 const EVENT_DATATYPES: Partial<Record<string, CsvwDatatype>> = {
   seq: "integer",
