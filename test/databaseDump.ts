@@ -19,6 +19,8 @@ const TABLES: [keyof Tables, string[]][] = [
   ["sign_in_failures", ["key", "at"]],
   ["proposals", ["id"]],
   ["audit_log", ["seq"]],
+  ["releases", ["version"]],
+  ["release_files", ["version", "name"]],
 ];
 
 /**

@@ -13,6 +13,7 @@ export const EVERY_PAGE: readonly string[] = [
   "/compare/duties?theme=labeling",
   "/charts",
   "/reports",
+  "/releases",
   "/check",
   "/instruments",
   "/instruments/eu-ai-act",

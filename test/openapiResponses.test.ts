@@ -10,6 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { addUser, createToken } from "../src/app/accounts.js";
 import { buildServices } from "../src/app/appServices.js";
+import { createRelease } from "../src/app/releases.js";
 import { operator } from "../src/domain/account.js";
 import type { CheckResult } from "../src/domain/checkResult.js";
 import { SearchService } from "../src/search/searchService.js";
@@ -328,6 +329,13 @@ function EDITORIAL_PROBES(): Probe[] {
     { template: "/api/audit", url: "/api/audit", status: 403, token: "editor" },
     { template: "/api/audit", url: "/api/audit", status: 401, token: "bad" },
     { template: "/api/audit", url: "/api/audit?action=nope", status: 400, token: "admin" },
+    // A release of the bundled data is made in before().
+    { template: "/api/releases", url: "/api/releases", status: 200 },
+    { template: "/api/releases", url: "/api/releases?lang=en", status: 400 },
+    { template: "/api/releases/{version}", url: "/api/releases/2026.1", status: 200 },
+    { template: "/api/releases/{version}", url: "/api/releases/9.9", status: 404 },
+    { template: "/releases/{version}/{file}", url: "/releases/2026.1/events.jsonl", status: 200 },
+    { template: "/releases/{version}/{file}", url: "/releases/2026.1/nope.txt", status: 404 },
   ];
 }
 
@@ -353,6 +361,7 @@ describe("every answer matches docs/openapi.json", () => {
       await addUser(services, operator(null), { email, role, password: "a long enough password" });
       tokens[role] = (await createToken(services, operator(null), email)).token;
     }
+    await createRelease(services, "2026.1");
   });
   after(() => stop());
 

@@ -26,6 +26,9 @@ const ROUTE_VALUES: Record<string, string> = {
   "/chronicle/:year": "2025",
   "/problems/:type": "invalid-request",
   "/assets/:file": "app.css",
+  "/api/releases/:version": "2026.1",
+  "/releases/:version/": "2026.1",
+  "/releases/:version/:file": "2026.1/events.jsonl",
 };
 
 /** The parameters a route cannot do without. */
@@ -48,6 +51,10 @@ const STATUS: Record<string, number> = {
   "/proposals/:id": 404,
   "/review": 303,
   "/events/:id/edit": 303,
+  // No release is made in this suite.
+  "/api/releases/:version": 404,
+  "/releases/:version/": 404,
+  "/releases/:version/:file": 404,
 };
 
 /** The route with its parameters filled in, and `query` (without "?") added to what it requires. */
@@ -113,7 +120,9 @@ describe("unknown and repeated query parameters", () => {
       (p) => !p.startsWith("/api/") || /^\/api\/(events|report|stats\.csv|feed|calendar|sources)/.test(p),
     );
     const readsLang = (p: string) => !/^\/api\/events\/:id(?:\/|$)/.test(p);
-    for (const path of readers.filter((p) => !p.startsWith("/assets/") && readsLang(p))) {
+    // Assets and a release's files are bytes, not pages: they take no language.
+    const isFile = (p: string) => p.startsWith("/assets/") || p === "/releases/:version/:file";
+    for (const path of readers.filter((p) => !isFile(p) && readsLang(p))) {
       const response = await get(concrete(path, "lang=en&lang=zh"));
       const body = await response.text();
       assert.equal(response.status, 400, `${path}: ${response.status}`);

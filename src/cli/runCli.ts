@@ -26,6 +26,7 @@ const COMMANDS: readonly [name: string, load: () => Promise<CommandFactory>][] =
   ["tokens", async () => (await import("./commands/tokensCommand.js")).tokensCommand],
   ["audit", async () => (await import("./commands/auditCommand.js")).auditCommand],
   ["subscriptions", async () => (await import("./commands/subscriptionsCommand.js")).subscriptionsCommand],
+  ["release", async () => (await import("./commands/releaseCommand.js")).releaseCommand],
 ];
 
 const isFlag = (arg: string) => arg.startsWith("-");

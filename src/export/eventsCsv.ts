@@ -10,7 +10,8 @@ import {
 } from "../import/csvColumns.js";
 
 type ExportColumn = CsvColumn | (typeof CSV_EXPORT_ONLY_COLUMNS)[number];
-const EXPORT_COLUMNS: ExportColumn[] = [...CSV_COLUMNS, ...CSV_EXPORT_ONLY_COLUMNS];
+/** The columns of the CSV export, in order: the event's own, then the export's. */
+export const EXPORT_COLUMNS: ExportColumn[] = [...CSV_COLUMNS, ...CSV_EXPORT_ONLY_COLUMNS];
 
 const json = (value: readonly unknown[] | undefined) => (value?.length ? JSON.stringify(value) : "");
 

@@ -15,6 +15,7 @@ import { historyRoutes } from "./routes/historyRoutes.js";
 import { obligationRoutes } from "./routes/obligationRoutes.js";
 import { proposalRoutes } from "./routes/proposalRoutes.js";
 import { referenceRoutes } from "./routes/referenceRoutes.js";
+import { releaseRoutes } from "./routes/releaseRoutes.js";
 import { reportRoutes } from "./routes/reportRoutes.js";
 import { searchRoutes } from "./routes/searchRoutes.js";
 import { statsRoutes } from "./routes/statsRoutes.js";
@@ -55,6 +56,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   ...exportRoutes,
   ...obligationRoutes,
   ...compareRoutes,
+  ...releaseRoutes,
   ...documentRoutes,
 ];
 

@@ -27,6 +27,8 @@ export function compression(): MiddlewareHandler {
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
     if (res.headers.has("content-encoding") || !COMPRESSIBLE.test(type)) return;
+    // A release's file goes out as the bytes its SHA-256 (its ETag) was taken of (RFC 9111 § 5.2.2.6).
+    if (/\bno-transform\b/.test(res.headers.get("cache-control") ?? "")) return;
     const known = knownBytes(res);
     let body: Buffer;
     if (known) {
@@ -101,8 +103,11 @@ export function cachedReads(readVersion: () => Promise<number>, cache: ResponseC
     const hit = cache.get(key);
     if (hit) return new Response(new Uint8Array(hit.body), { status: hit.status, headers: hit.headers });
     await next();
-    // A private answer (a page whose language came from the reader's cookie) is neither shared nor tagged.
+    // A private answer (a page whose language came from the reader's cookie) is neither shared nor tagged;
+    // an answer that tags itself (a release's file, by its SHA-256) keeps its own ETag and is not held
+    // in memory (its bytes are in the database, and may be many megabytes).
     if (c.res.status !== 200 || /private|no-store/.test(c.res.headers.get("cache-control") ?? "")) return;
+    if (c.res.headers.has("etag")) return;
     const known = knownBytes(c.res);
     if (!known && isStreamed(c.res)) {
       // A streamed export is tagged (a client holding it gets 304) but never stored whole in memory.

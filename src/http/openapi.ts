@@ -1,3 +1,4 @@
+import { PresentedRelease } from "../app/releaseResponses.js";
 import { z } from "zod";
 import { MAX_LIMIT } from "../app/eventsQuery.js";
 import { AuditEntry } from "../app/audit.js";
@@ -62,6 +63,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Proposal: ProposalView,
   Revision: RevisionView,
   AuditEntry,
+  Release: PresentedRelease,
   Problem: ProblemDocument,
 };
 

@@ -23,6 +23,8 @@ const DATA_TABLES = [
   ["subscriptions", ["id"]],
   ["outbox", ["seq"]],
   ["deliveries", ["id"]],
+  ["releases", ["version"]],
+  ["release_files", ["version", "name"]],
 ] as const;
 
 /** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
@@ -107,12 +109,13 @@ async function copyRows(
 
 /**
  * Copies every event, revision, change-log entry, document, jurisdiction, account, token, session,
- * proposal, audit entry, subscription, outbox entry and delivery, metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
+ * proposal, audit entry, subscription, outbox entry and delivery, release (with its files), metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
  * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
   if (!(await isEmpty(target))) throw new TargetNotEmptyError("the target database already holds data");
   const counts = Object.fromEntries(DATA_TABLES.map(([table]) => [table, 0])) as CopyCounts;
+
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")
     : source.transaction();

@@ -224,6 +224,23 @@ export interface DeliveriesTable {
   delivered_at: string | null;
 }
 
+/** A release: its version, when it was made and its manifest's JSON. */
+export interface ReleasesTable {
+  version: string;
+  created_at: string;
+  manifest: string;
+}
+
+/** One file of a release, its bytes with it. */
+export interface ReleaseFilesTable {
+  version: string;
+  name: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  content: Buffer;
+}
+
 export interface Tables {
   aigov_metadata: AigovMetadataTable;
   data_version: DataVersionTable;
@@ -243,4 +260,6 @@ export interface Tables {
   subscriptions: SubscriptionsTable;
   outbox: OutboxTable;
   deliveries: DeliveriesTable;
+  releases: ReleasesTable;
+  release_files: ReleaseFilesTable;
 }

@@ -3,7 +3,8 @@ import { reportLimits, resolveDatabaseLocation } from "../../config.js";
 import { LANGUAGES, type Language } from "../../domain/localizedText.js";
 import { AppError } from "../../app/appError.js";
 import { buildServices } from "../../app/appServices.js";
-import { prepareReport, renderPreparedReport } from "../../app/reports.js";
+import { prepareReport, renderPreparedReport, type WrittenReport } from "../../app/reports.js";
+import { reportFromRelease } from "../../app/releases.js";
 import { SearchService } from "../../search/searchService.js";
 import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from "../../report/renderReport.js";
 import { ReportPeriodError } from "../../report/reportPeriod.js";
@@ -21,6 +22,7 @@ type ReportOptions = Record<string, unknown> & {
   out?: string;
   db?: string;
   asOf?: string;
+  release?: string;
 };
 
 /** `aigov report`: a report like the seed for a period (default: the last calendar year with data). */
@@ -35,18 +37,33 @@ export function reportCommand(io: CliIo): Command {
       "--out <file>",
       "write to this file (required for pdf and docx; md and html go to stdout without it)",
     )
+    .option(
+      "--release <version>",
+      "make the report from this release's own data (aigov release), the same bytes each time",
+    )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ReportOptions) => {
       const filter = readFilterInput(options);
       if (BINARY_FORMATS.includes(options.format) && !options.out)
         throw new CliError(`--format ${options.format} writes a binary file: give it with --out FILE`, 2);
+      if (options.release !== undefined && options.asOf !== undefined)
+        throw new CliError("--release and --as-of both say which data to report from: give one", 2);
       const location = resolveDatabaseLocation(options.db, io.env);
+      let written: WrittenReport | undefined;
       const report = await withDatabase(location, async (db) => {
         const services = buildServices(
           { db, search: new SearchService(db), reportMaxYears: reportLimits(io.env).maxYears },
           () => "",
         );
         try {
+          if (options.release !== undefined) {
+            written = await reportFromRelease(services, options.release, {
+              ...filter,
+              lang: options.lang,
+              format: options.format,
+            });
+            return written.report;
+          }
           // --as-of: the events as published then, so that a published report is made again exactly.
           return await prepareReport(services, { ...filter, lang: options.lang, asOf: options.asOf });
         } catch (error) {
@@ -65,7 +82,8 @@ export function reportCommand(io: CliIo): Command {
         io.stderr.write(
           `warning: this report numbers events up to ${highest}; aigov import reads chronicle numbers up to 99999 only, so it will not import back whole\n`,
         );
-      const { body: output } = await renderPreparedReport(report, { ...filter, format: options.format });
+      const { body: output } =
+        written ?? (await renderPreparedReport(report, { ...filter, format: options.format }));
       if (!options.out) {
         io.stdout.write(terminalOutput(io.stdout, output));
         return;

@@ -6,6 +6,7 @@ import * as metadata from "./0004_aigov_metadata.js";
 import * as eventChanges from "./0005_event_changes.js";
 import * as editorial from "./0006_editorial.js";
 import * as subscriptions from "./0007_subscriptions.js";
+import * as releases from "./0008_releases.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_event_changes": eventChanges,
   "0006_editorial": editorial,
   "0007_subscriptions": subscriptions,
+  "0008_releases": releases,
 };
 
 /** The migrations this version knows, by name. */

@@ -197,3 +197,19 @@ function readJoinedJson(reader: SqliteReader, ids: string[]): StoredEventJson[] 
     throw new Error("the stored events read back do not add up (ids, lengths and bytes disagree)");
   return events;
 }
+
+/**
+ * Every event's stored JSON in id order, read in batches of `batchSize`: what a release freezes, in an
+ * order that does not depend on dates an edit may change.
+ */
+export async function* streamEventsById(db: Db, batchSize = 500): AsyncGenerator<Event[]> {
+  let batch: Event[] = [];
+  for await (const row of db.selectFrom("events").select("body").orderBy("id").stream(1000)) {
+    batch.push(parseBody(row.body));
+    if (batch.length === batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}

@@ -506,6 +506,27 @@ export const en = {
   "suggest.submit": "Send the suggestion",
   "suggest.badUrl": "Expected an http(s) URL.",
   "suggest.throttled": "Too many suggestions from your address. Try again in {minutes} minutes.",
+  "releases.title": "Releases",
+  "releases.intro":
+    "Frozen, citable copies of the data: the events, instruments, obligations and corrections as JSON Lines and CSV (with CSVW metadata), a SQLite database, the licence, a citation and SHA-256 checksums. A release never changes.",
+  "releases.none": "No release has been made yet.",
+  "releases.version": "Release {version}",
+  "releases.made": "Made on {date}",
+  "releases.counts":
+    "{events} events, {instruments} instruments, {obligations} obligations, {corrections} corrections",
+  "releases.fileCount": "{count} files",
+  "releases.cite": "Cite it:",
+  "releases.howTo": "Operators make a release with",
+  "releases.filesCaption": "The files of release {version}",
+  "releases.file": "File",
+  "releases.mediaType": "Media type",
+  "releases.bytes": "Size",
+  "releases.byteCount": "{bytes} bytes",
+  "releases.licence": "Licence:",
+  "releases.stable": "Its address, which never changes:",
+  "releases.verify": "Check the downloads against the checksums:",
+  "releases.citeTitle": "How to cite this release",
+  "releases.all": "All releases",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ import { instrumentPage, instrumentsPage } from "./instrumentPage.js";
 import { jurisdictionPage } from "./jurisdictionPage.js";
 import { mapPage } from "./mapPage.js";
 import { problemPage, problemsPage } from "./problemPage.js";
+import { releasePage, releasesPage } from "./releasesPage.js";
 import { reportsPage } from "./reportsPage.js";
 import { searchPage } from "./searchPage.js";
 import {
@@ -41,6 +42,8 @@ export const PAGES: WebPage[] = [
   compareDutiesPage,
   chartsPage,
   reportsPage,
+  releasesPage,
+  releasePage,
   checkPage,
   instrumentsPage,
   instrumentPage,
