@@ -19,6 +19,8 @@ const TABLES: [keyof Tables, string[]][] = [
   ["sign_in_failures", ["key", "at"]],
   ["proposals", ["id"]],
   ["audit_log", ["seq"]],
+  ["links", ["url"]],
+  ["link_citations", ["url", "kind", "subject"]],
 ];
 
 /**

@@ -20,6 +20,8 @@ const DATA_TABLES = [
   ["sign_in_failures", ["key", "at"]],
   ["proposals", ["id"]],
   ["audit_log", ["seq"]],
+  ["links", ["url"]],
+  ["link_citations", ["url", "kind", "subject"]],
 ] as const;
 
 /** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
@@ -122,6 +124,8 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> 
     sign_in_failures: 0,
     proposals: 0,
     audit_log: 0,
+    links: 0,
+    link_citations: 0,
   };
   const reading = isPostgres(source)
     ? source.transaction().setIsolationLevel("repeatable read")

@@ -5,6 +5,7 @@ import * as africanUnionCode from "./0003_african_union_code.js";
 import * as metadata from "./0004_aigov_metadata.js";
 import * as eventChanges from "./0005_event_changes.js";
 import * as editorial from "./0006_editorial.js";
+import * as links from "./0009_links.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_aigov_metadata": metadata,
   "0005_event_changes": eventChanges,
   "0006_editorial": editorial,
+  "0009_links": links,
 };
 
 /** The migrations this version knows, by name. */
