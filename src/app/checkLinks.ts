@@ -4,6 +4,7 @@ import { FAILING_OUTCOMES, type LinkOutcome, nextLinkState } from "../domain/lin
 import type { ObligationsData } from "../reference/obligationsData.js";
 import type { Database } from "../storage/database.js";
 import {
+  type LinkCitation,
   failingLinkUrls,
   forgetUncitedLinks,
   readLinkStates,
@@ -29,6 +30,8 @@ export const LinkCheckOptions = z
     maxRedirects: z.number().int().min(0).max(50).default(10),
     /** Check again only the links whose last check failed (broken or unreachable). */
     onlyFailing: z.boolean().default(false),
+    /** Whose URLs: the stored events' sources, the reference data's (instruments and duties), or both. */
+    scope: z.enum(["all", "events", "reference"]).default("all"),
   })
   .strict();
 export type LinkCheckOptions = z.input<typeof LinkCheckOptions>;
@@ -48,6 +51,8 @@ export interface LinkCheckHooks {
   holder?: string;
   /** How long the lease lasts before it must be renewed (default 10 minutes). */
   leaseMs?: number;
+  /** Ends the run early (a server shutting down): the links checked so far stay recorded. */
+  signal?: AbortSignal;
 }
 
 /** What a run found: how many URLs were checked and of each outcome, and how many were not http(s). */
@@ -97,14 +102,25 @@ export async function checkLinks(
   const leaseMs = hooks.leaseMs ?? 10 * 60_000;
   const startedAt = context.now();
   if (!(await takeLease(db, LEASE, holder, startedAt, addMs(startedAt, leaseMs))))
-    throw new AppError("conflict", "another link check is running on this database; try again when it is done");
+    throw new AppError(
+      "conflict",
+      "another link check is running on this database; try again when it is done",
+    );
   let leaseRenewedAt = Date.now();
   let finished = false;
   try {
-    const cited = await gatherCitedLinks(db, context.obligations, startedAt.slice(0, 10));
+    const kinds: LinkCitation["kind"][] =
+      settings.scope === "all"
+        ? ["event", "instrument"]
+        : settings.scope === "events"
+          ? ["event"]
+          : ["instrument"];
+    const cited = await gatherCitedLinks(db, context.obligations, startedAt.slice(0, 10), kinds);
+    // Who cites what is replaced for the kinds gathered; the other kind's citations (and links) stay.
     await replaceLinkCitations(
       db,
       [...cited.links.values()].flatMap((entry) => entry.citations),
+      kinds,
     );
     await forgetUncitedLinks(db);
     const urls = settings.onlyFailing
@@ -125,6 +141,7 @@ export async function checkLinks(
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift())
         for (const url of queue) {
+          if (hooks.signal?.aborted) return;
           const finding = await probeLink(url, { ...settings, userAgent: LINK_CHECKER_USER_AGENT, gate });
           const firstCitedOn = cited.links.get(url)?.firstCitedOn ?? startedAt.slice(0, 10);
           const state = nextLinkState(previous.get(url) ?? null, finding, context.now(), firstCitedOn);
@@ -141,7 +158,7 @@ export async function checkLinks(
         }
     };
     await Promise.all(Array.from({ length: Math.min(settings.concurrency, queues.length) }, worker));
-    finished = true;
+    finished = hooks.signal?.aborted !== true;
     return { checked: urls.length, ...counts, skipped: cited.skipped, startedAt, finishedAt: context.now() };
   } finally {
     await releaseLease(db, LEASE, holder, finished ? context.now() : undefined);

@@ -17,8 +17,8 @@ export interface CitedLinks {
 // dates and identifiers was checked; a duty's citation (and its transitions' and developer rule's).
 const URL_KEYS = new Set(["url", "officialUrl", "verifiedFrom"]);
 
-/** The URLs in a record of the reference data: the strings under URL_KEYS, at any depth. */
-function urlsIn(value: unknown, under = false, found: string[] = []): string[] {
+/** The URLs in a record of the reference data (an instrument, a duty): the strings under URL_KEYS, at any depth. */
+export function urlsIn(value: unknown, under = false, found: string[] = []): string[] {
   if (typeof value === "string") {
     if (under) found.push(value);
   } else if (Array.isArray(value)) {
@@ -42,6 +42,7 @@ export async function gatherCitedLinks(
   db: Database,
   reference: Pick<ObligationsData, "instruments" | "obligations">,
   today: string,
+  kinds: readonly LinkCitation["kind"][] = ["event", "instrument"],
 ): Promise<CitedLinks> {
   const links: CitedLinks["links"] = new Map();
   let skipped = 0;
@@ -56,12 +57,16 @@ export async function gatherCitedLinks(
     if (day < entry.firstCitedOn) entry.firstCitedOn = day;
     links.set(url, entry);
   };
-  for await (const event of streamEventSourceUrls(db))
-    for (const url of event.urls) cite(url, { kind: "event", subject: event.id }, event.createdAt.slice(0, 10));
-  const records: [Instrument | Obligation, string][] = [
-    ...reference.instruments.map((i): [Instrument, string] => [i, i.id]),
-    ...reference.obligations.map((o): [Obligation, string] => [o, o.instrument]),
-  ];
+  if (kinds.includes("event"))
+    for await (const event of streamEventSourceUrls(db))
+      for (const url of event.urls)
+        cite(url, { kind: "event", subject: event.id }, event.createdAt.slice(0, 10));
+  const records: [Instrument | Obligation, string][] = kinds.includes("instrument")
+    ? [
+        ...reference.instruments.map((i): [Instrument, string] => [i, i.id]),
+        ...reference.obligations.map((o): [Obligation, string] => [o, o.instrument]),
+      ]
+    : [];
   for (const [record, instrument] of records)
     for (const url of urlsIn(record)) cite(url, { kind: "instrument", subject: instrument }, today);
   return { links, skipped };

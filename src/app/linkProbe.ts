@@ -23,7 +23,8 @@ function whyNoAnswer(error: unknown, timeoutMs: number): string {
     return `no answer within ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const code = typeof cause?.code === "string" ? cause.code : "";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") return `DNS lookup failed (${code})`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME")
+    return `DNS lookup failed (${code})`;
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection closed without an answer";
   if (code === "UND_ERR_HEADERS_TIMEOUT") return `no answer within ${timeoutMs} ms`;

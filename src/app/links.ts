@@ -68,6 +68,8 @@ export async function listCheckedLinks(services: { db: Database }, query: LinksQ
 export interface FailingLink {
   since: string;
   checkedAt: string;
+  /** The day the link was first cited, and the Wayback Machine's copy nearest it. */
+  citedOn: string;
   archivedUrl: string;
 }
 
@@ -83,6 +85,7 @@ export async function failingLinks(
       failing.set(url, {
         since: state.firstBrokenAt ?? state.checkedAt,
         checkedAt: state.checkedAt,
+        citedOn: state.firstCitedOn,
         archivedUrl: archivedCopyUrl(url, state.firstCitedOn),
       });
   return failing;

@@ -81,8 +81,7 @@ export function nextLinkState(
     firstBrokenAt: ok ? null : failing ? (previous?.firstBrokenAt ?? at) : (previous?.firstBrokenAt ?? null),
     failures: failing ? (previous?.failures ?? 0) + 1 : ok ? 0 : (previous?.failures ?? 0),
     // The earliest day known: a citation found later (or a new event citing it) never moves it forward.
-    firstCitedOn:
-      previous && previous.firstCitedOn < firstCitedOn ? previous.firstCitedOn : firstCitedOn,
+    firstCitedOn: previous && previous.firstCitedOn < firstCitedOn ? previous.firstCitedOn : firstCitedOn,
   };
 }
 

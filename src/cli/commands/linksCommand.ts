@@ -26,6 +26,7 @@ type CheckOptions = {
   perHostDelay: number;
   concurrency: number;
   onlyBroken?: boolean;
+  scope: "all" | "events" | "reference";
   json?: boolean;
   db?: string;
 };
@@ -41,7 +42,12 @@ export function linksCommand(io: CliIo): Command {
     .description(
       "check every cited URL once (HEAD, else GET; redirects followed) and record its status, final URL and when it last worked",
     )
-    .option("--timeout <ms>", "per request: how long to wait for an answer", wholeNumber("--timeout", 1, 600_000), 15_000)
+    .option(
+      "--timeout <ms>",
+      "per request: how long to wait for an answer",
+      wholeNumber("--timeout", 1, 600_000),
+      15_000,
+    )
     .option(
       "--per-host-delay <ms>",
       "between two requests to the same host (one at a time per host)",
@@ -50,6 +56,14 @@ export function linksCommand(io: CliIo): Command {
     )
     .option("--concurrency <n>", "hosts checked at the same time", wholeNumber("--concurrency", 1, 64), 8)
     .option("--only-broken", "check again only the links whose last check failed")
+    .addOption(
+      new Option(
+        "--scope <scope>",
+        "whose URLs: events (their sources), reference (instruments and duties), or all",
+      )
+        .choices(["all", "events", "reference"])
+        .default("all"),
+    )
     .option("--json", "print the summary as JSON")
     .option("--db <path>", DB_HELP)
     .action(async (options: CheckOptions) => {
@@ -62,6 +76,7 @@ export function linksCommand(io: CliIo): Command {
             perHostDelayMs: options.perHostDelay,
             concurrency: options.concurrency,
             onlyFailing: options.onlyBroken === true,
+            scope: options.scope,
           },
           { onProgress: (done, total) => progress.update("checking links", done, total) },
         ),
@@ -93,7 +108,7 @@ export function linksCommand(io: CliIo): Command {
       // Every page, so that the listing is whole however many links fail.
       const items = await withDatabase(resolveDatabaseLocation(options.db, io.env), async (db) => {
         const all: CheckedLink[] = [];
-        for (let offset: number | null = 0; offset !== null; ) {
+        for (let offset: number | null = 0; offset !== null;) {
           const page = await listCheckedLinks({ db }, { ...query, offset });
           all.push(...page.items);
           offset = page.next;

@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { resolveDatabaseLocation, searchSnapshotPath, trustProxy } from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
+import { scheduleLinkChecks } from "../../app/linkCheckSchedule.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import { createApp } from "../../server/createApp.js";
 import { startServer } from "../../server/nodeServer.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
@@ -19,7 +21,24 @@ const parsePort = (value: string) => {
   return port;
 };
 
-type ServeOptions = { port: number; host: string; baseUrl?: string; trustProxy?: boolean; db?: string };
+type ServeOptions = {
+  port: number;
+  host: string;
+  baseUrl?: string;
+  trustProxy?: boolean;
+  db?: string;
+  checkLinksEvery?: number;
+};
+
+const parseHours = (value: string) => {
+  const hours = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value) || hours <= 0 || hours > 8760)
+    throw new CliError(
+      `--check-links-every: expected a number of hours above 0 (at most 8760), got "${value}"`,
+      2,
+    );
+  return hours;
+};
 
 const parseBaseUrl = (value: string) => {
   if (!isHttpUrl(value)) throw new CliError(`--base-url: expected an http(s) URL, got "${value}"`, 2);
@@ -40,6 +59,11 @@ export function serveCommand(): Command {
     .option(
       "--trust-proxy",
       "take each request's address from X-Forwarded-For (behind your own reverse proxy only: clients can write that header); also AIGOV_TRUST_PROXY=1",
+    )
+    .option(
+      "--check-links-every <hours>",
+      "check every cited URL this often (off by default; one server at a time per database; see `aigov links check`)",
+      parseHours,
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ServeOptions) => {
@@ -70,17 +94,13 @@ export function serveCommand(): Command {
       });
       const index = await search.currentIndex();
       let server: Awaited<ReturnType<typeof startServer>>;
+      let app: ReturnType<typeof createApp>;
       try {
         // The audit log's "from where" and the throttles' addresses: the proxy's client, else the peer
         // (AIGOV_TRUST_PROXY=1 in a service manager's environment file says what --trust-proxy says).
         const behindProxy = options.trustProxy === true || trustProxy();
-        server = await startServer(
-          createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy }),
-          {
-            port: options.port,
-            host: options.host,
-          },
-        );
+        app = createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy });
+        server = await startServer(app, { port: options.port, host: options.host });
       } catch (error) {
         await db.destroy();
         const code = (error as NodeJS.ErrnoException).code;
@@ -100,7 +120,27 @@ export function serveCommand(): Command {
       process.stdout.write(
         `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs)\n`,
       );
+      // The link checks, when asked for: the same use case as `aigov links check`, on a timer. Pages
+      // show the outcomes, which change no data version: the read cache is emptied after each run.
+      const linkChecks =
+        options.checkLinksEvery === undefined
+          ? null
+          : scheduleLinkChecks(
+              { db, obligations: bundledObligations(), now: () => new Date().toISOString() },
+              {
+                everyMs: options.checkLinksEvery * 3_600_000,
+                onChecked: (summary) => {
+                  app.cache.clear();
+                  process.stderr.write(
+                    `links checked: ${summary.checked} (${summary.ok} ok, ${summary.broken} broken, ${summary.unreachable} unreachable, ${summary.blocked} blocked)\n`,
+                  );
+                },
+                onError: (error) =>
+                  process.stderr.write(`warning: the link check failed: ${error.message}\n`),
+              },
+            );
       const stop = async () => {
+        await linkChecks?.stop();
         await feed.close();
         await server.close();
         await closeSharedChromiumPool();

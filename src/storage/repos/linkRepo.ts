@@ -82,22 +82,23 @@ export async function failingLinkUrls(db: Db, outcomes: readonly LinkOutcome[]):
   return rows.map((row) => row.url);
 }
 
-/** Replaces who cites what with what a run found, in one transaction (a reader sees the old or the new). */
-export async function replaceLinkCitations(db: Db, citations: readonly LinkCitation[]): Promise<void> {
+/**
+ * Replaces the citations of these kinds with what a run found, in one transaction (a reader sees the
+ * old or the new).
+ */
+export async function replaceLinkCitations(
+  db: Db,
+  citations: readonly LinkCitation[],
+  kinds: readonly LinkCitation["kind"][],
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom("link_citations").execute();
-    for (const chunk of chunksOf([...citations])) await tx.insertInto("link_citations").values(chunk).execute();
-  });
-}
-
-/** Adds citations (a run over some URLs only keeps the others' as they are). */
-export async function addLinkCitations(db: Db, citations: readonly LinkCitation[]): Promise<void> {
-  for (const chunk of chunksOf([...citations]))
-    await db
-      .insertInto("link_citations")
-      .values(chunk)
-      .onConflict((c) => c.doNothing())
+    await tx
+      .deleteFrom("link_citations")
+      .where("kind", "in", [...kinds])
       .execute();
+    for (const chunk of chunksOf([...citations]))
+      await tx.insertInto("link_citations").values(chunk).execute();
+  });
 }
 
 /** The citations of these URLs, by URL, each list by kind then id. */
@@ -164,7 +165,11 @@ export async function takeLease(
 export async function releaseLease(db: Db, name: string, holder: string, finishedAt?: string): Promise<void> {
   await db
     .updateTable("link_check_lease")
-    .set(finishedAt ? { holder: "", expires_at: "", last_finished_at: finishedAt } : { holder: "", expires_at: "" })
+    .set(
+      finishedAt
+        ? { holder: "", expires_at: "", last_finished_at: finishedAt }
+        : { holder: "", expires_at: "" },
+    )
     .where("name", "=", name)
     .where("holder", "=", holder)
     .execute();
