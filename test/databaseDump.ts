@@ -21,6 +21,8 @@ const TABLES: [keyof Tables, string[]][] = [
   ["audit_log", ["seq"]],
   ["releases", ["version"]],
   ["release_files", ["version", "name"]],
+  ["links", ["url"]],
+  ["link_citations", ["url", "kind", "subject"]],
 ];
 
 /**

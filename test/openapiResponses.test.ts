@@ -13,7 +13,9 @@ import { buildServices } from "../src/app/appServices.js";
 import { createRelease } from "../src/app/releases.js";
 import { operator } from "../src/domain/account.js";
 import type { CheckResult } from "../src/domain/checkResult.js";
+import type { LinkOutcome, LinkState } from "../src/domain/linkStatus.js";
 import { SearchService } from "../src/search/searchService.js";
+import { replaceLinkCitations, writeLinkState } from "../src/storage/repos/linkRepo.js";
 import type { AigovApp } from "../src/server/createApp.js";
 import { ROOT } from "./runCli.js";
 import { startInProcessApp } from "./inProcessApp.js";
@@ -39,6 +41,20 @@ interface Probe {
 }
 
 const EVENT = "2025-us-eo-14179-removing-barriers";
+
+/** A link as a check records it, failing since its one check or working. */
+const linkState = (url: string, outcome: LinkOutcome, status: number): LinkState => ({
+  url,
+  outcome,
+  status,
+  finalUrl: null,
+  error: outcome === "ok" ? null : `HTTP ${status}`,
+  checkedAt: "2026-06-01T00:00:00.000Z",
+  lastOkAt: outcome === "ok" ? "2026-06-01T00:00:00.000Z" : null,
+  firstBrokenAt: outcome === "ok" ? null : "2026-06-01T00:00:00.000Z",
+  failures: outcome === "ok" ? 0 : 1,
+  firstCitedOn: "2025-01-23",
+});
 
 /**
  * Profiles that drive the checker down many of its branches, so that each optional part of the answer
@@ -245,6 +261,10 @@ const PROBES: Probe[] = [
   { template: "/api/compare/duties", url: "/api/compare/duties?theme=labeling&theme=minors", status: 400 },
   { template: "/api/compare/duties.csv", url: "/api/compare/duties.csv?theme=labeling&j=CN,US", status: 200 },
   { template: "/api/compare/duties.csv", url: "/api/compare/duties.csv?theme=nope", status: 400 },
+  { template: "/api/links", url: "/api/links", status: 200 },
+  { template: "/api/links", url: "/api/links?status=all&limit=5&offset=0", status: 200 },
+  { template: "/api/links", url: "/api/links?status=dead", status: 400 },
+  { template: "/api/links", url: "/api/links?limit=0", status: 400 },
   ...EDITORIAL_PROBES(),
 ];
 
@@ -362,6 +382,14 @@ describe("every answer matches docs/openapi.json", () => {
       tokens[role] = (await createToken(services, operator(null), email)).token;
     }
     await createRelease(services, "2026.1");
+    // Links as a check would have left them (no network here), so that /api/links answers with items.
+    await writeLinkState(db, linkState(`https://example.org/gone`, "broken", 404));
+    await writeLinkState(db, linkState(`https://example.org/here`, "ok", 200));
+    await replaceLinkCitations(
+      db,
+      [{ url: "https://example.org/gone", kind: "event", subject: EVENT }],
+      ["event"],
+    );
   });
   after(() => stop());
 

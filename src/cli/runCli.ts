@@ -19,6 +19,7 @@ const COMMANDS: readonly [name: string, load: () => Promise<CommandFactory>][] =
   ["report", async () => (await import("./commands/reportCommand.js")).reportCommand],
   ["check", async () => (await import("./commands/checkCommand.js")).checkCommand],
   ["instruments", async () => (await import("./commands/instrumentsCommand.js")).instrumentsCommand],
+  ["links", async () => (await import("./commands/linksCommand.js")).linksCommand],
   // serve writes to the process's own streams and ends the process on a signal: it is a process.
   ["serve", async () => (await import("./commands/serveCommand.js")).serveCommand],
   ["migrate", async () => (await import("./commands/migrateCommand.js")).migrateCommand],

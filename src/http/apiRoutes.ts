@@ -12,6 +12,7 @@ import { compareRoutes } from "./routes/compareRoutes.js";
 import { eventRoutes } from "./routes/eventRoutes.js";
 import { exportRoutes } from "./routes/exportRoutes.js";
 import { historyRoutes } from "./routes/historyRoutes.js";
+import { linkRoutes } from "./routes/linkRoutes.js";
 import { obligationRoutes } from "./routes/obligationRoutes.js";
 import { proposalRoutes } from "./routes/proposalRoutes.js";
 import { referenceRoutes } from "./routes/referenceRoutes.js";
@@ -57,6 +58,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   ...obligationRoutes,
   ...compareRoutes,
   ...releaseRoutes,
+  ...linkRoutes,
   ...documentRoutes,
 ];
 

@@ -106,4 +106,10 @@ export class ResponseCache {
   set(key: string, value: CachedResponse): void {
     this.entries.set(key, value);
   }
+
+  /** Forgets every answer: something they show changed without a new data version (a link check). */
+  clear(): void {
+    this.entries.clear();
+    this.askedOnce.clear();
+  }
 }

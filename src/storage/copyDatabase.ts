@@ -25,6 +25,8 @@ const DATA_TABLES = [
   ["deliveries", ["id"]],
   ["releases", ["version"]],
   ["release_files", ["version", "name"]],
+  ["links", ["url"]],
+  ["link_citations", ["url", "kind", "subject"]],
 ] as const;
 
 /** The generated numbers whose PostgreSQL sequences must go on after the copied rows. */
@@ -109,8 +111,9 @@ async function copyRows(
 
 /**
  * Copies every event, revision, change-log entry, document, jurisdiction, account, token, session,
- * proposal, audit entry, subscription, outbox entry and delivery, release (with its files), metadata entry (but the database id) and the data version from one aigov database into another, empty one, whatever their dialects. The source is
- * read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
+ * proposal, audit entry, subscription, outbox entry and delivery, release (with its files), checked
+ * link, metadata entry (but the database id) and the data version from one aigov database into
+ * another, empty one, whatever their dialects. The source is read in one snapshot; the target is written in one transaction, so a failed copy leaves it empty.
  */
 export async function copyDatabase(source: Db, target: Db): Promise<CopyCounts> {
   if (!(await isEmpty(target))) throw new TargetNotEmptyError("the target database already holds data");

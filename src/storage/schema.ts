@@ -241,6 +241,37 @@ export interface ReleaseFilesTable {
   content: Buffer;
 }
 
+/** A cited URL as the link checker last found it (domain/linkStatus.ts says what each field means). */
+export interface LinksTable {
+  url: string;
+  outcome: string;
+  status: number | null;
+  final_url: string | null;
+  error: string | null;
+  checked_at: string;
+  last_ok_at: string | null;
+  first_broken_at: string | null;
+  failures: number;
+  /** YYYY-MM-DD: the day of the archived copy offered in the link's place. */
+  first_cited_on: string;
+}
+
+/** Who cites a URL, as the last link check found: kind "event" or "instrument", and its id. */
+export interface LinkCitationsTable {
+  url: string;
+  kind: string;
+  subject: string;
+}
+
+/** The one link check allowed at a time on a database: who holds it, until when. */
+export interface LinkCheckLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+  /** When the last check under this lease ran to its end: a server's timer skips a check made recently. */
+  last_finished_at: string | null;
+}
+
 export interface Tables {
   aigov_metadata: AigovMetadataTable;
   data_version: DataVersionTable;
@@ -262,4 +293,7 @@ export interface Tables {
   deliveries: DeliveriesTable;
   releases: ReleasesTable;
   release_files: ReleaseFilesTable;
+  links: LinksTable;
+  link_citations: LinkCitationsTable;
+  link_check_lease: LinkCheckLeaseTable;
 }

@@ -3,6 +3,8 @@ import { startDeliveryWorker } from "../../app/deliveries.js";
 import { smtpMailer } from "../../app/mailer.js";
 import { resolveDatabaseLocation, searchSnapshotPath, smtpSettings, trustProxy } from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
+import { scheduleLinkChecks } from "../../app/linkCheckSchedule.js";
+import { bundledObligations } from "../../reference/obligationsData.js";
 import { createApp } from "../../server/createApp.js";
 import { startServer } from "../../server/nodeServer.js";
 import { loadBundledDatasetIfEmpty } from "../../import/bundledDataset.js";
@@ -28,6 +30,17 @@ type ServeOptions = {
   trustProxy?: boolean;
   db?: string;
   smtp?: string;
+  checkLinksEvery?: number;
+};
+
+const parseHours = (value: string) => {
+  const hours = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value) || hours <= 0 || hours > 8760)
+    throw new CliError(
+      `--check-links-every: expected a number of hours above 0 (at most 8760), got "${value}"`,
+      2,
+    );
+  return hours;
 };
 
 const parseBaseUrl = (value: string) => {
@@ -53,6 +66,11 @@ export function serveCommand(): Command {
     .option(
       "--smtp <url>",
       "SMTP server for subscription e-mail, smtp://user:pass@host:587 (default: $AIGOV_SMTP_URL; sender: $AIGOV_MAIL_FROM)",
+    )
+    .option(
+      "--check-links-every <hours>",
+      "check every cited URL this often (off by default; one server at a time per database; see `aigov links check`)",
+      parseHours,
     )
     .option("--db <path>", "SQLite file or postgres:// URL (default: $AIGOV_DB or the user's data directory)")
     .action(async (options: ServeOptions) => {
@@ -116,7 +134,27 @@ export function serveCommand(): Command {
       process.stdout.write(
         `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs)\n`,
       );
+      // The link checks, when asked for: the same use case as `aigov links check`, on a timer. Pages
+      // show the outcomes, which change no data version: the read cache is emptied after each run.
+      const linkChecks =
+        options.checkLinksEvery === undefined
+          ? null
+          : scheduleLinkChecks(
+              { db, obligations: bundledObligations(), now: () => new Date().toISOString() },
+              {
+                everyMs: options.checkLinksEvery * 3_600_000,
+                onChecked: (summary) => {
+                  app.cache.clear();
+                  process.stderr.write(
+                    `links checked: ${summary.checked} (${summary.ok} ok, ${summary.broken} broken, ${summary.unreachable} unreachable, ${summary.blocked} blocked)\n`,
+                  );
+                },
+                onError: (error) =>
+                  process.stderr.write(`warning: the link check failed: ${error.message}\n`),
+              },
+            );
       const stop = async () => {
+        await linkChecks?.stop();
         await feed.close();
         await deliveries.stop();
         await server.close();

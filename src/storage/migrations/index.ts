@@ -7,6 +7,7 @@ import * as eventChanges from "./0005_event_changes.js";
 import * as editorial from "./0006_editorial.js";
 import * as subscriptions from "./0007_subscriptions.js";
 import * as releases from "./0008_releases.js";
+import * as links from "./0009_links.js";
 
 /**
  * The migrations, in order. Append-only: a migration that has landed is never edited; a change to
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006_editorial": editorial,
   "0007_subscriptions": subscriptions,
   "0008_releases": releases,
+  "0009_links": links,
 };
 
 /** The migrations this version knows, by name. */

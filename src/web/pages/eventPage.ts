@@ -9,8 +9,10 @@ import type { EventCorrection } from "../../domain/correctionsByEvent.js";
 import { notFound } from "../../app/appError.js";
 import { eventById } from "../../app/events.js";
 import { eventRevision } from "../../app/history.js";
+import { failingLinks } from "../../app/links.js";
 import { findEvents } from "../../storage/repos/eventRepo.js";
 import { findRevision, listRevisions, type StoredRevision } from "../../storage/repos/revisionRepo.js";
+import { brokenLinkNote } from "../components/brokenLinkNote.js";
 import { correctionNote } from "../components/correctionNote.js";
 import { eventHistory } from "../components/eventHistory.js";
 import { instrumentsWithDates } from "../components/instrumentDates.js";
@@ -198,6 +200,9 @@ export async function eventView(
         </section>`,
     );
 
+  // A source whose last link check failed is marked, with the archived copy of the day it was cited.
+  const sourceUrls = event.sources.map((s) => httpUrlOrNull(s.url)).filter((u): u is string => u !== null);
+  const failing = await failingLinks(context, sourceUrls);
   const sources = event.sources.length
     ? html`<section aria-labelledby="sources">
         <h2 id="sources">${t("event.sources")}</h2>
@@ -207,7 +212,7 @@ export async function eventView(
             const n = source.note ?? i + 1;
             return html`<li id="fn-${n}" value="${n}">
               ${source.publisher ? html`<span class="publisher">${source.publisher}</span>. ` : ""}
-              ${href ? html`<a href="${href}" rel="noopener noreferrer external">${href}</a>` : html`<span>${source.text ?? t("event.noSource")}</span>`}
+              ${href ? html`<a href="${href}" rel="noopener noreferrer external">${href}</a>${brokenLinkNote(failing.get(href), request)}` : html`<span>${source.text ?? t("event.noSource")}</span>`}
             </li>`;
           })}
         </ol>

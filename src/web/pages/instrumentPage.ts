@@ -6,6 +6,9 @@ import type { Language } from "../../domain/localizedText.js";
 import type { Obligation } from "../../domain/obligation.js";
 import { label } from "../../domain/vocabulary.js";
 import { notFound } from "../../app/appError.js";
+import { urlsIn } from "../../app/citedLinks.js";
+import { failingLinks } from "../../app/links.js";
+import { brokenLinkNote } from "../components/brokenLinkNote.js";
 import { todayUtc, upcomingDeadlines } from "../../obligations/deadlines.js";
 import type { ObligationsData } from "../../reference/obligationsData.js";
 import { findEvents } from "../../storage/repos/eventRepo.js";
@@ -71,20 +74,29 @@ export function instrumentLink(instrument: Instrument, lang: Language): SafeHtml
   >`;
 }
 
-/** Numbered links to the pages a fact was read from. */
-export function sourceLinks(urls: string[]): SafeHtml {
-  return html`${urls.map((url, i) => html`${i ? " " : ""}${unsafeRaw(linkHtml(url, `[${i + 1}]`))}`)}`;
+/** The note after a link whose last check failed (brokenLinkNote), or nothing. */
+type MarkLink = (url: string) => SafeHtml;
+const unmarked: MarkLink = () => html``;
+
+/** Numbered links to the pages a fact was read from, each marked when its last check failed. */
+export function sourceLinks(urls: string[], mark: MarkLink = unmarked): SafeHtml {
+  return html`${urls.map((url, i) => html`${i ? " " : ""}${unsafeRaw(linkHtml(url, `[${i + 1}]`))}${mark(url)}`)}`;
 }
 
-function verificationNote(verification: Verification, urls: string[], lang: Language): SafeHtml {
+function verificationNote(
+  verification: Verification,
+  urls: string[],
+  lang: Language,
+  mark: MarkLink = unmarked,
+): SafeHtml {
   return html`<span class="muted"
     >${label("verification", verification, lang)}${
-      urls.length ? html` · ${word("checkedFrom", lang)} ${sourceLinks(urls)}` : ""
+      urls.length ? html` · ${word("checkedFrom", lang)} ${sourceLinks(urls, mark)}` : ""
     }</span
   >`;
 }
 
-function datesTable(dates: InstrumentDate[], request: PageRequest): SafeHtml {
+function datesTable(dates: InstrumentDate[], request: PageRequest, mark: MarkLink): SafeHtml {
   const { lang, t } = request;
   const today = todayUtc();
   const sorted = [...dates].sort((a, b) => a.date.localeCompare(b.date));
@@ -98,7 +110,7 @@ function datesTable(dates: InstrumentDate[], request: PageRequest): SafeHtml {
           html`<tr class="${isUpcoming(d.date, today) ? "effective effective--upcoming" : "effective"}">
             <th scope="row"><time datetime="${d.date}">${formatDate(d.date, lang)}</time></th>
             <td>
-              ${localized(pick(d.label, lang), t)}<br />${verificationNote(d.verification, d.verifiedFrom, lang)}
+              ${localized(pick(d.label, lang), t)}<br />${verificationNote(d.verification, d.verifiedFrom, lang, mark)}
               ${d.note ? html`<br /><span class="muted">${localized(pick(d.note, lang), t)}</span>` : ""}
             </td>
           </tr>`,
@@ -107,11 +119,12 @@ function datesTable(dates: InstrumentDate[], request: PageRequest): SafeHtml {
   </table>`;
 }
 
-function obligationItem(obligation: Obligation, request: PageRequest): SafeHtml {
+function obligationItem(obligation: Obligation, request: PageRequest, mark: MarkLink): SafeHtml {
   const { lang, t } = request;
   const penalty = obligation.penalty ? pick(obligation.penalty, lang) : null;
   return html`<li id="${obligation.id}">
-    ${unsafeRaw(linkHtml(obligation.citation.url, obligation.citation.article))} —
+    ${unsafeRaw(linkHtml(obligation.citation.url, obligation.citation.article))}${mark(obligation.citation.url)}
+    —
     <strong>${localized(pick(obligation.title, lang), t)}</strong>
     <span class="muted"
       >${word("from", lang)} <time datetime="${obligation.from}">${obligation.from}</time> ·
@@ -173,6 +186,12 @@ export const instrumentPage: WebPage = {
     const obligations = data.obligations.filter((o) => o.instrument === id);
     const amendedBy = data.instruments.filter((i) => i.amends.includes(id)).map((i) => i.id);
     const events = instrument.events.length ? await findEvents(context.db, instrument.events) : [];
+    // Links the last check could not open are marked where they are shown, with an archived copy.
+    const failing = await failingLinks(
+      context,
+      [instrument, ...obligations].flatMap((r) => urlsIn(r)),
+    );
+    const mark: MarkLink = (url) => brokenLinkNote(failing.get(url), request);
     const title = instrument.title[lang];
     const original = instrument.title.original;
     const body = html`<p class="breadcrumb">
@@ -207,12 +226,12 @@ export const instrumentPage: WebPage = {
         <dd>
           ${
             instrument.officialUrl
-              ? unsafeRaw(linkHtml(instrument.officialUrl, instrument.officialUrl))
+              ? html`${unsafeRaw(linkHtml(instrument.officialUrl, instrument.officialUrl))}${mark(instrument.officialUrl)}`
               : word("noOfficialText", lang)
           }
         </dd>
       </dl>
-      ${instrument.dates.length ? datesTable(instrument.dates, request) : ""}
+      ${instrument.dates.length ? datesTable(instrument.dates, request, mark) : ""}
       ${
         instrument.identifiers.length
           ? html`<h2>${word("identifiers", lang)}</h2>
@@ -221,7 +240,7 @@ export const instrumentPage: WebPage = {
                   (i) =>
                     html`<li>
                       <code>${i.scheme}</code> ${i.value}
-                      ${verificationNote(i.verification, i.verifiedFrom, lang)}
+                      ${verificationNote(i.verification, i.verifiedFrom, lang, mark)}
                       ${i.note ? html`<br /><span class="muted">${localized(pick(i.note, lang), t)}</span>` : ""}
                     </li>`,
                 )}
@@ -232,7 +251,7 @@ export const instrumentPage: WebPage = {
       ${
         obligations.length
           ? html`<ul class="obligation-list">
-              ${obligations.map((o) => obligationItem(o, request))}
+              ${obligations.map((o) => obligationItem(o, request, mark))}
             </ul>`
           : html`<p class="muted">${word("noObligations", lang)}</p>`
       }
