@@ -30,7 +30,7 @@ const DOCUMENT = JSON.parse(readFileSync(join(ROOT, "docs/openapi.json"), "utf8"
 /** One request of the walk: the document's path template, and the request made for it. */
 interface Probe {
   template: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   url: string;
   body?: unknown;
   status: number;
@@ -349,6 +349,7 @@ function EDITORIAL_PROBES(): Probe[] {
     { template: "/api/audit", url: "/api/audit", status: 403, token: "editor" },
     { template: "/api/audit", url: "/api/audit", status: 401, token: "bad" },
     { template: "/api/audit", url: "/api/audit?action=nope", status: 400, token: "admin" },
+    ...SUBSCRIPTION_PROBES(),
     // A release of the bundled data is made in before().
     { template: "/api/releases", url: "/api/releases", status: 200 },
     { template: "/api/releases", url: "/api/releases?lang=en", status: 400 },
@@ -356,6 +357,60 @@ function EDITORIAL_PROBES(): Probe[] {
     { template: "/api/releases/{version}", url: "/api/releases/9.9", status: 404 },
     { template: "/releases/{version}/{file}", url: "/releases/2026.1/events.jsonl", status: 200 },
     { template: "/releases/{version}/{file}", url: "/releases/2026.1/nope.txt", status: 404 },
+  ];
+}
+
+/** Subscriptions: made, refused, listed, read, resumed, their log, removed. */
+function SUBSCRIPTION_PROBES(): Probe[] {
+  const list = "/api/subscriptions";
+  const one = "/api/subscriptions/{id}";
+  const webhook = { url: "https://hooks.example.org/aigov", secret: "a secret of sixteen+ characters" };
+  const made = { scope: { kind: "jurisdiction", code: "EU" }, webhook, name: "EU" };
+  const post = (template: string, url: string, status: number, token?: Probe["token"], body?: unknown) =>
+    ({ template, method: "POST", url, status, token, body }) as Probe;
+  return [
+    { ...post(list, list, 201, "contributor", made), keep: "sub" },
+    post(list, list, 201, "editor", {
+      scope: { kind: "search", search: { q: "AI Act", tag: ["gpai"] } },
+      email: { address: "editor@example.org", digest: "weekly" },
+      lang: "zh",
+    }),
+    post(list, list, 401, undefined, made),
+    post(list, list, 400, "contributor", {
+      ...made,
+      webhook: { url: "http://127.0.0.1/x", secret: webhook.secret },
+    }),
+    post(list, list, 400, "contributor", "not json"),
+    post(list, list, 403, "contributor", { scope: made.scope, email: { address: "x@example.org" } }),
+    post(list, list, 404, "contributor", { ...made, scope: { kind: "instrument", id: "no-such" } }),
+    { template: list, url: list, status: 200, token: "contributor" },
+    { template: list, url: `${list}?all=true`, status: 200, token: "admin" },
+    { template: list, url: `${list}?all=true`, status: 403, token: "contributor" },
+    { template: list, url: `${list}?all=maybe`, status: 400, token: "admin" },
+    { template: list, url: list, status: 401 },
+    { template: one, url: `${list}/<sub>`, status: 200, token: "contributor" },
+    { template: one, url: `${list}/<sub>`, status: 404, token: "editor" },
+    { template: one, url: `${list}/<sub>`, status: 401 },
+    post("/api/subscriptions/{id}/resume", `${list}/<sub>/resume`, 200, "contributor"),
+    post("/api/subscriptions/{id}/resume", `${list}/<sub>/resume`, 401),
+    post("/api/subscriptions/{id}/resume", `${list}/sub-nope/resume`, 404, "contributor"),
+    {
+      template: `${one}/deliveries`,
+      url: `${list}/<sub>/deliveries?limit=5`,
+      status: 200,
+      token: "contributor",
+    },
+    {
+      template: `${one}/deliveries`,
+      url: `${list}/<sub>/deliveries?limit=0`,
+      status: 400,
+      token: "contributor",
+    },
+    { template: `${one}/deliveries`, url: `${list}/<sub>/deliveries`, status: 401 },
+    { template: `${one}/deliveries`, url: `${list}/sub-nope/deliveries`, status: 404, token: "admin" },
+    { template: one, method: "DELETE", url: `${list}/<sub>`, status: 401 },
+    { template: one, method: "DELETE", url: `${list}/<sub>`, status: 204, token: "contributor" },
+    { template: one, method: "DELETE", url: `${list}/<sub>`, status: 404, token: "contributor" },
   ];
 }
 
@@ -422,6 +477,7 @@ describe("every answer matches docs/openapi.json", () => {
       const operation = DOCUMENT.paths[probe.template]?.[(probe.method ?? "GET").toLowerCase()];
       const documented = operation?.responses[String(probe.status)];
       assert.ok(documented, `${probe.template} does not document ${probe.status}`);
+      if (probe.status === 204) return assert.equal(await response.text(), "");
       const type = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
       const content = documented.content ?? {};
       assert.ok(type in content, `${type} is not among the documented ${Object.keys(content).join(", ")}`);

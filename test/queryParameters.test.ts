@@ -27,6 +27,8 @@ const ROUTE_VALUES: Record<string, string> = {
   "/problems/:type": "invalid-request",
   "/assets/:file": "app.css",
   "/api/releases/:version": "2026.1",
+  "/api/subscriptions/:id": "sub-none",
+  "/api/subscriptions/:id/deliveries": "sub-none",
   "/releases/:version/": "2026.1",
   "/releases/:version/:file": "2026.1/events.jsonl",
 };
@@ -47,6 +49,10 @@ const REQUIRED: Record<string, string> = {
 const STATUS: Record<string, number> = {
   "/api/me": 401,
   "/api/audit": 401,
+  "/api/subscriptions": 401,
+  "/api/subscriptions/:id": 401,
+  "/api/subscriptions/:id/deliveries": 401,
+  "/subscriptions": 303,
   "/api/proposals/:id": 404,
   "/proposals/:id": 404,
   "/review": 303,

@@ -1,3 +1,4 @@
+import { DeliveryView, SubscriptionView } from "../app/subscriptions.js";
 import { PresentedRelease } from "../app/releaseResponses.js";
 import { z } from "zod";
 import { MAX_LIMIT } from "../app/eventsQuery.js";
@@ -64,6 +65,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Revision: RevisionView,
   AuditEntry,
   Release: PresentedRelease,
+  Subscription: SubscriptionView,
+  Delivery: DeliveryView,
   Problem: ProblemDocument,
 };
 
