@@ -148,3 +148,16 @@ export function smtpSettings(
   if (!url) return null;
   return { url, from: env.AIGOV_MAIL_FROM?.trim() || "aigov <aigov@localhost>" };
 }
+
+/**
+ * How long a server holds the deliveries it is attempting, in ms (`AIGOV_DELIVERY_LEASE_SECONDS`,
+ * default 60): after a crash, the others take them up once it runs out.
+ */
+export function deliveryLeaseMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.AIGOV_DELIVERY_LEASE_SECONDS?.trim();
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > 86_400)
+    throw new Error(`AIGOV_DELIVERY_LEASE_SECONDS: expected whole seconds from 1 to 86400, got "${value}"`);
+  return seconds * 1000;
+}

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -13,6 +12,7 @@ import { SMTPServer } from "smtp-server";
 import { DIALECTS } from "./testDatabases.js";
 import { type EditorialApp, startEditorialApp } from "./editorialApiApp.js";
 import { cliArgv } from "./builtCli.js";
+import { startReceiver } from "./webhookReceiver.js";
 import { runCli, tempDir } from "./runCli.js";
 
 /** `aigov subscriptions deliver` as a process of its own (from the build): one server's round. */
@@ -32,38 +32,6 @@ function deliverProcess(db: string): Promise<{ code: number | null; stderr: stri
 // Subscriptions end to end, in process on both dialects: the API that makes them, the outbox written
 // with each published change (imported by the operator or published from review), the fan-out to the
 // subscriptions that match, webhook deliveries with their signature and retries, e-mail digests.
-
-/** A webhook receiver on localhost that records every POST and answers with the statuses it is given. */
-export async function startReceiver() {
-  const received: { body: string; headers: Record<string, string | string[] | undefined>; status: number }[] =
-    [];
-  const answers = new Map<string, number[]>();
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const { subscription } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { subscription: string };
-      const status = answers.get(subscription)?.shift() ?? 200;
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), headers: request.headers, status });
-      response.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    /** The statuses of the next answers to one subscription's deliveries (then 200). */
-    answer: (subscription: string, ...statuses: number[]) =>
-      answers.set(subscription, [...(answers.get(subscription) ?? []), ...statuses]),
-    /** The bodies of the POSTs it acknowledged with a 2xx, parsed. */
-    acknowledged: () =>
-      received
-        .filter((r) => r.status < 300)
-        .map((r) => JSON.parse(r.body) as { type: string; delivery: string; event: { id: string } }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const SECRET = "a webhook secret of some length";
 const signed = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;

@@ -31,10 +31,15 @@ export interface DeliveryOptions {
   giveUpAfterMs?: number;
   /** How long a receiver may take to answer one POST (default 10 s). */
   timeoutMs?: number;
+  /**
+   * How long a server holds the deliveries it is attempting (default 60 s): a server killed meanwhile
+   * leaves them to the others once it runs out. Longer than the attempts of one round should take.
+   */
+  leaseMs?: number;
 }
 
 const HOUR = 3600_000;
-const DEFAULTS = { retryBaseMs: 1000, giveUpAfterMs: 24 * HOUR, timeoutMs: 10_000 };
+const DEFAULTS = { retryBaseMs: 1000, giveUpAfterMs: 24 * HOUR, timeoutMs: 10_000, leaseMs: 60_000 };
 /** Outbox entries fanned out per transaction, and deliveries leased per round. */
 const BATCH = 200;
 const USER_AGENT = "aigov-webhooks/1 (+https://github.com/aigov)";
@@ -254,12 +259,13 @@ export async function deliverWebhooks(services: Services, options: DeliveryOptio
   const settings = { ...DEFAULTS, ...options, mailer: options.mailer ?? null };
   const doFetch = options.fetch ?? fetch;
   const now = services.now();
-  // Leased for longer than the attempts can take, so that no other server makes them meanwhile.
+  // Leased for longer than a round's attempts should take, so that no other server makes them meanwhile
+  // (should one outlast its lease, a receiver may see a change twice, with the same delivery id).
   const leased = await repo.leaseDueDeliveries(
     services.db,
     "webhook",
     now,
-    later(now, settings.timeoutMs * (BATCH + 1)),
+    later(now, settings.leaseMs),
     BATCH,
   );
   if (leased.length === 0) return 0;
@@ -332,7 +338,7 @@ export async function deliverDigests(services: Services, options: DeliveryOption
       services.db,
       subscription.id,
       now,
-      later(now, 10 * 60_000),
+      later(now, settings.leaseMs),
     );
     if (leased.length === 0) continue;
     const changeOf = await loadChanges(services, leased);

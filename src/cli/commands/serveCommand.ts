@@ -1,7 +1,13 @@
 import { Command } from "commander";
 import { startDeliveryWorker } from "../../app/deliveries.js";
 import { smtpMailer } from "../../app/mailer.js";
-import { resolveDatabaseLocation, searchSnapshotPath, smtpSettings, trustProxy } from "../../config.js";
+import {
+  deliveryLeaseMs,
+  resolveDatabaseLocation,
+  searchSnapshotPath,
+  smtpSettings,
+  trustProxy,
+} from "../../config.js";
 import { isHttpUrl } from "../../domain/httpUrl.js";
 import { scheduleLinkChecks } from "../../app/linkCheckSchedule.js";
 import { bundledObligations } from "../../reference/obligationsData.js";
@@ -121,6 +127,7 @@ export function serveCommand(): Command {
       const smtp = smtpSettings(options.smtp);
       const deliveries = startDeliveryWorker(app.services, {
         mailer: smtp ? smtpMailer(smtp.url, smtp.from) : null,
+        leaseMs: deliveryLeaseMs(),
         onError: (error) => process.stderr.write(`warning: deliveries: ${error.message}\n`),
       });
       // Writes by other processes (imports, other servers on the same PostgreSQL) reach the index now,
