@@ -1,5 +1,5 @@
 // The rooms of src/ and the one rule between them (src/README.md draws it): a room imports only rooms
-// before it in ROOMS, and the three adapters (http, web, cli) never import each other. `npm run lint`
+// before it in ROOMS, and the four adapters (http, web, cli, mcp) never import each other. `npm run lint`
 // runs it; tests (*.test.ts) may reach across rooms to set up what they check.
 const ROOMS = [
   "domain",
@@ -11,12 +11,15 @@ const ROOMS = [
   "export",
   "obligations",
   "app",
-  ["http", "web", "cli"],
+  ["http", "web", "cli", "mcp"],
   "server",
 ];
 
 // Shared by every room: the environment (config.ts) and the worker/child-process starters (runtime/).
 const ANYWHERE = "^src/(config\\.ts|runtime/)";
+
+// The one command that speaks MCP on its stdio: the one door from the CLI into mcp/.
+const MCP_COMMAND = "^src/cli/commands/mcpCommand\\.ts$";
 
 const later = (index) =>
   ROOMS.slice(index + 1)
@@ -42,17 +45,25 @@ module.exports = {
     ...orderRules,
     {
       name: "adapters-apart",
-      comment: "http/, web/ and cli/ are three faces of app/: none imports another",
+      comment:
+        "http/, web/, cli/ and mcp/ are four faces of app/: none imports another (but the mcp command starts mcp/)",
       severity: "error",
-      from: { path: "^src/(http|web|cli)/", pathNot: "\\.test\\.ts$" },
-      to: { path: "^src/(http|web|cli)/", pathNot: "^src/$1/" },
+      from: { path: "^src/(http|web|cli|mcp)/", pathNot: ["\\.test\\.ts$", MCP_COMMAND] },
+      to: { path: "^src/(http|web|cli|mcp)/", pathNot: "^src/$1/" },
+    },
+    {
+      name: "the-mcp-command-reaches-only-mcp",
+      comment: "the mcp command may start the MCP server (mcp/), and reaches no other adapter",
+      severity: "error",
+      from: { path: MCP_COMMAND },
+      to: { path: "^src/(http|web)/" },
     },
     {
       name: "shared-code-stays-shared",
       comment: "config.ts and runtime/ are used by every room, so they import none of the adapters or app/",
       severity: "error",
       from: { path: ANYWHERE },
-      to: { path: "^src/(app|http|web|cli|server)/" },
+      to: { path: "^src/(app|http|web|cli|mcp|server)/" },
     },
     {
       name: "no-cycles",

@@ -58,6 +58,7 @@ const INTEGRATION_SECONDS = {
   "test/cliEditorial.test.ts": 6,
   "test/migrate.test.ts": 3,
   "test/openapiResponses.test.ts": 4,
+  "test/mcp.test.ts": 4,
 };
 const secondsOf = (file) => INTEGRATION_SECONDS[file] ?? 2;
 

@@ -22,6 +22,8 @@ const COMMANDS: readonly [name: string, load: () => Promise<CommandFactory>][] =
   ["links", async () => (await import("./commands/linksCommand.js")).linksCommand],
   // serve writes to the process's own streams and ends the process on a signal: it is a process.
   ["serve", async () => (await import("./commands/serveCommand.js")).serveCommand],
+  // mcp holds stdin and stdout for the protocol until the client closes its end.
+  ["mcp", async () => (await import("./commands/mcpCommand.js")).mcpCommand],
   ["migrate", async () => (await import("./commands/migrateCommand.js")).migrateCommand],
   ["users", async () => (await import("./commands/usersCommand.js")).usersCommand],
   ["tokens", async () => (await import("./commands/tokensCommand.js")).tokensCommand],

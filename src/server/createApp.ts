@@ -8,6 +8,7 @@ import { apiCors, cachedReads, compression } from "../http/middleware.js";
 import { buildOpenApiDocument } from "../http/openapi.js";
 import { ResponseCache } from "../http/responseCache.js";
 import { securityHeaders } from "../http/securityHeaders.js";
+import { mcpHttpHandler } from "../mcp/mcpHttp.js";
 import { apiReferencePage } from "../web/apiReferencePage.js";
 import { registerWebRoutes } from "../web/webRoutes.js";
 
@@ -24,12 +25,12 @@ export interface AigovApp {
 
 /**
  * The composition root of the server: resolves the context into services once (reference data, limits),
- * then mounts the API (http/) and the web app (web/), which never import each other, under one set of
- * middleware. Hono rather than Fastify: its handlers are Web-standard Request → Response functions, so
- * the same app runs in tests through `app.request()` without a socket, on Node behind @hono/node-server,
- * and on other runtimes later (stateless API servers at scale); its router and middleware are small
- * enough to keep the overhead over bare node:http within the throughput target, which `npm run bench`
- * measures.
+ * then mounts the API (http/), the web app (web/) and the MCP endpoint (mcp/), which never import each
+ * other, under one set of middleware. Hono rather than Fastify: its handlers are Web-standard Request →
+ * Response functions, so the same app runs in tests through `app.request()` without a socket, on Node
+ * behind @hono/node-server, and on other runtimes later (stateless API servers at scale); its router and
+ * middleware are small enough to keep the overhead over bare node:http within the throughput target,
+ * which `npm run bench` measures.
  */
 export function createApp(context: AppContext): AigovApp {
   let baseUrl = (context.baseUrl ?? "http://localhost:8080").replace(/\/+$/, "");
@@ -47,6 +48,9 @@ export function createApp(context: AppContext): AigovApp {
   // the configured base URL, never the Host header).
   app.use("*", securityHeaders());
   app.use("/api/*", apiCors());
+  // MCP reads the same public records as the API, with no credentials and no session: open to any origin
+  // alike (a page that rebinds a name to this server reads nothing it could not read through CORS).
+  app.use("/mcp", apiCors());
   if (context.responseCache !== false) app.use("*", cachedReads(readVersion, cache));
   app.use("*", compression());
 
@@ -55,6 +59,14 @@ export function createApp(context: AppContext): AigovApp {
   // It takes `lang` as every page does: the site's nav links it in the reader's language.
   app.get("/api/docs", acceptsParameters({ lang: "once" }), (c) => c.html(apiReferencePage(openApi)));
   registerWebRoutes(app, services);
+  // Streamable HTTP (POST JSON-RPC, JSON answers), stateless: the same tools as `aigov mcp`. Not in the
+  // OpenAPI document, which describes the REST API; the README's MCP section describes it.
+  const mcp = mcpHttpHandler(services, (error, tool) =>
+    process.stderr.write(
+      `error: MCP${tool ? ` ${tool}` : ""}: ${(error as Error)?.stack ?? String(error)}\n`,
+    ),
+  );
+  app.all("/mcp", (c) => mcp(c.req.raw));
 
   app.notFound((c) => notFoundResponse(c.req.raw));
   app.onError((error, c) => problemResponse(error, c.req.raw));

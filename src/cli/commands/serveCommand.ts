@@ -8,7 +8,6 @@ import {
   smtpSettings,
   trustProxy,
 } from "../../config.js";
-import { isHttpUrl } from "../../domain/httpUrl.js";
 import { scheduleLinkChecks } from "../../app/linkCheckSchedule.js";
 import { bundledObligations } from "../../reference/obligationsData.js";
 import { createApp } from "../../server/createApp.js";
@@ -18,6 +17,7 @@ import { closeSharedChromiumPool } from "../../report/chromiumPool.js";
 import { SearchService } from "../../search/searchService.js";
 import { followChanges } from "../../storage/changeFeed.js";
 import { openDatabase } from "../../storage/database.js";
+import { parseBaseUrl } from "../baseUrlOption.js";
 import { CliError } from "../cliError.js";
 import { WRITER_WAIT_SECONDS } from "../withDatabase.js";
 import { createProgress } from "../progress.js";
@@ -49,15 +49,10 @@ const parseHours = (value: string) => {
   return hours;
 };
 
-const parseBaseUrl = (value: string) => {
-  if (!isHttpUrl(value)) throw new CliError(`--base-url: expected an http(s) URL, got "${value}"`, 2);
-  return value.replace(/\/+$/, "");
-};
-
-/** `aigov serve`: the HTTP API under /api/ and the web app at /, on a database that gets the bundled data if empty. */
+/** `aigov serve`: the HTTP API under /api/, the web app at / and MCP at /mcp, on a database that gets the bundled data if empty. */
 export function serveCommand(): Command {
   return new Command("serve")
-    .description("serve the HTTP API (/api/) and the web app (/)")
+    .description("serve the HTTP API (/api/), the web app (/) and the MCP endpoint (/mcp)")
     .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option(
@@ -139,7 +134,7 @@ export function serveCommand(): Command {
         });
       });
       process.stdout.write(
-        `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs)\n`,
+        `aigov: ${index.size} events at ${server.url}/ (API reference: ${server.url}/api/docs; MCP: ${server.url}/mcp)\n`,
       );
       // The link checks, when asked for: the same use case as `aigov links check`, on a timer. Pages
       // show the outcomes, which change no data version: the read cache is emptied after each run.
