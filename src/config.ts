@@ -161,3 +161,12 @@ export function deliveryLeaseMs(env: NodeJS.ProcessEnv = process.env): number | 
     throw new Error(`AIGOV_DELIVERY_LEASE_SECONDS: expected whole seconds from 1 to 86400, got "${value}"`);
   return seconds * 1000;
 }
+
+/**
+ * Whether accounts may subscribe webhooks on localhost or private addresses, and deliveries may go there
+ * (`AIGOV_ALLOW_PRIVATE_WEBHOOKS=1`): for a server and its receivers on one private network. Off by
+ * default, since the server would otherwise post where only it can reach.
+ */
+export function allowPrivateWebhooks(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(?:1|true|yes)$/i.test(env.AIGOV_ALLOW_PRIVATE_WEBHOOKS?.trim() ?? "");
+}

@@ -21,7 +21,8 @@ function deliverProcess(db: string): Promise<{ code: number | null; stderr: stri
     process.execPath,
     [...cliArgv(), "subscriptions", "deliver", "--db", db, "--base-url", "https://aigov.example"],
     {
-      env: { PATH: process.env.PATH ?? "", HOME: tempDir() },
+      // The receivers of this suite are on localhost.
+      env: { PATH: process.env.PATH ?? "", HOME: tempDir(), AIGOV_ALLOW_PRIVATE_WEBHOOKS: "1" },
     },
   );
   let stderr = "";
@@ -267,6 +268,42 @@ for (const dialect of DIALECTS) {
         log.deliveries.map((d) => [d.status, d.attempts, d.lastStatus]),
         [["delivered", 4, 200]],
       );
+    });
+
+    it("keeps a subscription's changes in order while the first is retried", async () => {
+      receiver.received.length = 0;
+      const made = (await (
+        await subscribe({
+          scope: { kind: "event", id: "2025-eu-gpai-provider-guidelines" },
+          webhook: { url: receiver.url, secret: SECRET },
+        })
+      ).json()) as { id: string };
+      await publishChange("2025-eu-gpai-provider-guidelines", "First change.");
+      await publishChange("2025-eu-gpai-provider-guidelines", "Second change.");
+      receiver.answer(made.id, 500);
+      await deliverDue(app.services, { retryBaseMs: 5 });
+      app.clock.advance(60_000);
+      await deliverDue(app.services, { retryBaseMs: 5 });
+      const posts = receiver.received
+        .map((r) => ({
+          status: r.status,
+          ...(JSON.parse(r.body) as { subscription: string; revision: number }),
+        }))
+        .filter((p) => p.subscription === made.id);
+      assert.deepEqual(
+        posts.map((p) => p.status),
+        [500, 200, 200],
+      );
+      assert.ok(posts[0]!.revision === posts[1]!.revision && posts[1]!.revision < posts[2]!.revision);
+    });
+
+    it("refuses a webhook URL with credentials in it", async () => {
+      const answer = await subscribe({
+        scope: { kind: "jurisdiction", code: "EU" },
+        webhook: { url: "https://user:pass@hooks.example.org/x", secret: SECRET },
+      });
+      assert.equal(answer.status, 400);
+      assert.match(((await answer.json()) as { detail: string }).detail, /without a user name or password/);
     });
 
     it("pauses a subscription whose receiver fails for a day, tells its owner, and resumes it", async () => {

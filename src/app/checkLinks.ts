@@ -138,10 +138,11 @@ export async function checkLinks(
     const gate = new HostGate(settings.perHostDelayMs, hooks.sleep);
     const counts: Record<LinkOutcome, number> = { ok: 0, broken: 0, unreachable: 0, blocked: 0 };
     let done = 0;
+    let leaseLost = false;
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift())
         for (const url of queue) {
-          if (hooks.signal?.aborted) return;
+          if (hooks.signal?.aborted || leaseLost) return;
           const finding = await probeLink(url, { ...settings, userAgent: LINK_CHECKER_USER_AGENT, gate });
           const firstCitedOn = cited.links.get(url)?.firstCitedOn ?? startedAt.slice(0, 10);
           const state = nextLinkState(previous.get(url) ?? null, finding, context.now(), firstCitedOn);
@@ -153,11 +154,17 @@ export async function checkLinks(
           if (Date.now() - leaseRenewedAt > leaseMs / 2) {
             leaseRenewedAt = Date.now();
             const now = context.now();
-            await takeLease(db, LEASE, holder, now, addMs(now, leaseMs));
+            // Lost (a stall outlasted it, and another check took over): this one stops, not both run.
+            if (!(await takeLease(db, LEASE, holder, now, addMs(now, leaseMs)))) leaseLost = true;
           }
         }
     };
     await Promise.all(Array.from({ length: Math.min(settings.concurrency, queues.length) }, worker));
+    if (leaseLost)
+      throw new AppError(
+        "conflict",
+        `the link check stopped after ${done} of ${urls.length} links: another check took over its lease`,
+      );
     finished = hooks.signal?.aborted !== true;
     return { checked: urls.length, ...counts, skipped: cited.skipped, startedAt, finishedAt: context.now() };
   } finally {

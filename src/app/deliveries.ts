@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import { operator } from "../domain/account.js";
 import { Language } from "../domain/localizedText.js";
 import { ChangeType, DIGEST_PERIOD_MS, Digest } from "../domain/subscription.js";
@@ -10,6 +12,7 @@ import { recordAction } from "./audit.js";
 import { composeDigest, composePausedNotice, type DigestItem } from "./emailDigest.js";
 import type { Mailer } from "./mailer.js";
 import { type ChangedVersions, matchChanges } from "./subscriptionMatch.js";
+import { isPrivateHost } from "./privateHosts.js";
 import { unsubscribeUrl } from "./subscriptions.js";
 
 // Delivering what subscriptions are owed, at least once: the outbox entries (written with each change)
@@ -18,7 +21,7 @@ import { unsubscribeUrl } from "./subscriptions.js";
 // servers can run it side by side: the fan-out takes turns on its cursor, and each attempt is leased to
 // one server.
 
-type Services = Pick<AppServices, "db" | "now" | "obligations" | "baseUrl">;
+type Services = Pick<AppServices, "db" | "now" | "obligations" | "baseUrl" | "allowPrivateWebhooks">;
 
 export interface DeliveryOptions {
   /** How webhooks are posted (default: the global fetch). */
@@ -94,7 +97,7 @@ export async function fanOut(services: Services): Promise<number> {
             : null,
       after: entry.type === "event.removed" ? null : version(entry.subject, entry.revision),
     }));
-    const subscriptions = await repo.listSubscriptions(trx);
+    const subscriptions = await repo.owedSubscriptions(trx);
     const owed = matchChanges(changes, subscriptions, services.obligations.instruments);
     const now = services.now();
     const rows = subscriptions.flatMap((subscription) =>
@@ -178,7 +181,7 @@ async function attemptFailed(
   subscription: repo.SubscriptionRow,
   deliveries: readonly repo.DeliveryRow[],
   failure: { status: number | null; error: string },
-): Promise<void> {
+): Promise<string> {
   const now = services.now();
   const first = deliveries.reduce(
     (earliest, d) => (d.first_attempt_at && d.first_attempt_at < earliest ? d.first_attempt_at : earliest),
@@ -187,6 +190,7 @@ async function attemptFailed(
   const attempts = Math.max(...deliveries.map((d) => d.attempts)) + 1;
   const givingUp = Date.parse(now) - Date.parse(first) >= options.giveUpAfterMs;
   const reason = failure.status === null ? failure.error : `HTTP ${failure.status}`;
+  const next = later(now, retryDelay(attempts, options.retryBaseMs));
   await inTransaction(services.db, async (trx) => {
     for (const delivery of deliveries)
       await repo.updateDeliveries(trx, [delivery.id], {
@@ -196,7 +200,7 @@ async function attemptFailed(
         last_error: failure.error.slice(0, 500),
         lease_until: null,
         status: givingUp ? "failed" : "pending",
-        next_attempt_at: later(now, retryDelay(attempts, options.retryBaseMs)),
+        next_attempt_at: next,
       });
     if (givingUp && subscription.paused_at === null) {
       await repo.updateSubscription(trx, subscription.id, { paused_at: now, paused_reason: reason });
@@ -218,6 +222,31 @@ async function attemptFailed(
         )
         .catch(() => undefined);
   }
+  return next;
+}
+
+/**
+ * Why a webhook may not be posted to now: an account's webhook whose host resolves to the server's own
+ * network (the address was checked when it was made, but a name can point anywhere later). The
+ * operator's subscriptions, and servers configured with allowPrivateWebhooks, may post anywhere.
+ */
+async function privateTarget(
+  services: Services,
+  subscription: repo.SubscriptionRow,
+): Promise<{ status: null; error: string } | null> {
+  if (services.allowPrivateWebhooks || subscription.owner_id === null || !subscription.webhook_url)
+    return null;
+  const host = new URL(subscription.webhook_url).hostname;
+  const addresses = isIP(host.replace(/^\[|\]$/g, ""))
+    ? [host]
+    : await lookup(host, { all: true }).then(
+        (found) => found.map((a) => a.address),
+        () => [],
+      );
+  const inside = [host, ...addresses].find(isPrivateHost);
+  return inside
+    ? { status: null, error: `${host} resolves to ${inside}, an address on the server's own network` }
+    : null;
 }
 
 /** Posts one change to a webhook: its answer's status, or null and why when nothing answered. */
@@ -277,22 +306,42 @@ export async function deliverWebhooks(services: Services, options: DeliveryOptio
       delivery,
     ]);
   let delivered = 0;
+  // At most this many attempts per subscription in one round: they are made one after the other, and
+  // must end within the lease (a slow receiver leaves the rest to the next round, still in order).
+  const perSubscription = Math.max(1, Math.floor(settings.leaseMs / settings.timeoutMs) - 1);
   await Promise.all(
-    [...bySubscription].map(async ([id, deliveries]) => {
+    [...bySubscription].map(async ([id, all]) => {
+      const deliveries = all.slice(0, perSubscription);
+      await repo.updateDeliveries(
+        services.db,
+        all.slice(perSubscription).map((d) => d.id),
+        { lease_until: null },
+      );
       const subscription = await repo.findSubscription(services.db, id);
-      if (!subscription?.webhook_url || !subscription.secret) return;
-      for (const [at, delivery] of deliveries.entries()) {
+      // Removed or paused since the lease was taken: nothing more is posted.
+      const stopped =
+        !subscription?.webhook_url ||
+        !subscription.secret ||
+        subscription.removed_at ||
+        subscription.paused_at;
+      const refusal = stopped ? null : await privateTarget(services, subscription);
+      for (const delivery of deliveries) {
         const change = changeOf(delivery);
-        if (!change) continue;
+        if (stopped || !subscription?.webhook_url || !subscription.secret || !change) {
+          await repo.updateDeliveries(services.db, [delivery.id], { lease_until: null });
+          continue;
+        }
         const body = webhookPayload(id, delivery.id, change, services.baseUrl(), subscription.lang);
-        const result = await post(
-          subscription.webhook_url,
-          body,
-          subscription.secret,
-          delivery.id,
-          doFetch,
-          settings.timeoutMs,
-        );
+        const result =
+          refusal ??
+          (await post(
+            subscription.webhook_url,
+            body,
+            subscription.secret,
+            delivery.id,
+            doFetch,
+            settings.timeoutMs,
+          ));
         if (result.status !== null && result.status >= 200 && result.status < 300) {
           await repo.updateDeliveries(services.db, [delivery.id], {
             status: "delivered",
@@ -306,10 +355,10 @@ export async function deliverWebhooks(services: Services, options: DeliveryOptio
           delivered++;
           continue;
         }
-        // The rest wait with this one: a receiver that is down would fail them too, and order is kept.
-        await attemptFailed(services, settings, subscription, [delivery], result);
-        const rest = deliveries.slice(at + 1).map((d) => d.id);
-        await repo.updateDeliveries(services.db, rest, { lease_until: null });
+        // The later ones wait with this one (a receiver that is down would fail them too), due when it is
+        // next tried: the order of a subscription's changes is kept.
+        const next = await attemptFailed(services, settings, subscription, [delivery], result);
+        await repo.holdLaterDeliveries(services.db, id, delivery.outbox_seq, next);
         break;
       }
     }),
@@ -389,9 +438,11 @@ export async function deliverDue(
   services: Services,
   options: DeliveryOptions = {},
 ): Promise<{ webhooks: number; digests: number }> {
-  if (!(await repo.workWaiting(services.db, services.now()))) return { webhooks: 0, digests: 0 };
-  while ((await fanOut(services)) > 0);
-  const webhooks = await deliverWebhooks(services, options);
+  let webhooks = 0;
+  if (await repo.workWaiting(services.db, services.now())) {
+    while ((await fanOut(services)) > 0);
+    webhooks = await deliverWebhooks(services, options);
+  }
   const digests = await deliverDigests(services, options);
   return { webhooks, digests };
 }

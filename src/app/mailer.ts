@@ -14,12 +14,19 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+/** How long an SMTP server may take (ms): well within a delivery's lease, so a hung one stalls nothing long. */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 /**
  * A mailer over SMTP (`smtp://user:pass@host:port`, or `smtps://` for TLS from the start), through
- * nodemailer, which also upgrades a plain connection with STARTTLS when the server offers it.
+ * nodemailer, which also upgrades a plain connection with STARTTLS when the server offers it. Timeouts
+ * the URL does not set are SMTP_TIMEOUTS (nodemailer's own wait up to ten minutes).
  */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = createTransport(url);
+  const withTimeouts = new URL(url);
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS))
+    if (!withTimeouts.searchParams.has(name)) withTimeouts.searchParams.set(name, String(ms));
+  const transport = createTransport(withTimeouts.toString());
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });

@@ -20,6 +20,16 @@ describe("isPrivateHost", () => {
     ])
       assert.equal(isPrivateHost(host), true, host);
   });
+  it("sees IPv4 inside IPv6 however URL writes it", () => {
+    for (const url of [
+      "http://[::ffff:127.0.0.1]/",
+      "http://[::ffff:169.254.169.254]/",
+      "http://[::7f00:1]/",
+      "http://[64:ff9b::a00:1]/",
+    ])
+      assert.equal(isPrivateHost(new URL(url).hostname), true, url);
+    assert.equal(isPrivateHost(new URL("http://[::ffff:8.8.8.8]/").hostname), false);
+  });
   it("lets public names and addresses through", () => {
     for (const host of [
       "example.org",

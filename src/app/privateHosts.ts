@@ -23,7 +23,11 @@ function v4Number(address: string): number {
  * at delivery time); the operator who runs aigov on a private network should firewall it.
  */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  // A trailing dot names the same host ("localhost." is localhost).
+  const host = hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   const version = isIP(host);
   if (version === 4) {
@@ -32,8 +36,16 @@ export function isPrivateHost(hostname: string): boolean {
   }
   if (version === 6) {
     if (host === "::1" || host === "::") return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    if (mapped) return isPrivateHost(mapped[1] as string);
+    // An IPv4 address inside IPv6 (mapped ::ffff:a.b.c.d, which URL writes as ::ffff:7f00:1; the
+    // deprecated compatible ::a.b.c.d; NAT64's 64:ff9b::) reaches that IPv4 address.
+    const embedded =
+      /^(?:::ffff:|::|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/.exec(host);
+    if (embedded) {
+      if (embedded[1]) return isPrivateHost(embedded[1]);
+      const n =
+        Number.parseInt(embedded[2] as string, 16) * 65536 + Number.parseInt(embedded[3] as string, 16);
+      return isPrivateHost([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join("."));
+    }
     return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
   }
   return false;

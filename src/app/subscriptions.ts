@@ -10,7 +10,7 @@ import {
   SubscriptionScope,
 } from "../domain/subscription.js";
 import { findUserByEmail } from "../storage/repos/accountRepo.js";
-import { findEvent } from "../storage/repos/eventRepo.js";
+import { findEvent, lockForWriting } from "../storage/repos/eventRepo.js";
 import * as repo from "../storage/repos/subscriptionRepo.js";
 import { inTransaction } from "../storage/transaction.js";
 import { forbidden, invalidRequest, notFound } from "./appError.js";
@@ -222,6 +222,9 @@ export async function addSubscription(
     last_digest_at: null,
   };
   await inTransaction(services.db, async (trx) => {
+    // In turn with writers (who decide under this lock whether anyone is owed their change): a change
+    // committed after the subscription is then always in its outbox.
+    await lockForWriting(trx);
     await repo.insertSubscription(trx, row);
     await recordAction(trx, actor, "subscription-added", now, row.id, {
       channel: row.channel,

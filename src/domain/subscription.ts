@@ -43,7 +43,11 @@ export const WebhookTarget = z
     url: z
       .string()
       .max(2000, "expected a URL of at most 2,000 characters")
-      .refine(isHttpUrl, { message: "expected an http or https URL" }),
+      .refine(isHttpUrl, { message: "expected an http or https URL" })
+      // Credentials in the URL would be shown in the delivery log and errors: the secret signs instead.
+      .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), {
+        message: "expected a URL without a user name or password (the secret authenticates deliveries)",
+      }),
     secret: z
       .string()
       .min(MIN_SECRET_LENGTH, `expected a secret of at least ${MIN_SECRET_LENGTH} characters`)

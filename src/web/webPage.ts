@@ -77,6 +77,11 @@ export interface PageResult {
   head?: SafeHtml;
   /** The page's own address without `lang` (the layout adds the language); defaults to the request path. */
   canonicalPath?: string;
+  /**
+   * Whether the page shows what can change without the data version moving (releases made by another
+   * process): then no cache keeps it, the server's own included.
+   */
+  notStored?: boolean;
 }
 
 /** One page of the web app: where it lives and how it renders. Register it in pages/index.ts. */

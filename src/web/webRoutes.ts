@@ -188,7 +188,9 @@ function pageResponse(
     query: page.nav === "search" ? (url.searchParams.get("q") ?? "") : undefined,
     account: session ? { name: session.actor.name, role: session.actor.role, csrf: session.csrfToken } : null,
   });
-  return new Response(body, { status: result.status ?? 200, headers: htmlHeaders(read, services, cookies) });
+  const headers = htmlHeaders(read, services, cookies);
+  if (result.notStored) headers.set("cache-control", "no-store");
+  return new Response(body, { status: result.status ?? 200, headers });
 }
 
 /** A 303 to another page after a form, never cached. */

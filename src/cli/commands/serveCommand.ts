@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { startDeliveryWorker } from "../../app/deliveries.js";
 import { smtpMailer } from "../../app/mailer.js";
 import {
+  allowPrivateWebhooks,
   deliveryLeaseMs,
   resolveDatabaseLocation,
   searchSnapshotPath,
@@ -107,7 +108,13 @@ export function serveCommand(): Command {
         // The audit log's "from where" and the throttles' addresses: the proxy's client, else the peer
         // (AIGOV_TRUST_PROXY=1 in a service manager's environment file says what --trust-proxy says).
         const behindProxy = options.trustProxy === true || trustProxy();
-        app = createApp({ db, search, baseUrl: options.baseUrl, trustProxy: behindProxy });
+        app = createApp({
+          db,
+          search,
+          baseUrl: options.baseUrl,
+          trustProxy: behindProxy,
+          allowPrivateWebhooks: allowPrivateWebhooks(),
+        });
         server = await startServer(app, { port: options.port, host: options.host });
       } catch (error) {
         await db.destroy();

@@ -11,7 +11,7 @@ import {
   subscriptionDeliveries,
   type SubscriptionView,
 } from "../../app/subscriptions.js";
-import { resolveDatabaseLocation, smtpSettings } from "../../config.js";
+import { allowPrivateWebhooks, resolveDatabaseLocation, smtpSettings } from "../../config.js";
 import { SearchService } from "../../search/searchService.js";
 import type { Database } from "../../storage/database.js";
 import type { CliIo } from "../cliIo.js";
@@ -29,7 +29,10 @@ const BASE_URL_HELP =
 /** The use cases' services at the command line: the bundled reference data, the system clock. */
 function services(db: Database, io: CliIo, baseUrl?: string) {
   const base = (baseUrl ?? io.env.AIGOV_BASE_URL ?? "http://localhost:8080").replace(/\/+$/, "");
-  return buildServices({ db, search: new SearchService(db) }, () => base);
+  return buildServices(
+    { db, search: new SearchService(db), allowPrivateWebhooks: allowPrivateWebhooks(io.env) },
+    () => base,
+  );
 }
 
 /** What a subscription follows, in a few words. */
@@ -223,11 +226,17 @@ export function subscriptionsCommand(io: CliIo): Command {
     .option("--db <path>", DB_HELP)
     .action(async (options: { smtp?: string; baseUrl?: string; db?: string }) => {
       const smtp = smtpSettings(options.smtp, io.env);
-      const done = await withDatabase(resolveDatabaseLocation(options.db, io.env), (db) =>
-        deliverDue(services(db, io, options.baseUrl), {
-          mailer: smtp ? smtpMailer(smtp.url, smtp.from) : null,
-        }),
-      );
+      const done = await withDatabase(resolveDatabaseLocation(options.db, io.env), async (db) => {
+        const mailer = smtp ? smtpMailer(smtp.url, smtp.from) : null;
+        const total = { webhooks: 0, digests: 0 };
+        // Rounds until one delivers nothing: a round attempts a few changes per subscription.
+        for (;;) {
+          const round = await deliverDue(services(db, io, options.baseUrl), { mailer });
+          total.webhooks += round.webhooks;
+          total.digests += round.digests;
+          if (round.webhooks === 0) return total;
+        }
+      });
       io.stderr.write(`delivered ${done.webhooks} webhook changes and ${done.digests} digests\n`);
     });
 

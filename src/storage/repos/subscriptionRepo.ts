@@ -65,6 +65,21 @@ export async function listSubscriptions(db: Db, owner?: { id: string | null }): 
   return query.orderBy("created_at").orderBy("id").execute();
 }
 
+/**
+ * Subscriptions that are owed changes (not removed, and not of a disabled account): what the fan-out
+ * matches; paused ones are included, so that a resume delivers what they missed.
+ */
+export async function owedSubscriptions(db: Db): Promise<SubscriptionRow[]> {
+  return db
+    .selectFrom("subscriptions")
+    .leftJoin("users", "users.id", "subscriptions.owner_id")
+    .selectAll("subscriptions")
+    .where("subscriptions.removed_at", "is", null)
+    .where("users.disabled_at", "is", null)
+    .orderBy("subscriptions.id")
+    .execute();
+}
+
 /** Subscriptions that receive changes now (not removed, not paused). */
 export async function activeSubscriptions(db: Db): Promise<SubscriptionRow[]> {
   return db
@@ -166,11 +181,16 @@ export async function workWaiting(db: Db, now: string): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   if (next) return true;
+  // E-mail deliveries wait for their digest, which has its own check (deliverDigests reads, writes only when due).
   const due = await db
     .selectFrom("deliveries")
-    .select("id")
-    .where("status", "=", "pending")
-    .where("next_attempt_at", "<=", now)
+    .innerJoin("subscriptions", "subscriptions.id", "deliveries.subscription_id")
+    .select("deliveries.id")
+    .where("deliveries.status", "=", "pending")
+    .where("deliveries.next_attempt_at", "<=", now)
+    .where("subscriptions.channel", "=", "webhook")
+    .where("subscriptions.paused_at", "is", null)
+    .where("subscriptions.removed_at", "is", null)
     .limit(1)
     .executeTakeFirst();
   return due !== undefined;
@@ -215,6 +235,22 @@ export async function leaseDueDeliveries(
     .where("subscriptions.channel", "=", channel)
     .where("subscriptions.paused_at", "is", null)
     .where("subscriptions.removed_at", "is", null)
+    // Not while an earlier change of the same subscription is being attempted (by another server) or
+    // waits for its retry: a subscription's changes arrive in order.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("deliveries as earlier")
+            .select("earlier.id")
+            .whereRef("earlier.subscription_id", "=", "deliveries.subscription_id")
+            .whereRef("earlier.outbox_seq", "<", "deliveries.outbox_seq")
+            .where("earlier.status", "=", "pending")
+            .where((eb) =>
+              eb.or([eb("earlier.lease_until", ">=", now), eb("earlier.next_attempt_at", ">", now)]),
+            ),
+        ),
+      ),
+    )
     .orderBy("deliveries.next_attempt_at")
     .orderBy("deliveries.outbox_seq")
     .limit(limit);
@@ -253,6 +289,25 @@ export async function leaseSubscriptionDeliveries(
     .returningAll()
     .execute();
   return rows.map(asDelivery).sort((a, b) => a.outbox_seq - b.outbox_seq);
+}
+
+/**
+ * After a failed attempt of a subscription's change, its later pending changes wait until that one is
+ * tried again (`next`), and are let go by this server: their order is kept.
+ */
+export async function holdLaterDeliveries(
+  db: Db,
+  subscriptionId: string,
+  afterSeq: number,
+  next: string,
+): Promise<void> {
+  await db
+    .updateTable("deliveries")
+    .set({ next_attempt_at: next, lease_until: null })
+    .where("subscription_id", "=", subscriptionId)
+    .where("status", "=", "pending")
+    .where("outbox_seq", ">", afterSeq)
+    .execute();
 }
 
 /** Pending deliveries of one subscription (every one, however due): what its next digest holds. */
@@ -307,13 +362,16 @@ export async function countDeliveries(db: Db, subscriptionId: string): Promise<R
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
-/** Puts a paused subscription's given-up deliveries back in the queue, due now. */
+/**
+ * Puts a paused subscription's given-up and waiting deliveries back in the queue, due now, with a new
+ * day of attempts each (a resumed subscription is not paused again by its first failure).
+ */
 export async function requeueFailed(db: Db, subscriptionId: string, now: string): Promise<void> {
   await db
     .updateTable("deliveries")
     .set({ status: "pending", next_attempt_at: now, first_attempt_at: null, lease_until: null })
     .where("subscription_id", "=", subscriptionId)
-    .where("status", "=", "failed")
+    .where("status", "in", ["failed", "pending"])
     .execute();
 }
 

@@ -53,6 +53,8 @@ export const releasesPage: WebPage = {
     const title = t("releases.title");
     return {
       title,
+      // A release made by `aigov release` in another process moves no data version: never cached.
+      notStored: true,
       description: t("releases.intro"),
       body: html`<h1>${title}</h1>
         <p class="lead">${t("releases.intro")}</p>
