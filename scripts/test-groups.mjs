@@ -40,53 +40,69 @@ function findTests(dir) {
   });
 }
 
-// Seconds each of the longest integration files took alone (measured on this 2-core machine, Dec 2026),
-// to split test/ into two halves of about equal length; a file not listed counts as two seconds.
-const INTEGRATION_SECONDS = {
+// Seconds each of the longest files took (measured on this 2-core machine, Dec 2026), to split the
+// browser suites and the integration tests into parts of about equal length; a file not listed counts
+// as two seconds.
+const SECONDS = {
+  "test/browser/everyPage.test.ts": 27,
+  "test/browser/compareChartsReports.test.ts": 17,
+  "test/browser/mapAndProfile.test.ts": 16,
+  "test/browser/compareDuties.test.ts": 14,
+  "test/browser/analystViews.test.ts": 13,
+  "test/browser/search.test.ts": 11,
+  "test/browser/checkPage.test.ts": 10,
+  "test/browser/eventPage.test.ts": 10,
+  "test/browser/editorialFlow.test.ts": 9,
+  "test/browser/chronicle.test.ts": 8,
+  "test/browser/responsive.test.ts": 4,
+  "test/concurrentImports.test.ts": 24,
   "test/streaming-import.test.ts": 19,
   "test/nothingLost.test.ts": 18,
-  "test/concurrentImports.test.ts": 12,
+  "test/liveUpdates.test.ts": 16,
   "test/exportStreaming.test.ts": 11,
   "test/hardening-cli.test.ts": 11,
   "test/api.test.ts": 11,
+  "test/hostHeader.test.ts": 11,
   "test/report.test.ts": 9,
-  "test/liveUpdates.test.ts": 10,
-  "test/cli.test.ts": 6,
-  "test/publishKilled.test.ts": 8,
+  "test/publishKilled.test.ts": 9,
   "test/twoServers.test.ts": 9,
-  "test/hostHeader.test.ts": 5,
+  "test/subscriptions.test.ts": 8,
+  "test/deliveriesSurviveKill.test.ts": 7,
+  "test/mcp.test.ts": 7,
   "test/cliEditorial.test.ts": 6,
-  "test/migrate.test.ts": 3,
+  "test/cli.test.ts": 6,
+  "test/linkCheck.test.ts": 6,
   "test/openapiResponses.test.ts": 4,
-  "test/mcp.test.ts": 4,
+  "test/releases.test.ts": 3,
+  "test/migrate.test.ts": 3,
 };
-const secondsOf = (file) => INTEGRATION_SECONDS[file] ?? 2;
+const secondsOf = (file) => SECONDS[file] ?? 2;
 
-/** Splits files into two lists of about equal total length (the longest first, each to the shorter). */
-function halves(files) {
-  const parts = [
-    { files: [], seconds: 0 },
-    { files: [], seconds: 0 },
-  ];
+/** Splits files into `count` lists of about equal total length (the longest first, each to the shortest). */
+function parts(files, count) {
+  const made = Array.from({ length: count }, () => ({ files: [], seconds: 0 }));
   for (const file of [...files].sort((a, b) => secondsOf(b) - secondsOf(a))) {
-    const shorter = parts[0].seconds <= parts[1].seconds ? parts[0] : parts[1];
-    shorter.files.push(file);
-    shorter.seconds += secondsOf(file);
+    const shortest = made.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    shortest.files.push(file);
+    shortest.seconds += secondsOf(file);
   }
-  return parts.map((part) => part.files.sort());
+  return made.map((part) => part.files.sort());
 }
 
-/** The groups of a whole run, the longest first. */
+/**
+ * The groups of a whole run, the longest first. The browser suites (each part with its own Chromium)
+ * and the integration tests are split so that no one process's chain of files outlasts the rest: with
+ * three groups at a time, a group that waits (on Chromium, a child process, a lock) leaves its core to
+ * another.
+ */
 function groupsOf(files, unitOnly) {
   const unit = files.filter((file) => file.startsWith("src/"));
   if (unitOnly) return [{ name: "unit", files: unit }];
   const browser = files.filter((file) => file.startsWith("test/browser/"));
   const integration = files.filter((file) => file.startsWith("test/") && !browser.includes(file));
-  const [first, second] = halves(integration);
   return [
-    { name: "browser", files: browser },
-    { name: "integration 1", files: first },
-    { name: "integration 2", files: second },
+    ...parts(browser, 2).map((part, at) => ({ name: `browser ${at + 1}`, files: part })),
+    ...parts(integration, 3).map((part, at) => ({ name: `integration ${at + 1}`, files: part })),
     { name: "unit", files: unit },
   ].filter((group) => group.files.length > 0);
 }
@@ -150,9 +166,10 @@ const sentinelsPassed = new Set();
 // The tests' temp databases and files in memory where the machine has a tmpfs for it: their commits
 // then wait for no disk (the suites that fill a disk mount a small tmpfs of their own).
 if (!process.env.TMPDIR && existsSync("/dev/shm") && accessible("/dev/shm")) process.env.TMPDIR = "/dev/shm";
+const AT_ONCE = Number(process.env.AIGOV_TEST_GROUPS_AT_ONCE ?? 3);
 const stream = run({
   files: groups.map((group) => group.entry),
-  concurrency: Number(process.env.AIGOV_TEST_GROUPS_AT_ONCE ?? 2),
+  concurrency: AT_ONCE,
   ...(pattern ? { testNamePatterns: [new RegExp(pattern)] } : {}),
 });
 let failed = 0;
@@ -192,6 +209,6 @@ const rows = groups.map((group) => {
   const failures = groupFailed ? `, ${groupFailed} failed` : "";
   return `  ${group.name.padEnd(14)} ${String(group.files.length).padStart(4)} files ${String(tests).padStart(5)} tests, ended at ${seconds(ended)} s${failures}`;
 });
-process.stderr.write(`\ntest groups (two at a time):\n${rows.join("\n")}\n`);
+process.stderr.write(`\ntest groups (${AT_ONCE} at a time):\n${rows.join("\n")}\n`);
 rmSync(scratch, { recursive: true, force: true });
 process.exitCode = failed > 0 ? 1 : 0;

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { deliverDue } from "../src/app/deliveries.js";
+import { recordReferenceChanges } from "../src/app/referenceChanges.js";
+import { bundledObligations } from "../src/reference/obligationsData.js";
 import { type Mailer, type MailMessage, smtpMailer } from "../src/app/mailer.js";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -343,6 +345,72 @@ for (const dialect of DIALECTS) {
         (await app.call("GET", `/api/subscriptions/${made.id}`, { token: analyst.token })).status,
         404,
       );
+    });
+
+    it("tells of an instrument's new status and a new correction, from a new release of the bundled data", async () => {
+      receiver.received.length = 0;
+      const bundled = bundledObligations();
+      // The data this aigov bundles is recorded (the first record announces nothing) …
+      assert.equal(await recordReferenceChanges(app.services), 0);
+      const instrument = (await (
+        await subscribe({
+          scope: { kind: "instrument", id: "eu-ai-act" },
+          webhook: { url: receiver.url, secret: SECRET },
+        })
+      ).json()) as { id: string };
+      const [correction] = bundled.corrections;
+      assert.ok(correction, "the bundled data corrects at least one event");
+      const followed = (await (
+        await subscribe({
+          scope: { kind: "event", id: correction.event },
+          webhook: { url: receiver.url, secret: SECRET },
+        })
+      ).json()) as { id: string };
+      // … then a release in which the AI Act is stayed and one correction says more.
+      const next = {
+        ...bundled,
+        instruments: bundled.instruments.map((i) =>
+          i.id === "eu-ai-act" ? { ...i, status: "stayed" as const } : i,
+        ),
+        corrections: bundled.corrections.map((c) =>
+          c === correction
+            ? { ...c, correction: { ...c.correction, en: `${c.correction.en} (revised)` } }
+            : c,
+        ),
+      };
+      const released = { ...app.services, obligations: next };
+      assert.equal(await recordReferenceChanges(released), 2);
+      assert.equal(await recordReferenceChanges(released), 0, "each difference is told once");
+      await deliverDue(released, { retryBaseMs: 5 });
+      const payloads = receiver.acknowledged() as unknown as {
+        type: string;
+        subscription: string;
+        url: string;
+        instrument?: { id: string; status: string };
+        changes: { before: { status?: string }; after: { status?: string } };
+      }[];
+      const toInstrument = payloads.filter((p) => p.subscription === instrument.id);
+      assert.deepEqual(
+        toInstrument.map((p) => [p.type, p.instrument?.id, p.changes.before.status, p.changes.after.status]),
+        [
+          [
+            "instrument.changed",
+            "eu-ai-act",
+            bundled.instruments.find((i) => i.id === "eu-ai-act")?.status,
+            "stayed",
+          ],
+        ],
+      );
+      assert.match(toInstrument[0]?.url ?? "", /^https:\/\/aigov\.example\/instruments\/eu-ai-act\?lang=en$/);
+      const toEvent = payloads.filter((p) => p.subscription === followed.id);
+      assert.deepEqual(
+        toEvent.map((p) => p.type),
+        ["correction.changed"],
+      );
+      await app.call("DELETE", `/api/subscriptions/${instrument.id}`, { token: analyst.token });
+      await app.call("DELETE", `/api/subscriptions/${followed.id}`, { token: analyst.token });
+      // Back to the data this aigov bundles, as the processes of the next test read it.
+      assert.equal(await recordReferenceChanges(app.services), 2);
     });
 
     it("two servers deliver each change once", async () => {

@@ -4,12 +4,19 @@ import { isIP } from "node:net";
 import { operator } from "../domain/account.js";
 import { Language } from "../domain/localizedText.js";
 import { ChangeType, DIGEST_PERIOD_MS, Digest } from "../domain/subscription.js";
+import { findEvents } from "../storage/repos/eventRepo.js";
 import { parseBody } from "../storage/repos/storedEvent.js";
 import * as repo from "../storage/repos/subscriptionRepo.js";
 import { inTransaction } from "../storage/transaction.js";
 import type { AppServices } from "./appServices.js";
 import { recordAction } from "./audit.js";
-import { composeDigest, composePausedNotice, type DigestItem } from "./emailDigest.js";
+import {
+  composeDigest,
+  composePausedNotice,
+  type DigestItem,
+  eventPage,
+  instrumentPage,
+} from "./emailDigest.js";
 import type { Mailer } from "./mailer.js";
 import { type ChangedVersions, matchChanges } from "./subscriptionMatch.js";
 import { isPrivateHost } from "./privateHosts.js";
@@ -87,16 +94,32 @@ export async function fanOut(services: Services): Promise<number> {
       const found = revision === null ? undefined : bodies.get(`${id}@${revision}`);
       return found ? parseBody(found.body) : null;
     };
-    const changes: ChangedVersions[] = entries.map((entry) => ({
-      subject: entry.subject,
-      before:
-        entry.type === "event.changed"
-          ? version(entry.subject, (entry.revision ?? 1) - 1)
-          : entry.type === "event.removed"
-            ? version(entry.subject, entry.revision)
-            : null,
-      after: entry.type === "event.removed" ? null : version(entry.subject, entry.revision),
-    }));
+    const corrected = new Map(
+      (
+        await findEvents(
+          trx,
+          entries.filter((entry) => entry.type.startsWith("correction.")).map((entry) => entry.subject),
+        )
+      ).map((event) => [event.id, event]),
+    );
+    const instruments = new Map(services.obligations.instruments.map((i) => [i.id, i]));
+    const changes: ChangedVersions[] = entries.map((entry) =>
+      entry.type === "instrument.changed"
+        ? { subject: entry.subject, before: null, after: null, instrument: instruments.get(entry.subject) }
+        : entry.type.startsWith("correction.")
+          ? // A correction is news to whoever follows the event it corrects, as it is now.
+            { subject: entry.subject, before: null, after: corrected.get(entry.subject) ?? null }
+          : {
+              subject: entry.subject,
+              before:
+                entry.type === "event.changed"
+                  ? version(entry.subject, (entry.revision ?? 1) - 1)
+                  : entry.type === "event.removed"
+                    ? version(entry.subject, entry.revision)
+                    : null,
+              after: entry.type === "event.removed" ? null : version(entry.subject, entry.revision),
+            },
+    );
     const subscriptions = await repo.owedSubscriptions(trx);
     const owed = matchChanges(changes, subscriptions, services.obligations.instruments);
     const now = services.now();
@@ -125,7 +148,10 @@ export async function fanOut(services: Services): Promise<number> {
   });
 }
 
-/** What a delivery is about: its outbox entry and the event's version it announces. */
+/**
+ * What a delivery is about: its outbox entry and the event's version it announces (for a correction: the
+ * corrected event as it is now), or the instrument as the services hold it.
+ */
 async function loadChanges(services: Services, deliveries: readonly repo.DeliveryRow[]) {
   const entries = new Map(
     (await repo.readOutboxEntries(services.db, [...new Set(deliveries.map((d) => d.outbox_seq))])).map(
@@ -138,16 +164,30 @@ async function loadChanges(services: Services, deliveries: readonly repo.Deliver
       e.revision === null ? [] : [{ id: e.subject, revision: e.revision }],
     ),
   );
-  return (delivery: repo.DeliveryRow) => {
+  const corrected = new Map(
+    (
+      await findEvents(
+        services.db,
+        [...entries.values()].filter((e) => e.type.startsWith("correction.")).map((e) => e.subject),
+      )
+    ).map((event) => [event.id, event]),
+  );
+  const instruments = new Map(services.obligations.instruments.map((i) => [i.id, i]));
+  return (delivery: repo.DeliveryRow): DigestItem | null => {
     const entry = entries.get(delivery.outbox_seq);
-    const stored = entry ? bodies.get(`${entry.subject}@${entry.revision}`) : undefined;
-    if (!entry || !stored) return null;
-    return {
-      type: ChangeType.catch("event.changed").parse(entry.type),
-      event: parseBody(stored.body),
-      revision: entry.revision,
-      at: entry.at,
-    };
+    if (!entry) return null;
+    const type = ChangeType.catch("event.changed").parse(entry.type);
+    const changes = entry.detail === null ? undefined : (JSON.parse(entry.detail) as unknown);
+    if (type === "instrument.changed") {
+      const instrument = instruments.get(entry.subject);
+      return instrument ? { type, instrument, changes, revision: null, at: entry.at } : null;
+    }
+    if (type.startsWith("correction.")) {
+      const event = corrected.get(entry.subject);
+      return event ? { type, event, changes, revision: null, at: entry.at } : null;
+    }
+    const stored = bodies.get(`${entry.subject}@${entry.revision}`);
+    return stored ? { type, event: parseBody(stored.body), revision: entry.revision, at: entry.at } : null;
   };
 }
 
@@ -165,8 +205,17 @@ export function webhookPayload(
     delivery,
     at: change.at,
     revision: change.revision,
-    event: change.event,
-    url: `${baseUrl}/events/${change.event.id}?lang=${lang}`,
+    ...(change.instrument
+      ? {
+          instrument: change.instrument,
+          changes: change.changes,
+          url: instrumentPage(change.instrument, baseUrl, lang),
+        }
+      : {
+          event: change.event,
+          ...(change.changes === undefined ? {} : { changes: change.changes }),
+          url: eventPage(change.event, baseUrl, lang),
+        }),
   });
 }
 

@@ -29,7 +29,14 @@ export const DIGEST_PHRASES: Record<Language, DigestPhrases> = {
       ({ immediate: "您订阅的内容有以下更新：", daily: "过去一天内的更新：", weekly: "过去一周内的更新：" })[
         digest
       ],
-    change: { "event.published": "新发布", "event.changed": "已修改", "event.removed": "已撤下" },
+    change: {
+      "event.published": "新发布",
+      "event.changed": "已修改",
+      "event.removed": "已撤下",
+      "instrument.changed": "法律文件日期或状态变化",
+      "correction.published": "新增更正",
+      "correction.changed": "更正已修改",
+    },
     revision: "修订版本",
     unnamed: "我的订阅",
     unsubscribe: "退订",
@@ -48,7 +55,14 @@ export const DIGEST_PHRASES: Record<Language, DigestPhrases> = {
         daily: "What changed in the past day:",
         weekly: "What changed in the past week:",
       })[digest],
-    change: { "event.published": "New", "event.changed": "Changed", "event.removed": "Removed" },
+    change: {
+      "event.published": "New",
+      "event.changed": "Changed",
+      "event.removed": "Removed",
+      "instrument.changed": "Instrument's dates or status changed",
+      "correction.published": "Correction added",
+      "correction.changed": "Correction changed",
+    },
     revision: "revision",
     unnamed: "my subscription",
     unsubscribe: "Unsubscribe",

@@ -1,17 +1,28 @@
 import type { Event } from "../domain/event.js";
+import type { Instrument } from "../domain/instrument.js";
 import { pickText, type Language } from "../domain/localizedText.js";
 import type { ChangeType, Digest } from "../domain/subscription.js";
 import { escapeHtml } from "../report/escapeHtml.js";
 import { DIGEST_PHRASES } from "./digestPhrases.js";
 import type { MailMessage } from "./mailer.js";
 
-/** One change in a digest. */
-export interface DigestItem {
+/**
+ * One change in a digest (and in a webhook's payload): of an event (with the version it announces; for a
+ * correction, the corrected event as it is), or of an instrument; `changes` says what an instrument's or
+ * a correction's change was ({ before, after }).
+ */
+export type DigestItem = {
   type: ChangeType;
-  event: Event;
   revision: number | null;
   at: string;
-}
+  changes?: unknown;
+} & ({ event: Event; instrument?: undefined } | { instrument: Instrument; event?: undefined });
+
+/** The aigov pages a change links to, in the reader's language. */
+export const eventPage = (event: Event, baseUrl: string, lang: string) =>
+  `${baseUrl}/events/${event.id}?lang=${lang}`;
+export const instrumentPage = (instrument: Instrument, baseUrl: string, lang: string) =>
+  `${baseUrl}/instruments/${instrument.id}?lang=${lang}`;
 
 /** The title of an event in a language, falling back to the other one, else its id. */
 const titleOf = (event: Event, lang: Language) => pickText(event.title, lang) ?? event.id;
@@ -32,8 +43,14 @@ export function composeDigest(input: {
 }): MailMessage {
   const words = DIGEST_PHRASES[input.lang];
   const name = input.name ?? words.unnamed;
-  const pageOf = (event: Event) => `${input.baseUrl}/events/${event.id}?lang=${input.lang}`;
   const lines = input.items.map((item) => {
+    if (item.instrument)
+      return {
+        label: words.change[item.type],
+        title: pickText(item.instrument.title, input.lang) ?? item.instrument.id,
+        facts: [item.instrument.jurisdiction, item.instrument.status].join(" · "),
+        url: instrumentPage(item.instrument, input.baseUrl, input.lang),
+      };
     const where = item.event.jurisdictions.join(", ");
     return {
       label: words.change[item.type],
@@ -41,7 +58,7 @@ export function composeDigest(input: {
       facts: [item.event.date.start, where, item.revision ? `${words.revision} ${item.revision}` : ""]
         .filter(Boolean)
         .join(" · "),
-      url: pageOf(item.event),
+      url: eventPage(item.event, input.baseUrl, input.lang),
     };
   });
   const text = [

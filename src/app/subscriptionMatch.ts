@@ -1,6 +1,7 @@
 import type { Event } from "../domain/event.js";
 import { toEventFilter } from "../domain/eventQuery.js";
 import type { Instrument } from "../domain/instrument.js";
+import { isWithin } from "../domain/jurisdictionCounting.js";
 import { SubscriptionScope } from "../domain/subscription.js";
 import { parseQuery } from "../search/queryParser.js";
 import { SearchIndex } from "../search/searchIndex.js";
@@ -10,11 +11,31 @@ import { SearchIndex } from "../search/searchIndex.js";
 // /api/events finds: the same words (both languages, identifiers however written), the same filters (a
 // country's filter takes its states' events).
 
-/** One published change, with the versions of its event before and after it (null where there is none). */
+/**
+ * One published change, with the versions of its event before and after it (null where there is none);
+ * or an instrument's change, which has no event versions.
+ */
 export interface ChangedVersions {
   subject: string;
   before: Event | null;
   after: Event | null;
+  instrument?: Instrument;
+}
+
+/**
+ * Whether a scope follows an instrument's change: the instrument itself, one of its events, its
+ * jurisdiction (a country's takes its states'), or a saved search of jurisdictions alone (a search with
+ * words or other filters is about events, and an instrument is none).
+ */
+function followsInstrument(scope: SubscriptionScope, instrument: Instrument): boolean {
+  if (scope.kind === "instrument") return scope.id === instrument.id;
+  if (scope.kind === "event")
+    return instrument.events.includes(scope.id) || instrument.amends.includes(scope.id);
+  if (scope.kind === "jurisdiction") return isWithin(instrument.jurisdiction, scope.code);
+  const { q, jurisdiction, from, to, type, level, bindingness, tag } = scope.search;
+  const onlyPlaces =
+    !q && !from && !to && !type.length && !level.length && !bindingness.length && !tag.length;
+  return onlyPlaces && jurisdiction.some((code) => isWithin(instrument.jurisdiction, code));
 }
 
 /**
@@ -42,6 +63,7 @@ export function matchChanges(
     if (!parsed.success) continue;
     const scope = parsed.data;
     let matches: (position: number) => boolean;
+    const instrumentAt = (at: number) => changes[at]?.instrument;
     if (scope.kind === "event") matches = (at) => changes[at]?.subject === scope.id;
     else if (scope.kind === "instrument") {
       const instrument = instruments.find((i) => i.id === scope.id);
@@ -64,7 +86,12 @@ export function matchChanges(
       );
       matches = (at) => (versionsOf[at] ?? []).some((version) => found.has(String(version)));
     }
-    const positions = changes.map((_, at) => at).filter(matches);
+    const positions = changes
+      .map((_, at) => at)
+      .filter((at) => {
+        const instrument = instrumentAt(at);
+        return instrument ? followsInstrument(scope, instrument) : matches(at);
+      });
     if (positions.length) owed.set(subscription.id, positions);
   }
   return owed;

@@ -61,7 +61,18 @@ export const DeliveryView = z
   .object({
     id: z.string(),
     change: z
-      .object({ type: ChangeType, event: z.string(), revision: z.number().int().nullable(), at: z.string() })
+      .object({
+        type: ChangeType,
+        subject: z
+          .string()
+          .describe("The event's id (for a correction, the corrected event's), or the instrument's"),
+        revision: z
+          .number()
+          .int()
+          .nullable()
+          .describe("The event's revision the change made; null for instruments and corrections"),
+        at: z.string(),
+      })
       .strict(),
     status: DeliveryStatus,
     attempts: z.number().int(),
@@ -319,7 +330,7 @@ export async function subscriptionDeliveries(
       id: delivery.id,
       change: {
         type: ChangeType.catch("event.changed").parse(entry?.type),
-        event: entry?.subject ?? "",
+        subject: entry?.subject ?? "",
         revision: entry?.revision ?? null,
         at: entry?.at ?? delivery.created_at,
       },

@@ -85,7 +85,14 @@ export const SubscriptionRequest = z
 export type SubscriptionRequest = z.output<typeof SubscriptionRequest>;
 
 /** What a published change is to a subscriber. */
-export const CHANGE_TYPES = ["event.published", "event.changed", "event.removed"] as const;
+export const CHANGE_TYPES = [
+  "event.published",
+  "event.changed",
+  "event.removed",
+  "instrument.changed",
+  "correction.published",
+  "correction.changed",
+] as const;
 export const ChangeType = z.enum(CHANGE_TYPES);
 export type ChangeType = z.output<typeof ChangeType>;
 

@@ -23,6 +23,7 @@ const DATA_TABLES = [
   ["subscriptions", ["id"]],
   ["outbox", ["seq"]],
   ["deliveries", ["id"]],
+  ["reference_snapshot", ["key"]],
   ["releases", ["version"]],
   ["release_files", ["version", "name"]],
   ["links", ["url"]],

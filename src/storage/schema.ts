@@ -193,16 +193,23 @@ export interface SubscriptionsTable {
   after_seq: number | string;
 }
 
+/** What the bundled reference data said last, by key (`instrument:ID`, `correction:EVENT:FIELD`). */
+export interface ReferenceSnapshotTable {
+  key: string;
+  body: string;
+}
+
 /** A published change that subscriptions may be owed, written in the change's own transaction. */
 export interface OutboxTable {
   seq: Generated<number | string>;
-  /** event.published, event.changed, event.removed. */
+  /** event.published, event.changed, event.removed, instrument.changed, correction.published, correction.changed. */
   type: string;
-  /** The event's id. */
+  /** The event's id (for a correction: the corrected event's), or the instrument's. */
   subject: string;
   /** The revision the change made (for a removal: the revision that records it). */
   revision: number | null;
   at: string;
+  /** For an instrument or a correction: JSON { before, after } of what changed. */
   detail: string | null;
 }
 
@@ -291,6 +298,7 @@ export interface Tables {
   subscriptions: SubscriptionsTable;
   outbox: OutboxTable;
   deliveries: DeliveriesTable;
+  reference_snapshot: ReferenceSnapshotTable;
   releases: ReleasesTable;
   release_files: ReleaseFilesTable;
   links: LinksTable;

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { startDeliveryWorker } from "../../app/deliveries.js";
 import { smtpMailer } from "../../app/mailer.js";
+import { recordReferenceChanges } from "../../app/referenceChanges.js";
 import {
   allowPrivateWebhooks,
   deliveryLeaseMs,
@@ -125,7 +126,9 @@ export function serveCommand(): Command {
             : `cannot listen: ${(error as Error).message}`,
         );
       }
-      // Subscriptions are served from the outbox by every server at once (each delivery leased to one).
+      // Subscriptions are served from the outbox by every server at once (each delivery leased to one). A
+      // release of aigov with other instruments or corrections is announced as the changes it makes.
+      await recordReferenceChanges(app.services);
       const smtp = smtpSettings(options.smtp);
       const deliveries = startDeliveryWorker(app.services, {
         mailer: smtp ? smtpMailer(smtp.url, smtp.from) : null,

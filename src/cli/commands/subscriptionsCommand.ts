@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { buildServices } from "../../app/appServices.js";
 import { deliverDue } from "../../app/deliveries.js";
 import { smtpMailer } from "../../app/mailer.js";
+import { recordReferenceChanges } from "../../app/referenceChanges.js";
 import {
   addSubscription,
   listSubscriptionViews,
@@ -204,11 +205,11 @@ export function subscriptionsCommand(io: CliIo): Command {
       io.stdout.write(
         terminalText(
           textTable(
-            ["delivery", "change", "event", "status", "attempts", "last error"],
+            ["delivery", "change", "of", "status", "attempts", "last error"],
             log.map((d) => [
               d.id,
               d.change.type,
-              d.change.event,
+              d.change.subject,
               d.status,
               String(d.attempts),
               d.lastError ?? "",
@@ -228,6 +229,8 @@ export function subscriptionsCommand(io: CliIo): Command {
       const smtp = smtpSettings(options.smtp, io.env);
       const done = await withDatabase(resolveDatabaseLocation(options.db, io.env), async (db) => {
         const mailer = smtp ? smtpMailer(smtp.url, smtp.from) : null;
+        // The bundled instruments and corrections of this aigov, against what the database last recorded.
+        await recordReferenceChanges(services(db, io, options.baseUrl));
         const total = { webhooks: 0, digests: 0 };
         // Rounds until one delivers nothing: a round attempts a few changes per subscription.
         for (;;) {

@@ -7,7 +7,9 @@ import { isPostgres } from "../dialect.js";
  * between its commit and its delivery; a delivery worker fans each entry out to the subscriptions it
  * matches (`deliveries`, one row per subscription and change, whose id the receiver sees on every retry)
  * and then delivers them, at least once, from any server. The fan-out's position is a metadata row, so
- * that every server knows it.
+ * that every server knows it. Instruments and corrections are bundled files, not rows: what they said is
+ * kept in `reference_snapshot`, and a server that starts with different files writes the difference to
+ * the outbox, in the transaction that updates the snapshot.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
@@ -73,6 +75,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex("deliveries_due")
     .on("deliveries")
     .columns(["status", "next_attempt_at"])
+    .execute();
+
+  // What the bundled reference data said when a server last started (an instrument's dates and status, each
+  // correction), so that a new release of it is told to subscribers as the changes it makes.
+  await db.schema
+    .createTable("reference_snapshot")
+    .addColumn("key", text, (c) => c.primaryKey())
+    .addColumn("body", text, (c) => c.notNull())
     .execute();
 
   await db.insertInto("aigov_metadata").values({ key: "outbox_fanned_out", value: "0" }).execute();

@@ -394,3 +394,32 @@ export async function eventBodiesAt(
   }
   return found;
 }
+
+/** What the bundled reference data said when it was last recorded, by key. */
+export async function readReferenceSnapshot(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("reference_snapshot").select(["key", "body"]).execute();
+  return new Map(rows.map((row) => [row.key, row.body]));
+}
+
+/** Replaces the snapshot's entries: `set` written (added or replaced), `gone` removed. */
+export async function writeReferenceSnapshot(
+  db: Db,
+  set: { key: string; body: string }[],
+  gone: string[],
+): Promise<void> {
+  for (const chunk of chunksOf(set))
+    await db
+      .insertInto("reference_snapshot")
+      .values(chunk)
+      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ body: eb.ref("excluded.body") })))
+      .execute();
+  for (const chunk of chunksOf(gone.map((key) => ({ key }))))
+    await db
+      .deleteFrom("reference_snapshot")
+      .where(
+        "key",
+        "in",
+        chunk.map((r) => r.key),
+      )
+      .execute();
+}

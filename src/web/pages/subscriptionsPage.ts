@@ -95,7 +95,13 @@ async function subscriptionCard(view: SubscriptionView, request: PageRequest): P
                   html`<tr>
                     <td>
                       ${t(`subscriptions.type.${d.change.type}`)}
-                      <a href="${localHref(`/events/${d.change.event}`, lang)}">${d.change.event}</a>
+                      <a
+                        href="${localHref(
+                          `/${d.change.type === "instrument.changed" ? "instruments" : "events"}/${d.change.subject}`,
+                          lang,
+                        )}"
+                        >${d.change.subject}</a
+                      >
                     </td>
                     <td>${t(`subscriptions.deliveryStatus.${d.status}`)}</td>
                     <td>${d.attempts}</td>
