@@ -502,6 +502,54 @@ describe("editorial web app", () => {
       "the dead cookie is dropped",
     );
   });
+
+  it("keeps a reader's subscriptions: the form filled from the view, the list with its log, remove", async () => {
+    const anonymous = await app.hono.request("/subscriptions?lang=en");
+    assert.equal(anonymous.status, 303, "signing in comes first");
+    const reader = new Reader(app);
+    await reader.signIn("contributor@example.org");
+    const event = await reader.text(`/events/${EVENT}?lang=en`);
+    assert.match(event, new RegExp(`href="/subscriptions\\?event=${EVENT}&amp;lang=en"`));
+    const page = await reader.text("/subscriptions?q=AI%20Act&jurisdiction=EU&lang=en");
+    assert.match(page, /You follow nothing yet/);
+    assert.match(page, /name="q" maxlength="200" value="AI Act"/);
+    const made = await reader.request(
+      "/subscriptions?lang=en",
+      form({
+        csrf: hidden(page, "csrf") ?? "",
+        name: "EU AI Act",
+        q: "AI Act",
+        jurisdiction: "eu",
+        digest: "weekly",
+      }),
+    );
+    assert.equal(made.status, 303);
+    const listed = await reader.text("/subscriptions?lang=en");
+    assert.match(listed, /<h2 id="sub-[a-z0-9]+">EU AI Act<\/h2>/);
+    assert.match(
+      listed.replace(/\s+/g, " "),
+      /Search “AI Act” · EU → e-mail to contributor@example\.org \(weekly\)/,
+    );
+    const refused = await reader.request(
+      "/subscriptions?lang=en",
+      form({
+        csrf: hidden(listed, "csrf") ?? "",
+        webhook: "http://127.0.0.1:9/hook",
+        secret: "sixteen characters at least",
+      }),
+    );
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /on the server&#39;s own network|on the server's own network/);
+    const id = /<h2 id="(sub-[a-z0-9]+)">/.exec(listed)?.[1] ?? "";
+    const removed = await reader.request(
+      "/subscriptions/remove?lang=en",
+      form({ csrf: hidden(listed, "csrf") ?? "", id }),
+    );
+    assert.equal(removed.status, 303);
+    assert.match(await reader.text("/subscriptions?lang=zh"), /您尚未订阅任何内容/);
+    const forged = await new Reader(app).request("/subscriptions/remove?lang=en", form({ id }));
+    assert.equal(forged.status, 403, "no CSRF token, no removal");
+  });
 });
 
 describe("sessions kept in the database", () => {

@@ -194,8 +194,10 @@ for (const dialect of DIALECTS) {
         webhook: { url: receiver.url, secret: SECRET },
       });
       assert.equal(made.status, 201);
-      const subscription = (await made.json()) as { id: string; feeds: { atom: string } };
-      assert.match(subscription.feeds.atom, /^https:\/\/aigov\.example\/api\/events\.atom\?jurisdiction=EU/);
+      const subscription = (await made.json()) as { id: string; feeds: { atom: string; ics: string } };
+      assert.match(subscription.feeds.atom, /^https:\/\/aigov\.example\/api\/feed\.atom\?jurisdiction=EU/);
+      for (const feed of Object.values(subscription.feeds))
+        assert.equal((await app.call("GET", feed.replace("https://aigov.example", ""))).status, 200, feed);
       const mine = await app.call("GET", `/api/subscriptions/${subscription.id}`, { token: editor.token });
       assert.equal(mine.status, 404, "someone else's subscription is not shown");
 

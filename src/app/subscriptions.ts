@@ -127,7 +127,7 @@ function feedsOf(scope: SubscriptionScope, lang: string, baseUrl: string): Subsc
   } else return null;
   params.set("lang", lang);
   return {
-    atom: `${baseUrl}/api/events.atom?${params}`,
+    atom: `${baseUrl}/api/feed.atom?${params}`,
     ics: `${baseUrl}/api/calendar.ics?${params}`,
   };
 }

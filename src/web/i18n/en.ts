@@ -272,7 +272,7 @@ export const en = {
   "subscriptions.deliveryStatus.failed": "given up",
   "subscriptions.resume": "Resume",
   "subscriptions.remove": "Remove",
-  "subscriptions.follow": "Follow",
+  "subscriptions.follow": "Follow: be told of changes by e-mail or webhook",
   "unsubscribe.title": "Unsubscribe",
   "unsubscribe.ask": "Stop this subscription's e-mails? Nothing more will be sent.",
   "unsubscribe.confirm": "Unsubscribe",

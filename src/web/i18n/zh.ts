@@ -265,7 +265,7 @@ export const zh: Record<MessageKey, string> = {
   "subscriptions.deliveryStatus.failed": "已放弃",
   "subscriptions.resume": "恢复",
   "subscriptions.remove": "删除",
-  "subscriptions.follow": "订阅更新",
+  "subscriptions.follow": "订阅：有变化时以邮件或回调通知",
   "unsubscribe.title": "退订",
   "unsubscribe.ask": "停止此订阅的邮件？之后将不再发送。",
   "unsubscribe.confirm": "退订",

@@ -157,6 +157,8 @@ function editorLinks(event: Event, request: PageRequest): SafeHtml {
   return html`<p class="event-actions no-print">
     ${edit}
     <a href="${localHref(`/events/${event.id}/suggest`, lang)}">${t("event.suggest")}</a>
+    ·
+    <a href="${localHref(`/subscriptions?event=${event.id}`, lang)}">${t("subscriptions.follow")}</a>
   </p>`;
 }
 

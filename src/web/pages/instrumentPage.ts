@@ -1,3 +1,4 @@
+import { followLink } from "../components/followLink.js";
 import { KIND_LABELS } from "../../domain/profileLabels.js";
 import { listSeparator } from "../../domain/languageForms.js";
 import { INSTRUMENT_STATUS } from "../components/instrumentStatus.js";
@@ -231,6 +232,7 @@ export const instrumentPage: WebPage = {
           }
         </dd>
       </dl>
+      ${followLink(new URLSearchParams({ instrument: instrument.id }), request)}
       ${instrument.dates.length ? datesTable(instrument.dates, request, mark) : ""}
       ${
         instrument.identifiers.length

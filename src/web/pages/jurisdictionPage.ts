@@ -1,4 +1,5 @@
 import { isWithin } from "../../domain/jurisdictionCounting.js";
+import { followLink } from "../components/followLink.js";
 import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { instrumentsWithDates } from "../components/instrumentDates.js";
 import { BINDINGNESS, EVENT_TYPES, type Event, JurisdictionCode } from "../../domain/event.js";
@@ -221,6 +222,7 @@ export const jurisdictionPage: WebPage = {
           <p class="muted counts-rule">${t("counts.rule")}</p>
           ${await timeline(code, request)}
           ${facts.total ? takeAway(new URLSearchParams({ jurisdiction: code }), request) : ""}
+          ${followLink(new URLSearchParams({ jurisdiction: code }), request)}
         </section>
         ${
           facts.total

@@ -7,6 +7,7 @@ import { EventsQuery, encodeCursor, parseSearchParams } from "../../app/eventsQu
 import { invalidRequest } from "../../app/appError.js";
 import type { SearchFacets } from "../../search/searchService.js";
 import { eventCard } from "../components/eventCard.js";
+import { followLink } from "../components/followLink.js";
 import { jsonTwin, takeAway } from "../components/takeAway.js";
 import { facetGroup, type FacetGroupModel } from "../components/facetGroup.js";
 import { type FilterChipModel, filterChips } from "../components/filterChips.js";
@@ -177,6 +178,7 @@ async function searchRegions(request: PageRequest): Promise<SearchRegions> {
     pager: html`<div id="search-pager">
       ${pager(state, outcome.total, request)}
       ${outcome.total ? takeAway(apiParams(state, lang), request) : ""}
+      ${followLink(apiParams(state, lang), request)}
     </div>`,
   };
 }
