@@ -160,7 +160,8 @@ ${html`<html lang="${languageTag(lang)}">
       <p>
         ${t("footer.feeds")}: <a href="/api/feed.atom?lang=${lang}">Atom</a> ·
         <a href="/api/calendar.ics?lang=${lang}">iCalendar</a> ·
-        <a href="${localHref("/api/docs", lang)}">API</a> · ${t("footer.licence")}
+        <a href="${localHref("/api/docs", lang)}">API</a> ·
+        <a href="${localHref("/releases", lang)}">${t("releases.title")}</a> · ${t("footer.licence")}
       </p>
     </footer>
   </body>
