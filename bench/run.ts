@@ -3,6 +3,7 @@
  * bench/baseline.json. `npm run bench -- --save` makes this run the new baseline. Not part of `npm test`.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { benchDeliveries } from "./deliveriesBench.js";
 import { benchExport } from "./exportBench.js";
 import { type Measurement, printTable } from "./harness.js";
 import { benchImport } from "./importBench.js";
@@ -14,6 +15,7 @@ import { benchWeb } from "./webBench.js";
 
 const BASELINE = new URL("./baseline.json", import.meta.url);
 const suites: Record<string, () => Promise<Measurement[]>> = {
+  deliveries: benchDeliveries,
   export: benchExport,
   import: benchImport,
   report: benchReport,

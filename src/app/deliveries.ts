@@ -50,8 +50,13 @@ export interface DeliveryOptions {
 
 const HOUR = 3600_000;
 const DEFAULTS = { retryBaseMs: 1000, giveUpAfterMs: 24 * HOUR, timeoutMs: 10_000, leaseMs: 60_000 };
-/** Outbox entries fanned out per transaction, and deliveries leased per round. */
-const BATCH = 200;
+/**
+ * Outbox entries fanned out per transaction (one small index of their versions is built for the lot:
+ * 1,000 a batch fan out 20,000 changes to 5 subscriptions in 3.3 s, 200 a batch in 5.1 s; npm run bench
+ * -- deliveries), and deliveries leased per round.
+ */
+const FAN_OUT_BATCH = 1000;
+const LEASE_BATCH = 200;
 const USER_AGENT = "aigov-webhooks/1 (+https://github.com/aigov)";
 
 const later = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
@@ -74,7 +79,7 @@ export function signatureOf(body: string, secret: string): string {
 export async function fanOut(services: Services): Promise<number> {
   return inTransaction(services.db, async (trx) => {
     const cursor = await repo.lockFanOutCursor(trx);
-    const entries = await repo.readOutbox(trx, cursor, BATCH);
+    const entries = await repo.readOutbox(trx, cursor, FAN_OUT_BATCH);
     const last = entries.at(-1);
     if (!last) return 0;
     const bodies = await repo.eventBodiesAt(
@@ -344,7 +349,7 @@ export async function deliverWebhooks(services: Services, options: DeliveryOptio
     "webhook",
     now,
     later(now, settings.leaseMs),
-    BATCH,
+    LEASE_BATCH,
   );
   if (leased.length === 0) return 0;
   const changeOf = await loadChanges(services, leased);

@@ -380,18 +380,24 @@ export async function eventBodiesAt(
   db: Db,
   wanted: { id: string; revision: number }[],
 ): Promise<Map<string, { body: string; removed: boolean }>> {
+  const keys = new Set(wanted.map((w) => `${w.id}@${w.revision}`));
+  const ids = [...new Set(wanted.map((w) => w.id))];
   const found = new Map<string, { body: string; removed: boolean }>();
-  for (let at = 0; at < wanted.length; at += 200) {
-    const chunk = wanted.slice(at, at + 200);
+  // By event (the key's first column), the revisions wanted picked here: a long OR of (id, revision)
+  // pairs is planned as a scan.
+  for (const chunk of chunksOf(ids.map((id) => ({ id }))))
     for (const row of await db
       .selectFrom("event_revisions")
       .select(["event_id", "revision", "body", "removed"])
-      .where((eb) =>
-        eb.or(chunk.map((w) => eb.and([eb("event_id", "=", w.id), eb("revision", "=", w.revision)]))),
+      .where(
+        "event_id",
+        "in",
+        chunk.map((r) => r.id),
       )
-      .execute())
-      found.set(`${row.event_id}@${row.revision}`, { body: row.body, removed: Number(row.removed) === 1 });
-  }
+      .execute()) {
+      const key = `${row.event_id}@${row.revision}`;
+      if (keys.has(key)) found.set(key, { body: row.body, removed: Number(row.removed) === 1 });
+    }
   return found;
 }
 
