@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import SQLite from "better-sqlite3";
@@ -18,32 +18,41 @@ const record = (i: number, start = "2025-01-02", summary?: string) => ({
 describe("streaming imports of large files", () => {
   const dir = tempDir();
 
-  it("imports a JSON array of 100,000 events written on one line", { timeout: 600_000 }, async () => {
-    const file = join(dir, "one-line.json");
-    const parts: string[] = [];
-    for (let i = 0; i < 100_000; i++) parts.push(JSON.stringify(record(i)));
-    writeFileSync(file, `[${parts.join(",")}]`);
-    const db = join(dir, "one-line.db");
-    const result = await runCli(["import", file, "--db", db]);
-    assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, `${file}: added 100000, updated 0, skipped 0 (unchanged)\n`);
-    // What was written, read from the file itself: every event, each with its own title. (Read back with
-    // `aigov export` this cost as much again as the import, exporting being tested elsewhere.)
-    const handle = new SQLite(db, { readonly: true });
-    try {
-      const rows = handle.prepare("select id, title_en from events").all() as {
-        id: string;
-        title_en: string;
-      }[];
-      assert.equal(rows.length, 100_000);
-      assert.equal(new Set(rows.map((row) => row.id)).size, 100_000);
-      assert.ok(
-        rows.every(({ id, title_en }) => /^bulk-\d+$/.test(id) && title_en === `Bulk event ${id.slice(5)}`),
-      );
-    } finally {
-      handle.close();
-    }
-  });
+  // 10,000 events with a summary each make one line of about 8 MB, eight of the reader's 1 MiB chunks: as
+  // many bytes as 100,000 bare events, which took three times as long to check and write.
+  const ONE_LINE = 10_000;
+  const LONG_SUMMARY = "Padding that makes the one line long. ".repeat(20);
+  it(
+    `imports a JSON array of ${ONE_LINE.toLocaleString("en")} events written on one line`,
+    { timeout: 600_000 },
+    async () => {
+      const file = join(dir, "one-line.json");
+      const parts: string[] = [];
+      for (let i = 0; i < ONE_LINE; i++) parts.push(JSON.stringify(record(i, "2025-01-02", LONG_SUMMARY)));
+      writeFileSync(file, `[${parts.join(",")}]`);
+      assert.ok(statSync(file).size > 7 * (1 << 20), "a line of several of the reader's chunks");
+      const db = join(dir, "one-line.db");
+      const result = await runCli(["import", file, "--db", db]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, `${file}: added ${ONE_LINE}, updated 0, skipped 0 (unchanged)\n`);
+      // What was written, read from the file itself: every event, each with its own title. (Read back with
+      // `aigov export` this cost as much again as the import, exporting being tested elsewhere.)
+      const handle = new SQLite(db, { readonly: true });
+      try {
+        const rows = handle.prepare("select id, title_en from events").all() as {
+          id: string;
+          title_en: string;
+        }[];
+        assert.equal(rows.length, ONE_LINE);
+        assert.equal(new Set(rows.map((row) => row.id)).size, ONE_LINE);
+        assert.ok(
+          rows.every(({ id, title_en }) => /^bulk-\d+$/.test(id) && title_en === `Bulk event ${id.slice(5)}`),
+        );
+      } finally {
+        handle.close();
+      }
+    },
+  );
 
   it("tells JSON Lines by content, also in a file named .json", async () => {
     const file = join(dir, "lines.json");

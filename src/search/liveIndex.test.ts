@@ -116,7 +116,7 @@ describe("a live index", () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
