@@ -15,7 +15,9 @@ import { join } from "node:path";
 async function runChecks() {
   const { scripts } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
   const commands = [scripts.typecheck, scripts.lint].flatMap((script) => script.split(" && "));
-  // Measured: tsc (src, test) 25 s, prettier 23, eslint 19, depcruise 6, tsc (client) 3.
+  // Measured from scratch (a fresh clone, as CI runs): tsc (src, test) 22 s, prettier 18, eslint 12,
+  // depcruise 4, tsc (client) 1.5. tsc, eslint and prettier keep caches in node_modules/.cache/aigov/
+  // (package.json), so that a second run checks what changed: 4.4 s for the typecheck, 5 s for the lint.
   const LONGEST = ["tsc -p tsconfig.json ", "prettier ", "eslint ", "depcruise "];
   const rank = (command) => {
     const at = LONGEST.findIndex((start) => command.startsWith(start));
