@@ -57,7 +57,8 @@ const DEFAULTS = { retryBaseMs: 1000, giveUpAfterMs: 24 * HOUR, timeoutMs: 10_00
  */
 const FAN_OUT_BATCH = 1000;
 const LEASE_BATCH = 200;
-const USER_AGENT = "aigov-webhooks/1 (+https://github.com/aigov)";
+/** Names the sender, so that a receiver can tell aigov's posts in its logs. */
+const USER_AGENT = "aigov-webhooks/1";
 
 const later = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
 

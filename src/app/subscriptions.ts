@@ -198,7 +198,7 @@ export async function addSubscription(
   services: Services,
   actor: Actor,
   request: SubscriptionRequest,
-): Promise<SubscriptionView & { secretStored: boolean }> {
+): Promise<SubscriptionView> {
   authorize(actor, "subscribe");
   const owner = await ownerOf(services, actor, request.owner);
   await checkScope(services, request.scope);
@@ -243,7 +243,7 @@ export async function addSubscription(
       owner: owner.label,
     });
   });
-  return { ...(await present(services, row)), secretStored: row.secret !== null };
+  return present(services, row);
 }
 
 /** The subscription with this id, if the actor may see it (the owner, an admin, the operator); else 404. */

@@ -61,7 +61,7 @@ export const subscriptionRoutes: Endpoint[] = [
     handler: async ({ c, deps: { services } }) => {
       const actor = await requestActor(c, services);
       const request = parseSubscriptionRequest(await readJsonBody(c));
-      const { secretStored: _, ...made } = await addSubscription(services, actor, request);
+      const made = await addSubscription(services, actor, request);
       return subscription.send(c, made, { ...PRIVATE, location: `/api/subscriptions/${made.id}` }, 201);
     },
   }),

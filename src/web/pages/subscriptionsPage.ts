@@ -127,27 +127,34 @@ function newSubscriptionForm(request: PageRequest, message?: SafeHtml): SafeHtml
     ${message ?? ""}
     <form method="post" action="${localHref("/subscriptions", lang)}" class="editor-form">
       <input type="hidden" name="${CSRF_FIELD}" value="${request.formToken()}" />
-      ${field("sub-name", t("subscriptions.name"), html`<input id="sub-name" name="name" maxlength="200" />`)}
+      ${field("sub-name", t("subscriptions.name"), html`<input id="sub-name" type="text" name="name" maxlength="200" />`)}
       <fieldset>
         <legend>${t("subscriptions.follows")}</legend>
-        ${field("sub-q", t("subscriptions.words"), html`<input id="sub-q" name="q" maxlength="200" value="${get("q")}" />`)}
+        ${field("sub-q", t("subscriptions.words"), html`<input id="sub-q" type="text" name="q" maxlength="200" value="${get("q")}" />`)}
         ${field(
           "sub-jurisdiction",
           t("subscriptions.jurisdictions"),
           html`<input
             id="sub-jurisdiction"
+            type="text"
             name="jurisdiction"
             maxlength="200"
             value="${get("jurisdiction")}"
             placeholder="EU, US-CA"
           />`,
         )}
-        ${field("sub-tag", t("subscriptions.tags"), html`<input id="sub-tag" name="tag" maxlength="200" value="${get("tag")}" />`)}
-        ${field("sub-event", t("subscriptions.eventId"), html`<input id="sub-event" name="event" maxlength="120" value="${get("event")}" />`)}
+        ${field("sub-tag", t("subscriptions.tags"), html`<input id="sub-tag" type="text" name="tag" maxlength="200" value="${get("tag")}" />`)}
+        ${field("sub-event", t("subscriptions.eventId"), html`<input id="sub-event" type="text" name="event" maxlength="120" value="${get("event")}" />`)}
         ${field(
           "sub-instrument",
           t("subscriptions.instrumentId"),
-          html`<input id="sub-instrument" name="instrument" maxlength="120" value="${get("instrument")}" />`,
+          html`<input
+            id="sub-instrument"
+            type="text"
+            name="instrument"
+            maxlength="120"
+            value="${get("instrument")}"
+          />`,
         )}
       </fieldset>
       <fieldset>
