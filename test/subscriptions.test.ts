@@ -187,6 +187,35 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it("is kept at the command line too: add, list, deliveries, remove, and a bad value named by its option", async () => {
+      const db = ["--db", app.store.arg];
+      const bad = await runCli(["subscriptions", "add", "--webhook", "ftp://x", "--secret", SECRET, ...db]);
+      assert.deepEqual([bad.code, bad.stderr], [2, "error: --webhook: expected an http or https URL\n"]);
+      const added = await runCli([
+        "subscriptions",
+        "add",
+        "--tag",
+        "gpai",
+        "--email",
+        "ops@example.org",
+        "--digest",
+        "immediate",
+        ...db,
+      ]);
+      assert.equal(added.code, 0, added.stderr);
+      const id = added.stdout.trim();
+      assert.match(added.stderr, /subscribed: search tag=gpai → e-mail ops@example\.org \(immediate\)/);
+      const listed = JSON.parse((await runCli(["subscriptions", "list", "--json", ...db])).stdout) as {
+        id: string;
+        owner: string;
+      }[];
+      assert.equal(listed.find((s) => s.id === id)?.owner, "operator");
+      assert.equal((await runCli(["subscriptions", "deliveries", id, "--json", ...db])).stdout.trim(), "[]");
+      assert.equal((await runCli(["subscriptions", "remove", id, ...db])).code, 0);
+      const again = await runCli(["subscriptions", "remove", id, ...db]);
+      assert.deepEqual([again.code, again.stderr], [1, `error: no subscription "${id}"\n`]);
+    });
+
     it("delivers exactly the matching changes, imported or published from review, signed", async () => {
       const made = await subscribe({
         name: "EU guidance",

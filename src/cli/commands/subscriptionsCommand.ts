@@ -36,6 +36,19 @@ function services(db: Database, io: CliIo, baseUrl?: string) {
   );
 }
 
+/** The option of each field of a subscription request that an option gives. */
+const OPTION_OF: Record<string, string> = {
+  "webhook.url": "webhook",
+  "webhook.secret": "secret",
+  "email.address": "email",
+  "email.digest": "digest",
+  "scope.id": "event",
+  "scope.search.q": "query",
+  lang: "lang",
+  name: "name",
+  owner: "owner",
+};
+
 /** What a subscription follows, in a few words. */
 function scopeText(view: SubscriptionView): string {
   const scope = view.scope;
@@ -110,11 +123,12 @@ export function subscriptionsCommand(io: CliIo): Command {
             ...(o.owner ? { owner: o.owner } : {}),
           });
         } catch (error) {
+          // The request's fields, as the options that gave them.
           throw new CliError(
-            (error as Error).message.replace(
-              /^([\w.]+):/,
-              (_, field: string) => `--${field.split(".").at(-1)}:`,
-            ),
+            (error as Error).message.replace(/(^|; )([\w.]+):/g, (_, before: string, field: string) => {
+              const flag = OPTION_OF[field] ?? (field.startsWith("scope.search.") ? field.slice(13) : field);
+              return `${before}--${flag}:`;
+            }),
             2,
           );
         }
