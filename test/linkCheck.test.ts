@@ -370,6 +370,31 @@ for (const dialect of DIALECTS)
       assert.doesNotMatch(working, /link-broken/);
     });
 
+    it("records nothing when no link answers at all: the checker is offline, the sources are not dead", async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+      const nowhere = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const base = bundledObligations().instruments[0];
+      assert.ok(base);
+      const instruments = ["a", "b", "c"].map((page) => ({
+        ...base,
+        id: `offline-${page}`,
+        officialUrl: `${nowhere}/${page}`,
+        dates: [],
+        identifiers: [],
+      }));
+      await assert.rejects(
+        checkLinks(
+          { db, obligations: { instruments, obligations: [] }, now: () => new Date().toISOString() },
+          { ...QUICK, scope: "reference" },
+        ),
+        (error: unknown) => error instanceof AppError && error.kind === "unavailable",
+      );
+      const all = await listCheckedLinks({ db }, LinksQuery.parse({ status: "all" }));
+      assert.ok(all.items.every((item) => !item.url.startsWith(nowhere)));
+    });
+
     it("checks the reference data's URLs too, and marks a broken one on the instrument page", async () => {
       const bundled = bundledObligations();
       const base = bundled.instruments.find((i) => i.id === "eu-ai-act");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { FAILING_OUTCOMES, type LinkOutcome, nextLinkState } from "../domain/linkStatus.js";
+import { FAILING_OUTCOMES, type LinkOutcome, type LinkState, nextLinkState } from "../domain/linkStatus.js";
 import type { ObligationsData } from "../reference/obligationsData.js";
 import type { Database } from "../storage/database.js";
 import {
@@ -13,7 +13,7 @@ import {
   takeLease,
   writeLinkState,
 } from "../storage/repos/linkRepo.js";
-import { AppError, invalidRequest } from "./appError.js";
+import { AppError, invalidRequest, unavailable } from "./appError.js";
 import { gatherCitedLinks } from "./citedLinks.js";
 import { HostGate, type Sleep } from "./hostGate.js";
 import { probeLink } from "./linkProbe.js";
@@ -69,6 +69,9 @@ export const LinkCheckSummary = z
   })
   .strict();
 export type LinkCheckSummary = z.infer<typeof LinkCheckSummary>;
+
+/** Unanswered links in a run where nothing answered, from which the checker is taken to be offline. */
+const OFFLINE_AFTER = 3;
 
 /** The lease's name: one link check at a time per database. */
 const LEASE = "links";
@@ -137,6 +140,9 @@ export async function checkLinks(
     const queues = [...byHost.values()];
     const gate = new HostGate(settings.perHostDelayMs, hooks.sleep);
     const counts: Record<LinkOutcome, number> = { ok: 0, broken: 0, unreachable: 0, blocked: 0 };
+    // Links that got no answer are written last, and only if some link answered: a run in which
+    // nothing answers says the checker is offline, not that every source died.
+    const unanswered: LinkState[] = [];
     let done = 0;
     let leaseLost = false;
     const worker = async () => {
@@ -146,7 +152,8 @@ export async function checkLinks(
           const finding = await probeLink(url, { ...settings, userAgent: LINK_CHECKER_USER_AGENT, gate });
           const firstCitedOn = cited.links.get(url)?.firstCitedOn ?? startedAt.slice(0, 10);
           const state = nextLinkState(previous.get(url) ?? null, finding, context.now(), firstCitedOn);
-          await writeLinkState(db, { ...state, url });
+          if (finding.outcome === "unreachable") unanswered.push({ ...state, url });
+          else await writeLinkState(db, { ...state, url });
           counts[finding.outcome]++;
           done++;
           hooks.onProgress?.(done, urls.length);
@@ -165,6 +172,12 @@ export async function checkLinks(
         "conflict",
         `the link check stopped after ${done} of ${urls.length} links: another check took over its lease`,
       );
+    const answered = counts.ok + counts.broken + counts.blocked;
+    if (answered === 0 && unanswered.length >= OFFLINE_AFTER)
+      throw unavailable(
+        `none of the ${unanswered.length} links checked answered (${unanswered[0]?.error}): this machine seems to have no network; nothing was recorded`,
+      );
+    for (const state of unanswered) await writeLinkState(db, state);
     finished = hooks.signal?.aborted !== true;
     return { checked: urls.length, ...counts, skipped: cited.skipped, startedAt, finishedAt: context.now() };
   } finally {

@@ -87,7 +87,8 @@ export function linksCommand(io: CliIo): Command {
         return;
       }
       io.stdout.write(
-        `checked ${summary.checked} links: ${summary.ok} ok, ${summary.broken} broken, ${summary.unreachable} unreachable, ${summary.blocked} blocked (the server refused the checker: not known to be dead)` +
+        `checked ${summary.checked} links: ${summary.ok} ok, ${summary.broken} broken, ${summary.unreachable} unreachable, ${summary.blocked} blocked` +
+          `${summary.blocked ? " (refused by the server: not known to be dead)" : ""}` +
           `${summary.skipped ? `; ${summary.skipped} not http(s), not checked` : ""}\n`,
       );
       if (summary.broken + summary.unreachable > 0) io.stderr.write("the failing ones: aigov links list\n");
@@ -125,15 +126,15 @@ export function linksCommand(io: CliIo): Command {
       }
       io.stdout.write(
         textTable(
-          ["outcome", "status", "checked", "failing since", "last ok", "url", "cited by"],
+          ["outcome", "status", "checked", "failing since", "last ok", "cited by", "url"],
           items.map((link) => [
             link.outcome,
             link.status === null ? (link.error ?? "-") : String(link.status),
             link.checkedAt.slice(0, 10),
             link.firstBrokenAt?.slice(0, 10) ?? "-",
             link.lastOkAt?.slice(0, 10) ?? "never",
-            link.url,
             link.citedBy.map((c) => `${c.kind} ${c.id}`).join(", "),
+            link.url,
           ]),
         ),
       );
