@@ -1,3 +1,4 @@
+import { addMs } from "../domain/instant.js";
 import { z } from "zod";
 import { type Actor, anonymous, Email, type Role } from "../domain/account.js";
 import * as repo from "../storage/repos/accountRepo.js";
@@ -23,8 +24,7 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 /** A token's last use is written at most this often, so that API calls do not each write a row. */
 const TOKEN_TOUCH_MS = 60_000;
 
-const minutesBefore = (iso: string, minutes: number) =>
-  new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+const minutesBefore = (iso: string, minutes: number) => addMs(iso, -minutes * 60_000);
 
 function accountActor(user: repo.UserRow, via: "session" | "token", address: string | null): Actor {
   return {
@@ -148,7 +148,7 @@ export async function signIn(
     throw unauthenticated("wrong email or password (or the account is disabled)");
   }
   const cookie = randomSecret(32);
-  const expiresAt = new Date(Date.parse(now) + SESSION_DAYS * 86_400_000).toISOString();
+  const expiresAt = addMs(now, SESSION_DAYS * 86_400_000);
   const actor = accountActor(user, "session", address) as NewSession["actor"];
   await inTransaction(services.db, async (trx) => {
     await repo.insertSession(trx, {

@@ -1,3 +1,4 @@
+import { addMs } from "../domain/instant.js";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { FAILING_OUTCOMES, type LinkOutcome, type LinkState, nextLinkState } from "../domain/linkStatus.js";
@@ -79,8 +80,6 @@ const LEASE = "links";
 /** The User-Agent of the checker, so that a site's operator sees who asks and why. */
 export const LINK_CHECKER_USER_AGENT =
   "aigov-link-checker/0.1 (checks that the sources an AI-governance archive cites still work)";
-
-const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 /**
  * Checks every cited URL once (or only the failing ones) and records what it found, URL by URL, so that

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { operator } from "../domain/account.js";
+import { addMs } from "../domain/instant.js";
 import { Language } from "../domain/localizedText.js";
 import { ChangeType, DIGEST_PERIOD_MS, Digest } from "../domain/subscription.js";
 import { findEvents } from "../storage/repos/eventRepo.js";
@@ -60,8 +61,6 @@ const LEASE_BATCH = 200;
 /** Names the sender, so that a receiver can tell aigov's posts in its logs. */
 const USER_AGENT = "aigov-webhooks/1";
 
-const later = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
-
 /** The wait before attempt `attempts + 1`, after `attempts` failed ones: 1 s, 2 s, 4 s, … an hour. */
 export function retryDelay(attempts: number, baseMs: number): number {
   return Math.min(HOUR, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -98,7 +97,7 @@ export async function fanOut(services: Services): Promise<number> {
     );
     const version = (id: string, revision: number | null) => {
       const found = revision === null ? undefined : bodies.get(`${id}@${revision}`);
-      return found ? parseBody(found.body) : null;
+      return found ? parseBody(found) : null;
     };
     const corrected = new Map(
       (
@@ -193,7 +192,7 @@ async function loadChanges(services: Services, deliveries: readonly repo.Deliver
       return event ? { type, event, changes, revision: null, at: entry.at } : null;
     }
     const stored = bodies.get(`${entry.subject}@${entry.revision}`);
-    return stored ? { type, event: parseBody(stored.body), revision: entry.revision, at: entry.at } : null;
+    return stored ? { type, event: parseBody(stored), revision: entry.revision, at: entry.at } : null;
   };
 }
 
@@ -245,7 +244,7 @@ async function attemptFailed(
   const attempts = Math.max(...deliveries.map((d) => d.attempts)) + 1;
   const givingUp = Date.parse(now) - Date.parse(first) >= options.giveUpAfterMs;
   const reason = failure.status === null ? failure.error : `HTTP ${failure.status}`;
-  const next = later(now, retryDelay(attempts, options.retryBaseMs));
+  const next = addMs(now, retryDelay(attempts, options.retryBaseMs));
   await inTransaction(services.db, async (trx) => {
     for (const delivery of deliveries)
       await repo.updateDeliveries(trx, [delivery.id], {
@@ -349,7 +348,7 @@ export async function deliverWebhooks(services: Services, options: DeliveryOptio
     services.db,
     "webhook",
     now,
-    later(now, settings.leaseMs),
+    addMs(now, settings.leaseMs),
     LEASE_BATCH,
   );
   if (leased.length === 0) return 0;
@@ -442,7 +441,7 @@ export async function deliverDigests(services: Services, options: DeliveryOption
       services.db,
       subscription.id,
       now,
-      later(now, settings.leaseMs),
+      addMs(now, settings.leaseMs),
     );
     if (leased.length === 0) continue;
     const changeOf = await loadChanges(services, leased);

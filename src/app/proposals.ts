@@ -1,3 +1,4 @@
+import { addMs } from "../domain/instant.js";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../domain/account.js";
 import { describeIssues, Event } from "../domain/event.js";
@@ -315,7 +316,7 @@ export async function suggestCorrection(
     if (!(await findCurrentRevision(trx, eventId))) throw notFound(`no event with id "${eventId}"`);
     const address = actor.address ?? "unknown";
     if (actor.kind === "anonymous") {
-      const since = new Date(Date.parse(now) - 3_600_000).toISOString();
+      const since = addMs(now, -3_600_000);
       if ((await repo.countProposalsFrom(trx, address, since)) >= SUGGESTIONS_PER_HOUR)
         throw tooManyRequests(
           `at most ${SUGGESTIONS_PER_HOUR} suggestions an hour from one address; try again later`,

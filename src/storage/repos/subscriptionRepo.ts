@@ -310,18 +310,6 @@ export async function holdLaterDeliveries(
     .execute();
 }
 
-/** Pending deliveries of one subscription (every one, however due): what its next digest holds. */
-export async function pendingDeliveries(db: Db, subscriptionId: string): Promise<DeliveryRow[]> {
-  const rows = await db
-    .selectFrom("deliveries")
-    .selectAll()
-    .where("subscription_id", "=", subscriptionId)
-    .where("status", "=", "pending")
-    .orderBy("outbox_seq")
-    .execute();
-  return rows.map(asDelivery);
-}
-
 export async function updateDeliveries(
   db: Db,
   ids: string[],
@@ -379,16 +367,16 @@ export async function requeueFailed(db: Db, subscriptionId: string, now: string)
 export async function eventBodiesAt(
   db: Db,
   wanted: { id: string; revision: number }[],
-): Promise<Map<string, { body: string; removed: boolean }>> {
+): Promise<Map<string, string>> {
   const keys = new Set(wanted.map((w) => `${w.id}@${w.revision}`));
   const ids = [...new Set(wanted.map((w) => w.id))];
-  const found = new Map<string, { body: string; removed: boolean }>();
+  const found = new Map<string, string>();
   // By event (the key's first column), the revisions wanted picked here: a long OR of (id, revision)
   // pairs is planned as a scan.
   for (const chunk of chunksOf(ids.map((id) => ({ id }))))
     for (const row of await db
       .selectFrom("event_revisions")
-      .select(["event_id", "revision", "body", "removed"])
+      .select(["event_id", "revision", "body"])
       .where(
         "event_id",
         "in",
@@ -396,7 +384,7 @@ export async function eventBodiesAt(
       )
       .execute()) {
       const key = `${row.event_id}@${row.revision}`;
-      if (keys.has(key)) found.set(key, { body: row.body, removed: Number(row.removed) === 1 });
+      if (keys.has(key)) found.set(key, row.body);
     }
   return found;
 }
