@@ -147,7 +147,7 @@ function facts(event: Event, request: PageRequest, notes: NotesOf): SafeHtml {
   </dl>`;
 }
 
-/** The edit and suggest links of the current version: edit for contributors and up, suggest for anyone. */
+/** The edit, suggest and follow links of the current version: edit for contributors and up, the others for anyone. */
 function editorLinks(event: Event, request: PageRequest): SafeHtml {
   const { t, lang, session } = request;
   const edit =
@@ -157,7 +157,6 @@ function editorLinks(event: Event, request: PageRequest): SafeHtml {
   return html`<p class="event-actions no-print">
     ${edit}
     <a href="${localHref(`/events/${event.id}/suggest`, lang)}">${t("event.suggest")}</a>
-    ·
     <a href="${localHref(`/subscriptions?event=${event.id}`, lang)}">${t("subscriptions.follow")}</a>
   </p>`;
 }

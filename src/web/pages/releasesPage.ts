@@ -18,30 +18,32 @@ function countsLine(release: PresentedRelease, t: Translate): string {
 /** The table of a release's files: name (a download link), media type, bytes and SHA-256. */
 function filesTable(release: PresentedRelease, t: Translate): SafeHtml {
   const path = releasePath(release.version);
-  return html`<table class="data-table">
-    <caption>
-      ${t("releases.filesCaption", { version: release.version })}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t("releases.file")}</th>
-        <th scope="col">${t("releases.mediaType")}</th>
-        <th scope="col">${t("releases.bytes")}</th>
-        <th scope="col">SHA-256</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${[...release.files, release.manifest].map(
-        (file) =>
-          html`<tr>
-            <td><a href="${path}${encodeURIComponent(file.name)}" download>${file.name}</a></td>
-            <td><code>${file.mediaType}</code></td>
-            <td>${t("releases.byteCount", { bytes: file.bytes })}</td>
-            <td><code class="checksum">${file.sha256}</code></td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<div class="table-scroll">
+    <table class="data-table release-files">
+      <caption>
+        ${t("releases.filesCaption", { version: release.version })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t("releases.file")}</th>
+          <th scope="col">${t("releases.mediaType")}</th>
+          <th scope="col">${t("releases.bytes")}</th>
+          <th scope="col">SHA-256</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${[...release.files, release.manifest].map(
+          (file) =>
+            html`<tr>
+              <td><a href="${path}${encodeURIComponent(file.name)}" download>${file.name}</a></td>
+              <td><code>${file.mediaType}</code></td>
+              <td>${t("releases.byteCount", { bytes: file.bytes })}</td>
+              <td><code class="checksum">${file.sha256}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** `/releases`: every release, the newest first, with its date, counts, files and how to cite it. */
@@ -130,17 +132,19 @@ export const releasePage: WebPage = {
             >${RELEASE_FILES.licence}</a
           >)
         </p>
-        <p>${t("releases.stable")} <code>${release.url}</code></p>
+        <p class="cite">${t("releases.stable")} <code>${release.url}</code></p>
         ${filesTable(release, t)}
         <p>
           ${t("releases.verify")} <code>sha256sum -c</code> ·
           <code>aigov release verify ${release.version}</code>
         </p>
         <h2>${t("releases.citeTitle")}</h2>
-        <h3>BibTeX</h3>
-        <pre><code>${bibtex}</code></pre>
-        <h3>CSL-JSON</h3>
-        <pre><code>${csl}</code></pre>
+        <div class="cite">
+          <h3>BibTeX</h3>
+          <pre><code>${bibtex}</code></pre>
+          <h3>CSL-JSON</h3>
+          <pre><code>${csl}</code></pre>
+        </div>
         <p><a href="${localHref("/releases", lang)}">${t("releases.all")}</a></p>`,
     };
   },
